@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: `server/src/..` and `server/dist/..` are both two levels down. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean;
+  adminEmail?: string;
+  adminPassword?: string;
+  logLevel: string;
+  /** Where the built client lives; served at `/` when it exists. */
+  clientDir: string;
+  /** Sign-in sessions last this long (ms). */
+  sessionTtlMs: number;
+  /** Cookies get the Secure flag (set when served over HTTPS). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new ConfigError(`${name} must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const adminEmail = env.LOCKSTEP_ADMIN_EMAIL?.trim() || undefined;
+  const adminPassword = env.LOCKSTEP_ADMIN_PASSWORD || undefined;
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError('Set both LOCKSTEP_ADMIN_EMAIL and LOCKSTEP_ADMIN_PASSWORD, or neither.');
+  }
+  return {
+    port: intFromEnv(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(REPO_ROOT, env.LOCKSTEP_DATA_DIR || 'data'),
+    demo: env.LOCKSTEP_DEMO !== '0',
+    adminEmail,
+    adminPassword,
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    clientDir: path.join(REPO_ROOT, 'client', 'dist'),
+    sessionTtlMs: 14 * 24 * 3600 * 1000,
+    secureCookies: env.LOCKSTEP_SECURE_COOKIES === '1',
+    trustProxy: env.LOCKSTEP_TRUST_PROXY === '1',
+  };
+}

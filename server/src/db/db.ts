@@ -1,0 +1,161 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { acquireDirLock, type DirLock } from './dirLock.js';
+
+export interface QueryResult<R> {
+  rows: R[];
+  rowCount: number | null;
+}
+
+export interface Queryable {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+}
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Db extends Queryable {
+  readonly kind: DbKind;
+  /**
+   * Runs fn inside BEGIN/COMMIT. Inside fn use only `tx`: PGlite is a single
+   * connection, so touching the outer handle there deadlocks (stack.md G15/G33).
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Checks that the database answers; throws the driver's connection error if not. */
+  ping(): Promise<void>;
+  /** PGlite only: a dump of the whole data directory (tests load it instead of re-running initdb). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  /** postgres://… — when set, a PostgreSQL server is used. */
+  url?: string;
+  /** Directory for embedded PGlite; `memory://` for an in-memory database. */
+  dataDir?: string;
+  /** A PGlite data dump (from `dumpDataDir`) to start from instead of running initdb. */
+  loadDataDir?: Blob | File;
+  /** Pool size for PostgreSQL (PGlite is always one connection). */
+  poolSize?: number;
+  /** When true, use of the outer handle inside a transaction throws (catches G15 on PostgreSQL too). */
+  strictTransactions?: boolean;
+}
+
+const CONNECT_TIMEOUT_MS = 5_000;
+
+function wrapClient(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    query: (text, params) => client.query(text, params as unknown[]) as never,
+  };
+}
+
+export function poolDb(
+  pool: pg.Pool,
+  kind: DbKind,
+  opts: { onClose?: () => Promise<void>; strictTransactions?: boolean; dump?: () => Promise<Blob> } = {},
+): Db {
+  // An idle client whose server went away emits 'error' on the pool; without a listener
+  // Node would crash the process. The next query gets a fresh connection instead.
+  pool.on('error', () => undefined);
+  let openTransactions = 0;
+  const guard = (): void => {
+    if (opts.strictTransactions && openTransactions > 0) {
+      throw new Error('outer database handle used inside a transaction: use the tx handle (deadlocks on PGlite)');
+    }
+  };
+  return {
+    kind,
+    query(text, params) {
+      guard();
+      return pool.query(text, params as unknown[]) as never;
+    },
+    async transaction(fn) {
+      guard();
+      const client = await pool.connect();
+      openTransactions++;
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrapClient(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw err;
+      } finally {
+        openTransactions--;
+        // A connection whose ROLLBACK failed is in an unknown state: destroy it.
+        client.release(broken);
+      }
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+      await opts.onClose?.();
+    },
+    ...(opts.dump ? { dumpDataDir: opts.dump } : {}),
+  };
+}
+
+/** Opens PostgreSQL when `url` is given, else embedded PGlite in `dataDir` (default `./data`). */
+export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
+  if (opts.url) {
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    return poolDb(pool, 'postgres', { strictTransactions: opts.strictTransactions });
+  }
+  return openPglite(opts);
+}
+
+async function openPglite(opts: OpenDbOptions): Promise<Db> {
+  // Imported lazily: the WASM package is large and PostgreSQL deployments never need it.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+
+  const root = opts.dataDir ?? 'data';
+  let lock: DirLock | undefined;
+  let pgDataDir: string;
+  if (root.startsWith('memory://')) {
+    pgDataDir = root;
+  } else {
+    const abs = path.resolve(root);
+    mkdirSync(abs, { recursive: true });
+    // PGlite has no inter-process lock: a second process on the same directory loses
+    // committed rows (stack.md G16). Our own lock turns that into a clear error.
+    lock = acquireDirLock(abs);
+    pgDataDir = path.join(abs, 'pg');
+  }
+  let lite;
+  try {
+    lite = await PGlite.create({
+      dataDir: pgDataDir,
+      // Always the same extensions, or a reopened directory cannot find pg_trgm (G13).
+      extensions: { pg_trgm },
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const pool = new pg.Pool({
+    ...(createPgConfig(lite) as pg.PoolConfig),
+    max: 1,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  return poolDb(pool, 'pglite', {
+    strictTransactions: opts.strictTransactions,
+    dump: () => lite.dumpDataDir('none'),
+    onClose: async () => {
+      await lite.close();
+      lock?.release();
+    },
+  });
+}

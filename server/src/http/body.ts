@@ -1,0 +1,65 @@
+import { isUtf8 } from 'node:buffer';
+import { describeTextProblem, findTextProblem, invalid, LockstepError, unprocessable } from '@lockstep/shared';
+import express, { type RequestHandler } from 'express';
+
+export const JSON_LIMIT = '1mb';
+/** Revision and document bodies carry up to 5 MB of Markdown plus JSON escaping. */
+export const MARKDOWN_JSON_LIMIT = '12mb';
+const MAX_DEPTH = 32;
+
+function hasBody(req: Parameters<RequestHandler>[0]): boolean {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
+function checkStrings(value: unknown, path: string, depth: number): void {
+  if (depth > MAX_DEPTH) throw invalid('too_deep', `The request body is nested deeper than ${MAX_DEPTH} levels.`);
+  if (typeof value === 'string') {
+    const problem = findTextProblem(value);
+    if (problem) {
+      throw unprocessable('invalid_text', `${path || 'The body'} ${describeTextProblem(problem)}.`, { path, ...problem });
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => checkStrings(v, `${path}[${i}]`, depth + 1));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      checkStrings(k, path, depth + 1);
+      checkStrings(v, path ? `${path}.${k}` : k, depth + 1);
+    }
+  }
+}
+
+/**
+ * JSON bodies: only application/json (else 415), valid UTF-8 (else 400), an object at the
+ * top, no string with NUL, other C0 controls or lone surrogates (422, api.md "Text").
+ */
+export function jsonBody(limit = JSON_LIMIT): RequestHandler[] {
+  const parse = express.json({
+    limit,
+    strict: true,
+    verify: (_req, _res, buf) => {
+      if (!isUtf8(buf)) throw Object.assign(new Error('invalid UTF-8'), { type: 'entity.verify.failed', status: 400 });
+    },
+  });
+  return [
+    (req, _res, next) => {
+      if (!hasBody(req)) {
+        req.body = {};
+        return next();
+      }
+      if (!req.is('application/json')) {
+        throw new LockstepError('unsupported_media_type', 'json_required', 'Send the request body as application/json.');
+      }
+      next();
+    },
+    parse,
+    (req, _res, next) => {
+      const body: unknown = req.body;
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+        throw invalid('body_not_object', 'The request body must be a JSON object.');
+      }
+      checkStrings(body, '', 0);
+      next();
+    },
+  ];
+}

@@ -1,0 +1,55 @@
+import type { Queryable } from '../db/db.js';
+import type { UserRow } from './users.js';
+
+export type TokenKind = 'session' | 'api';
+
+export async function insertToken(
+  db: Queryable,
+  t: { userId: number; tokenHash: Buffer; kind: TokenKind; expiresAt: Date; label?: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO auth_tokens (user_id, token_hash, kind, expires_at, label) VALUES ($1, $2, $3, $4, $5)`,
+    [t.userId, t.tokenHash, t.kind, t.expiresAt, t.label ?? null],
+  );
+}
+
+export interface TokenOwner extends UserRow {
+  tokenId: number;
+  tokenKind: TokenKind;
+}
+
+/** The active user behind a live (unexpired, unrevoked) token, if any. */
+export async function findTokenOwner(db: Queryable, tokenHash: Buffer): Promise<TokenOwner | undefined> {
+  const r = await db.query<TokenOwner>(
+    `SELECT u.id::int AS id, u.email, u.name, u.role, u.languages, u.active, u.created_at AS "createdAt",
+            t.id::int AS "tokenId", t.kind AS "tokenKind"
+       FROM auth_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active`,
+    [tokenHash],
+  );
+  return r.rows[0];
+}
+
+/** Records use at most every few minutes, so reads do not turn into writes. */
+export async function touchToken(db: Queryable, tokenId: number): Promise<void> {
+  await db.query(
+    `UPDATE auth_tokens SET last_used_at = now()
+      WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '5 minutes')`,
+    [tokenId],
+  );
+}
+
+export async function revokeToken(db: Queryable, tokenId: number): Promise<void> {
+  await db.query('UPDATE auth_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [tokenId]);
+}
+
+export async function revokeAllTokensOf(db: Queryable, userId: number): Promise<void> {
+  await db.query('UPDATE auth_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+}
+
+export async function revokeOtherTokensOf(db: Queryable, userId: number, keepTokenId: number): Promise<void> {
+  await db.query('UPDATE auth_tokens SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL', [
+    userId,
+    keepTokenId,
+  ]);
+}

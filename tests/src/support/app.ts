@@ -1,0 +1,36 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApp, type LockstepApp } from '@lockstep/server/app';
+import { loadConfig, type Config } from '@lockstep/server/config';
+import { createLogger } from '@lockstep/server/logger';
+import { createUser } from '@lockstep/server/services/accounts';
+import type { LanguageCode, Role } from '@lockstep/shared';
+import type { TestDb } from './testDb.js';
+
+export const PASSWORD = 'correct horse battery';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent', LOCKSTEP_DEMO: '0' }), ...overrides };
+}
+
+export function testApp(db: TestDb, overrides: Partial<Config> = {}): LockstepApp {
+  const config = testConfig(overrides);
+  return createApp({ db, config, logger: createLogger('silent') });
+}
+
+export async function addUser(
+  db: TestDb,
+  email: string,
+  role: Role,
+  languages: LanguageCode[] = [],
+): Promise<{ id: number; email: string }> {
+  const u = await createUser(db, { email, name: email.split('@')[0], password: PASSWORD, role, languages });
+  return { id: u.id, email: u.email };
+}
+
+/** Signs in through the API and returns the bearer token. */
+export async function tokenFor(app: Express, email: string, password = PASSWORD): Promise<string> {
+  const res = await request(app).post('/api/session').send({ email, password });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}

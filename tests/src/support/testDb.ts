@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { openDb, type Db } from '@lockstep/server/db';
+import { migrate } from '@lockstep/server/db/migrate';
+
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+export interface TestDb extends Db {
+  /** The connection string of this test's own database (PostgreSQL only). */
+  url?: string;
+}
+
+/**
+ * A fresh, migrated database for one test file: on PostgreSQL a database of its own
+ * (dropped on close), else an in-memory PGlite loaded from the global dump.
+ */
+export async function openTestDb(): Promise<TestDb> {
+  if (process.env.DATABASE_URL) {
+    const name = `lockstep_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    await admin((c) => c.query(`CREATE DATABASE ${name}`));
+    const url = withDatabase(process.env.DATABASE_URL, name);
+    const db = await openDb({ url, strictTransactions: true });
+    await migrate(db);
+    const close = db.close.bind(db);
+    return Object.assign(db, {
+      url,
+      async close() {
+        await close();
+        await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
+    });
+  }
+  const dumpFile = process.env.LOCKSTEP_TEST_PGLITE_DUMP;
+  const db = await openDb({
+    dataDir: 'memory://',
+    strictTransactions: true,
+    ...(dumpFile ? { loadDataDir: new Blob([readFileSync(dumpFile)]) } : {}),
+  });
+  if (!dumpFile) await migrate(db);
+  return db;
+}
+
+/** Empties every table (between tests in one file), keeping the schema. */
+export async function truncateAll(db: Db): Promise<void> {
+  const r = await db.query<{ t: string }>(
+    `SELECT string_agg(quote_ident(tablename), ', ') AS t FROM pg_tables
+      WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
+  );
+  if (r.rows[0].t) await db.query(`TRUNCATE ${r.rows[0].t} RESTART IDENTITY CASCADE`);
+}
+
+/** A hash of every row of every table: "nothing changed" is proven by equal hashes. */
+export async function hashAllTables(db: Db): Promise<string> {
+  const tables = await db.query<{ t: string }>(
+    `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
+  const parts: string[] = [];
+  for (const { t } of tables.rows) {
+    const r = await db.query<{ h: string | null }>(
+      `SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM ${JSON.stringify(t)} x`,
+    );
+    parts.push(`${t}:${r.rows[0].h ?? 'empty'}`);
+  }
+  return parts.join(';');
+}
