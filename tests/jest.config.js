@@ -11,6 +11,8 @@ const common = {
   testEnvironmentOptions: { customExportConditions: ['@lockstep/source', 'node', 'node-addons'] },
 };
 export default {
+  // Per-project testTimeout is ignored by Jest 30; browser tests set their own.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
@@ -21,7 +23,6 @@ export default {
       testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$'],
       globalSetup: '<rootDir>/src/support/globalSetup.ts',
       globalTeardown: '<rootDir>/src/support/globalTeardown.ts',
-      testTimeout: 60_000,
     },
     {
       ...common,
@@ -29,7 +30,6 @@ export default {
       cacheDirectory: '<rootDir>/../node_modules/.cache/jest-e2e',
       roots: ['<rootDir>/src'],
       testMatch: ['**/*.e2e.test.ts'],
-      testTimeout: 120_000,
     },
   ],
 };

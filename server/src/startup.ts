@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { openDb, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from './demo/accounts.js';
+import { seedDemoStatement } from './demo/statement.js';
 import type { Logger } from './logger.js';
 import { countUsers, findUserByEmail } from './repos/users.js';
 import { ensureAdmin } from './services/accounts.js';
@@ -23,7 +24,10 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<P
       const admin = await ensureAdmin(db, config.adminEmail, config.adminPassword);
       if (admin) logger.info({ email: admin.email }, 'bootstrap admin created');
     }
-    if (empty && config.demo) await seedDemoAccounts(db);
+    if (empty && config.demo) {
+      await seedDemoAccounts(db);
+      await seedDemoStatement(db);
+    }
     const demoAvailable = config.demo && (await findUserByEmail(db, DEMO_ACCOUNTS[0].email)) !== undefined;
     return { db, demoAvailable };
   } catch (err) {

@@ -2,3 +2,6 @@ export * from './errors.js';
 export * from './languages.js';
 export * from './roles.js';
 export * from './text.js';
+export * from './progress.js';
+export * from './align/key.js';
+export * from './segment/index.js';

@@ -45,7 +45,7 @@ export function authorize(spec: Pick<RouteSpec, 'action' | 'langOf'>): RequestHa
     if (spec.action === 'public') return next();
     const actor = actorOf(req.auth);
     if (!actor) throw new LockstepError('unauthenticated', 'sign_in_required', 'Sign in first.');
-    const lang = spec.langOf ? spec.langOf(req) : (req.params as Record<string, string | undefined>).lang;
+    const lang = spec.langOf ? spec.langOf(req) : param(req, 'lang') || undefined;
     if (!may(actor, spec.action, lang)) {
       throw new LockstepError(
         'forbidden',
@@ -57,4 +57,10 @@ export function authorize(spec: Pick<RouteSpec, 'action' | 'langOf'>): RequestHa
     }
     next();
   };
+}
+
+/** A named path parameter as a string (Express types allow arrays for wildcard segments). */
+export function param(req: Request, name: string): string {
+  const v = (req.params as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(v) ? v.join('/') : (v ?? '');
 }

@@ -19,3 +19,20 @@ export async function listDocuments(db: Queryable): Promise<DocumentRow[]> {
 export async function findDocument(db: Queryable, id: string): Promise<DocumentRow | undefined> {
   return (await db.query<DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = $1`, [id])).rows[0];
 }
+
+/** Inserts the document at revision 0; returns false when the id is taken. */
+export async function insertDocument(
+  db: Queryable,
+  d: { id: string; title: string; sourceLang: string; targetLangs: readonly string[]; createdBy: number | null },
+): Promise<boolean> {
+  const r = await db.query(
+    `INSERT INTO documents (id, title, source_lang, target_langs, created_by)
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
+    [d.id, d.title, d.sourceLang, d.targetLangs, d.createdBy],
+  );
+  return r.rowCount === 1;
+}
+
+export async function setCurrentRevision(db: Queryable, documentId: string, revision: number): Promise<void> {
+  await db.query('UPDATE documents SET current_revision = $2 WHERE id = $1', [documentId, revision]);
+}

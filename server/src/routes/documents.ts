@@ -1,6 +1,30 @@
+import { LANGUAGE_CODES, notFound } from '@lockstep/shared';
+import { z } from 'zod';
 import type { Db } from '../db/db.js';
-import type { RouteTable } from '../http/routeTable.js';
+import { jsonBody, MARKDOWN_JSON_LIMIT } from '../http/body.js';
+import { param, type RouteTable } from '../http/routeTable.js';
 import { listDocuments } from '../repos/documents.js';
+import { findRevision, listRevisions } from '../repos/revisions.js';
+import { listSegments } from '../repos/segments.js';
+import * as docs from '../services/documents.js';
+
+const NewDocument = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be 1–64 characters of a–z, 0–9 and -'),
+  title: z.string().trim().min(1).max(300),
+  sourceLang: z.enum(LANGUAGE_CODES),
+  targetLangs: z.array(z.enum(LANGUAGE_CODES)).min(1).max(LANGUAGE_CODES.length),
+  markdown: z.string(),
+});
+
+const SegmentFilters = z.object({
+  lang: z.string(),
+  state: z.enum(['untranslated', 'translated', 'stale', 'approved', 'locked']).optional(),
+  q: z.string().max(500).optional(),
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+const RevisionNumber = z.coerce.number().int().min(1).max(2 ** 31 - 1);
 
 export function documentRoutes(routes: RouteTable, db: Db): void {
   routes.add({
@@ -8,8 +32,102 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
     path: '/api/documents',
     action: 'read',
     async handler(_req, res) {
-      const docs = await listDocuments(db);
-      res.json(docs.map(({ createdAt: _c, ...d }) => d));
+      const list = await listDocuments(db);
+      const progress = await docs.progressOf(db, list);
+      res.json(list.map(({ createdAt: _c, ...d }) => ({ ...d, progress: progress.get(d.id) })));
+    },
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/api/documents',
+    action: 'manageDocuments',
+    body: jsonBody(MARKDOWN_JSON_LIMIT),
+    async handler(req, res) {
+      const input = NewDocument.parse(req.body);
+      res.status(201).json(await docs.createDocument(db, req.auth!.user.id, input));
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/api/documents/:doc',
+    action: 'read',
+    async handler(req, res) {
+      res.json(docs.describeDocument(await docs.requireDocument(db, param(req, 'doc'))));
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/api/documents/:doc/segments',
+    action: 'read',
+    async handler(req, res) {
+      const doc = await docs.requireDocument(db, param(req, 'doc'));
+      const f = SegmentFilters.parse(req.query);
+      const lang = docs.requireTargetLang(doc, f.lang);
+      const rows = await listSegments(db, {
+        documentId: doc.id,
+        lang,
+        state: f.state,
+        q: f.q,
+        afterPosition: docs.parseCursor(f.cursor),
+        limit: f.limit,
+      });
+      const last = rows.at(-1);
+      const nextCursor = f.limit !== undefined && rows.length === f.limit && last ? docs.makeCursor(last.index) : null;
+      res.json({
+        revision: doc.revision,
+        segments: rows.map(({ plain: _p, ...s }) => ({ ...s, translation: s.translation && { ...s.translation, diff: null } })),
+        ...(f.limit !== undefined ? { nextCursor } : {}),
+      });
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/api/documents/:doc/progress',
+    action: 'read',
+    async handler(req, res) {
+      const doc = await docs.requireDocument(db, param(req, 'doc'));
+      const progress = await docs.progressOf(db, [doc]);
+      res.json({ revision: doc.revision, languages: progress.get(doc.id) });
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/api/progress',
+    action: 'read',
+    async handler(_req, res) {
+      const list = await listDocuments(db);
+      const progress = await docs.progressOf(db, list);
+      res.json({
+        documents: list.map((d) => ({ id: d.id, title: d.title, revision: d.revision, languages: progress.get(d.id) })),
+      });
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/api/documents/:doc/revisions',
+    action: 'read',
+    async handler(req, res) {
+      const doc = await docs.requireDocument(db, param(req, 'doc'));
+      res.json({ revisions: await listRevisions(db, doc.id) });
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/api/documents/:doc/revisions/:n',
+    action: 'read',
+    async handler(req, res) {
+      const doc = await docs.requireDocument(db, param(req, 'doc'));
+      const parsed = RevisionNumber.safeParse(param(req, 'n'));
+      const rev = parsed.success ? await findRevision(db, doc.id, parsed.data) : undefined;
+      if (!rev) throw notFound('revision_not_found', `Document "${doc.id}" has no revision ${param(req, 'n')}.`);
+      res.json(rev);
     },
   });
 }

@@ -66,7 +66,10 @@ export async function truncateAll(db: Db): Promise<void> {
   if (r.rows[0].t) await db.query(`TRUNCATE ${r.rows[0].t} RESTART IDENTITY CASCADE`);
 }
 
-/** A hash of every row of every table: "nothing changed" is proven by equal hashes. */
+/**
+ * A hash of every row of every table: "nothing changed" is proven by equal hashes.
+ * `last_used_at` is access bookkeeping (authenticating touches it), not content.
+ */
 export async function hashAllTables(db: Db): Promise<string> {
   const tables = await db.query<{ t: string }>(
     `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
@@ -74,7 +77,8 @@ export async function hashAllTables(db: Db): Promise<string> {
   const parts: string[] = [];
   for (const { t } of tables.rows) {
     const r = await db.query<{ h: string | null }>(
-      `SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM ${JSON.stringify(t)} x`,
+      `SELECT md5(string_agg(r, '|' ORDER BY r)) AS h
+         FROM (SELECT (to_jsonb(x) - 'last_used_at')::text AS r FROM ${JSON.stringify(t)} x) rows`,
     );
     parts.push(`${t}:${r.rows[0].h ?? 'empty'}`);
   }

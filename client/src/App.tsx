@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, onSessionEnded, request, setCsrfToken } from './api';
+import { ErrorMessage, Loading } from './components/ErrorMessage';
+import { Header } from './components/Header';
+import { DocumentView } from './pages/DocumentView';
+import { Documents } from './pages/Documents';
+import { NotFound } from './pages/NotFound';
+import { SignIn } from './pages/SignIn';
+import { matchRoute, navigate, usePathname } from './router';
+import type { MeResponse, User } from './types';
+
+type Session =
+  | { status: 'checking' }
+  | { status: 'unreachable'; error: ApiError }
+  | { status: 'signedOut'; notice?: ApiError }
+  | { status: 'signedIn'; user: User };
+
+function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<Session>({ status: 'checking' });
+  const [signingOut, setSigningOut] = useState(false);
+  const [signOutError, setSignOutError] = useState<ApiError>();
+  const [attempt, setAttempt] = useState(0);
+
+  // Who am I: a 401 here just means "not signed in yet".
+  useEffect(() => {
+    let cancelled = false;
+    request<MeResponse>('GET', '/api/users/me', { expectUnauthenticated: true }).then(
+      (me) => {
+        if (cancelled) return;
+        setCsrfToken(me.csrfToken);
+        setSession({ status: 'signedIn', user: me.user });
+      },
+      (err: unknown) => {
+        if (cancelled) return;
+        const error = asApiError(err);
+        setSession(error.status === 401 ? { status: 'signedOut' } : { status: 'unreachable', error });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  // A 401 on any later request: the session expired or was revoked elsewhere.
+  useEffect(() => {
+    onSessionEnded((error) => {
+      setCsrfToken(undefined);
+      setSession({ status: 'signedOut', notice: error });
+    });
+    return () => onSessionEnded(undefined);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    setSigningOut(true);
+    setSignOutError(undefined);
+    try {
+      await api.delete('/api/session');
+    } catch (err) {
+      const error = asApiError(err);
+      if (error.status !== 401) {
+        setSignOutError(error);
+        setSigningOut(false);
+        return;
+      }
+    }
+    setCsrfToken(undefined);
+    setSigningOut(false);
+    setSession({ status: 'signedOut' });
+    navigate('/');
+  }, []);
+
+  const user = session.status === 'signedIn' ? session.user : undefined;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <Header user={user} onSignOut={signOut} signingOut={signingOut} />
+      <main id="main" tabIndex={-1} className="app-main">
+        {signOutError && <ErrorMessage error={signOutError} />}
+        {session.status === 'checking' && <Loading />}
+        {session.status === 'unreachable' && <ErrorMessage error={session.error} onRetry={() => setAttempt((n) => n + 1)} />}
+        {session.status === 'signedOut' && (
+          <SignIn notice={session.notice} onSignedIn={(u) => setSession({ status: 'signedIn', user: u })} />
+        )}
+        {user && <Routes />}
+      </main>
+    </>
+  );
+}
+
+function Routes() {
+  const pathname = usePathname();
+  const mainRef = useRef<HTMLElement | null>(null);
+  const first = useRef(true);
+
+  // After an in-app navigation, move focus to the new page like a page load would.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current ??= document.getElementById('main');
+    mainRef.current?.focus({ preventScroll: false });
+    window.scrollTo(0, 0);
+  }, [pathname]);
+
+  const route = matchRoute(pathname);
+  switch (route.name) {
+    case 'documents':
+      return <Documents />;
+    case 'document':
+      return <DocumentView key={route.doc} doc={route.doc} lang={route.lang} />;
+    case 'notFound':
+      return <NotFound />;
+  }
+}

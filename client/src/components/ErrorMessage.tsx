@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { ApiError } from '../api';
+
+/** A server error in the reader's language: `errors.<code>`, else the server's own message. */
+export function errorText(t: TFunction, error: ApiError): string {
+  return t(`errors.${error.code}`, { defaultValue: error.message });
+}
+
+export function ErrorMessage({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{errorText(t, error)}</p>
+      {onRetry && (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t('actions.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('status.loading')}
+    </p>
+  );
+}

@@ -1,0 +1,68 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { changeUiLanguage, UI_LANGUAGES } from '../i18n';
+import { languageInfo } from '../languages';
+import { Link, matchRoute, usePathname } from '../router';
+import type { User } from '../types';
+
+interface Props {
+  user?: User;
+  onSignOut?: () => void;
+  signingOut?: boolean;
+}
+
+export function Header({ user, onSignOut, signingOut }: Props) {
+  const { t } = useTranslation();
+  const onDocuments = matchRoute(usePathname()).name === 'documents';
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <Link to="/" className="brand">
+          <span aria-hidden="true" className="brand__mark" />
+          {t('app.name')}
+        </Link>
+        {user && (
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <Link to="/" aria-current={onDocuments ? 'page' : undefined}>
+              {t('nav.documents')}
+            </Link>
+          </nav>
+        )}
+        <div className="app-header__end">
+          <UiLanguageSwitcher />
+          {user && (
+            <>
+              <p className="whoami">
+                <bdi className="whoami__name">{user.name}</bdi>
+                <span className="whoami__role">{t(`roles.${user.role}`)}</span>
+              </p>
+              <button type="button" className="button button--secondary" onClick={onSignOut} disabled={signingOut}>
+                {t('actions.signOut')}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function UiLanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const current = i18n.resolvedLanguage ?? i18n.language;
+  return (
+    <div className="ui-language">
+      <label htmlFor={id} className="ui-language__label">
+        {t('uiLanguage.label')}
+      </label>
+      <select id={id} value={current} onChange={(e) => void changeUiLanguage(e.target.value)}>
+        {UI_LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {languageInfo(code).autonym}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

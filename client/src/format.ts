@@ -1,0 +1,17 @@
+/** Numbers and dates for the current UI language, always through Intl. */
+
+export function formatPercent(locale: string, fraction: number): string {
+  // Floor, so that 99.6 % never reads as done.
+  const floored = Math.floor(Math.max(0, Math.min(1, fraction)) * 100) / 100;
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(floored);
+}
+
+export function formatNumber(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+export function formatDateTime(locale: string, iso: string): string | undefined {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

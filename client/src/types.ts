@@ -1,0 +1,95 @@
+import type { LanguageProgress, ProgressState, StateCounts } from '@lockstep/shared';
+
+/** Shapes of the HTTP API as the client reads them (design/api.md). */
+
+
+export type Role = 'translator' | 'reviewer' | 'coordinator' | 'admin';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  languages: string[];
+  active?: boolean;
+}
+
+export interface SessionResponse {
+  token: string;
+  csrfToken: string;
+  user: User;
+}
+
+export interface MeResponse {
+  user: User;
+  csrfToken?: string;
+}
+
+export type { LanguageProgress, StateCounts };
+
+/** The order states are shown in: done work first, then what needs work, then what needs none. */
+export const STATES: readonly ProgressState[] = ['approved', 'translated', 'stale', 'untranslated', 'locked'];
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  sourceLang: string;
+  targetLangs: string[];
+  revision: number;
+  progress?: Record<string, LanguageProgress>;
+}
+
+export interface DocumentLanguage {
+  code: string;
+  autonym: string;
+  script?: string;
+  direction?: 'ltr' | 'rtl';
+}
+
+export interface DocumentDetail {
+  id: string;
+  title: string;
+  sourceLang: string;
+  targetLangs: string[];
+  revision: number;
+  languages?: DocumentLanguage[];
+}
+
+export type TranslationState = 'untranslated' | 'translated' | 'stale' | 'approved';
+
+export interface Translation {
+  text: string;
+  state: TranslationState;
+  version: number;
+  suggestion?: string | null;
+  updatedBy?: string | null;
+  updatedAt?: string | null;
+}
+
+/** The inline codes of a segment as structured runs (only what the view uses). */
+export type SourceRun =
+  | { type: 'text'; text: string }
+  | { type: 'open' | 'standalone'; id: number; kind: string; url?: string }
+  | { type: 'close'; id: number };
+
+export interface Segment {
+  id: string;
+  index: number;
+  kind: string;
+  blockIndex?: number;
+  /** Heading level, where the server gives one. */
+  depth?: number;
+  source: string;
+  sourceRuns?: SourceRun[];
+  /** A strong, emphasis or link wrapper around the whole segment, taken out of its text. */
+  hoisted?: string | null;
+  words?: number;
+  translatable: boolean;
+  lockReason?: string | null;
+  translation: Translation | null;
+}
+
+export interface SegmentsResponse {
+  revision: number;
+  segments: Segment[];
+}

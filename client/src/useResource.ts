@@ -1,0 +1,33 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from './api';
+
+export type Resource<T> =
+  | { status: 'loading' }
+  | { status: 'ready'; data: T }
+  | { status: 'error'; error: ApiError };
+
+/** Loads a GET resource; a new path (or `reload`) fetches again and drops the answer of the old one. */
+export function useResource<T>(path: string | undefined): [Resource<T>, () => void] {
+  const [state, setState] = useState<Resource<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!path) return;
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    api.get<T>(path, controller.signal).then(
+      (data) => setState({ status: 'ready', data }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({
+          status: 'error',
+          error: error instanceof ApiError ? error : new ApiError(0, 'network', String(error)),
+        });
+      },
+    );
+    return () => controller.abort();
+  }, [path, attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return [state, reload];
+}

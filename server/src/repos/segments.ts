@@ -1,0 +1,176 @@
+import type { Queryable } from '../db/db.js';
+
+/** A segment as stored: what the segmenter produced, placed in a document. */
+export interface NewSegmentRow {
+  position: number;
+  blockIndex: number;
+  blockKind: string;
+  source: string;
+  sourceRuns: unknown;
+  plainText: string;
+  alignKey: string;
+  words: number;
+  translatable: boolean;
+  lockReason: string | null;
+  hoisted: string | null;
+  derivedFrom: string[];
+}
+
+/**
+ * Inserts all segments of a revision in one statement (set-based: a 10,000-segment
+ * document is one round trip, not ten thousand) and returns their new ids in order.
+ */
+export async function insertSegments(
+  db: Queryable,
+  documentId: string,
+  revision: number,
+  segments: readonly NewSegmentRow[],
+): Promise<string[]> {
+  if (segments.length === 0) return [];
+  const r = await db.query<{ id: string }>(
+    `INSERT INTO segments (document_id, position, block_index, block_kind, source, source_runs, plain_text,
+                           align_key, words, translatable, lock_reason, hoisted, derived_from, first_revision)
+     SELECT $1, x."position", x."blockIndex", x."blockKind", x.source, x."sourceRuns", x."plainText",
+            x."alignKey", x.words, x.translatable, x."lockReason", x.hoisted,
+            ARRAY(SELECT jsonb_array_elements_text(x."derivedFrom")), $2
+       FROM jsonb_to_recordset($3::jsonb) AS x("position" int, "blockIndex" int, "blockKind" text, source text,
+            "sourceRuns" jsonb, "plainText" text, "alignKey" text, words int, translatable boolean,
+            "lockReason" text, hoisted text, "derivedFrom" jsonb)
+      ORDER BY x."position"
+     RETURNING id, position`,
+    [documentId, revision, JSON.stringify(segments)],
+  );
+  const byPosition = new Map(r.rows.map((row) => [(row as unknown as { position: number }).position, row.id]));
+  return segments.map((s) => byPosition.get(s.position)!);
+}
+
+/** One untranslated row per translatable segment and target language (version 1, no history yet). */
+export async function createUntranslatedRows(
+  db: Queryable,
+  documentId: string,
+  langs: readonly string[],
+  revision: number,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO translations (segment_id, lang, state, based_on_revision)
+     SELECT s.id, l.lang, 'untranslated', $3
+       FROM segments s CROSS JOIN unnest($2::text[]) AS l(lang)
+      WHERE s.document_id = $1 AND s.translatable AND s.retired_in IS NULL
+     ON CONFLICT DO NOTHING`,
+    [documentId, langs, revision],
+  );
+}
+
+export interface SegmentWithTranslation {
+  id: string;
+  index: number;
+  blockIndex: number;
+  kind: string;
+  source: string;
+  sourceRuns: unknown;
+  plain: string;
+  words: number;
+  translatable: boolean;
+  lockReason: string | null;
+  hoisted: string | null;
+  derivedFrom: string[];
+  translation: null | {
+    text: string;
+    state: string;
+    version: number;
+    basedOnRevision: number | null;
+    previousSource: string | null;
+    changeClass: string | null;
+    suggestion: string | null;
+    updatedBy: string | null;
+    updatedAt: Date;
+  };
+}
+
+export interface SegmentQuery {
+  documentId: string;
+  lang: string;
+  state?: string;
+  /** Case-insensitive substring of the source or the translation. */
+  q?: string;
+  /** Only segments after this position (cursor paging). */
+  afterPosition?: number;
+  limit?: number;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listSegments(db: Queryable, q: SegmentQuery): Promise<SegmentWithTranslation[]> {
+  const params: unknown[] = [q.documentId, q.lang];
+  const where = ['s.document_id = $1', 's.retired_in IS NULL'];
+  if (q.state === 'locked') where.push('NOT s.translatable');
+  else if (q.state) {
+    params.push(q.state);
+    where.push(`t.state = $${params.length}`);
+  }
+  if (q.q) {
+    params.push(`%${escapeLike(q.q)}%`);
+    where.push(`(s.plain_text ILIKE $${params.length} OR t.text ILIKE $${params.length})`);
+  }
+  if (q.afterPosition !== undefined) {
+    params.push(q.afterPosition);
+    where.push(`s.position > $${params.length}`);
+  }
+  let limit = '';
+  if (q.limit !== undefined) {
+    params.push(q.limit);
+    limit = `LIMIT $${params.length}`;
+  }
+  const r = await db.query<SegmentWithTranslation & { t_state: string | null }>(
+    `SELECT s.id, s.position AS index, s.block_index AS "blockIndex", s.block_kind AS kind, s.source,
+            s.source_runs AS "sourceRuns", s.plain_text AS plain, s.words, s.translatable,
+            s.lock_reason AS "lockReason", s.hoisted, s.derived_from AS "derivedFrom",
+            CASE WHEN t.segment_id IS NULL THEN NULL ELSE json_build_object(
+              'text', t.text, 'state', t.state, 'version', t.version, 'basedOnRevision', t.based_on_revision,
+              'previousSource', t.previous_source, 'changeClass', t.change_class, 'suggestion', t.suggestion,
+              'updatedBy', u.name, 'updatedAt', t.updated_at) END AS translation
+       FROM segments s
+       LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $2
+       LEFT JOIN users u ON u.id = t.updated_by
+      WHERE ${where.join(' AND ')}
+      ORDER BY s.position ${limit}`,
+    params,
+  );
+  return r.rows;
+}
+
+export interface ProgressRow {
+  documentId: string;
+  lang: string;
+  state: string;
+  segments: number;
+  words: number;
+  lastActivity: Date | null;
+}
+
+/**
+ * Segments and source words per state for each document × target language, counted in
+ * SQL over live segments; locked segments count once per target language.
+ */
+export async function progressRows(db: Queryable, documentIds: readonly string[]): Promise<ProgressRow[]> {
+  const r = await db.query<ProgressRow>(
+    `SELECT t.document_id AS "documentId", t.lang, t.state, count(*)::int AS segments,
+            coalesce(sum(t.words), 0)::int AS words, max(t.updated_at) AS "lastActivity"
+       FROM (
+         SELECT s.document_id, tr.lang, tr.state, s.words,
+                CASE WHEN tr.updated_by IS NULL THEN NULL ELSE tr.updated_at END AS updated_at
+           FROM segments s JOIN translations tr ON tr.segment_id = s.id
+          WHERE s.document_id = ANY($1) AND s.retired_in IS NULL AND s.translatable
+         UNION ALL
+         SELECT s.document_id, l.lang, 'locked', s.words, NULL
+           FROM segments s JOIN documents d ON d.id = s.document_id
+          CROSS JOIN LATERAL unnest(d.target_langs) AS l(lang)
+          WHERE s.document_id = ANY($1) AND s.retired_in IS NULL AND NOT s.translatable
+       ) t
+      GROUP BY t.document_id, t.lang, t.state`,
+    [documentIds],
+  );
+  return r.rows;
+}

@@ -1,0 +1,152 @@
+import {
+  addToCounts,
+  alignmentKey,
+  completeFraction,
+  emptyCounts,
+  invalid,
+  isLanguageCode,
+  LANGUAGES,
+  LockstepError,
+  notFound,
+  segmentMarkdown,
+  type LanguageCode,
+  type LanguageProgress,
+  type ProgressState,
+  type Segment,
+} from '@lockstep/shared';
+import type { Db, Queryable } from '../db/db.js';
+import * as documents from '../repos/documents.js';
+import * as revisions from '../repos/revisions.js';
+import * as segments from '../repos/segments.js';
+import type { NewSegmentRow } from '../repos/segments.js';
+
+export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
+
+export function checkMarkdown(markdown: string): void {
+  if (Buffer.byteLength(markdown, 'utf8') > MAX_MARKDOWN_BYTES) {
+    throw new LockstepError('too_large', 'markdown_too_large', 'The Markdown is larger than 5 MB.');
+  }
+  if (markdown.trim() === '') throw new LockstepError('unprocessable', 'markdown_empty', 'The Markdown is empty.');
+}
+
+export function toSegmentRows(segs: readonly Segment[]): NewSegmentRow[] {
+  return segs.map((s) => ({
+    position: s.index,
+    blockIndex: s.blockIndex,
+    blockKind: s.blockKind,
+    source: s.text,
+    sourceRuns: s.runs,
+    plainText: s.plain,
+    alignKey: alignmentKey(s.text),
+    words: s.words,
+    translatable: s.translatable,
+    lockReason: s.lockReason ?? null,
+    hoisted: s.hoisted ?? null,
+    derivedFrom: [],
+  }));
+}
+
+export interface NewDocument {
+  id: string;
+  title: string;
+  sourceLang: LanguageCode;
+  targetLangs: LanguageCode[];
+  markdown: string;
+}
+
+/** Creates a document and its revision 1 in one transaction. */
+export async function createDocument(db: Db, actorId: number | null, input: NewDocument) {
+  checkMarkdown(input.markdown);
+  const targets = [...new Set(input.targetLangs)];
+  if (targets.includes(input.sourceLang)) {
+    throw new LockstepError('unprocessable', 'target_is_source', `"${input.sourceLang}" is the source language; it cannot also be a target.`);
+  }
+  if (targets.length === 0) throw new LockstepError('unprocessable', 'no_targets', 'Name at least one target language.');
+  const segmented = segmentMarkdown(input.markdown, input.sourceLang);
+  if (segmented.segments.length === 0) {
+    throw new LockstepError('unprocessable', 'no_segments', 'The Markdown has no text to translate.');
+  }
+  return db.transaction(async (tx) => {
+    const created = await documents.insertDocument(tx, { ...input, targetLangs: targets, createdBy: actorId });
+    if (!created) throw new LockstepError('conflict', 'document_exists', `A document with the id "${input.id}" already exists.`);
+    const rows = toSegmentRows(segmented.segments);
+    await revisions.insertRevision(tx, {
+      documentId: input.id,
+      number: 1,
+      markdown: input.markdown,
+      impact: { added: rows.length },
+      createdBy: actorId,
+    });
+    await segments.insertSegments(tx, input.id, 1, rows);
+    await segments.createUntranslatedRows(tx, input.id, targets, 1);
+    await documents.setCurrentRevision(tx, input.id, 1);
+    return { id: input.id, revision: 1, segments: rows.length };
+  });
+}
+
+export async function requireDocument(db: Queryable, id: string): Promise<documents.DocumentRow> {
+  const doc = await documents.findDocument(db, id);
+  if (!doc) throw notFound('document_not_found', `There is no document "${id}".`);
+  return doc;
+}
+
+/** The target language of a request, or 404: a language the document is not translated into is unknown here. */
+export function requireTargetLang(doc: documents.DocumentRow, lang: unknown): LanguageCode {
+  if (!isLanguageCode(lang) || !doc.targetLangs.includes(lang)) {
+    throw notFound('language_not_found', `The document "${doc.id}" has no target language "${String(lang)}".`);
+  }
+  return lang;
+}
+
+export function describeDocument(doc: documents.DocumentRow) {
+  const { createdAt: _c, ...rest } = doc;
+  return {
+    ...rest,
+    languages: [doc.sourceLang, ...doc.targetLangs].map((code) => LANGUAGES[code as LanguageCode]).filter(Boolean),
+  };
+}
+
+/** Progress of each document × target language, from one grouped query. */
+export async function progressOf(db: Queryable, docs: readonly documents.DocumentRow[]) {
+  const rows = await segments.progressRows(
+    db,
+    docs.map((d) => d.id),
+  );
+  const result = new Map<string, Record<string, LanguageProgress>>();
+  for (const doc of docs) {
+    const langs: Record<string, LanguageProgress> = {};
+    for (const lang of doc.targetLangs) {
+      langs[lang] = { segments: emptyCounts(), words: emptyCounts(), complete: 0, completeAgainstRevision: null, lastActivity: null };
+    }
+    result.set(doc.id, langs);
+  }
+  for (const row of rows) {
+    const p = result.get(row.documentId)?.[row.lang];
+    if (!p) continue;
+    addToCounts(p.segments, row.state as ProgressState, row.segments);
+    addToCounts(p.words, row.state as ProgressState, row.words);
+    if (row.lastActivity && (!p.lastActivity || row.lastActivity.toISOString() > p.lastActivity)) {
+      p.lastActivity = row.lastActivity.toISOString();
+    }
+  }
+  for (const doc of docs) {
+    for (const p of Object.values(result.get(doc.id)!)) {
+      p.complete = completeFraction(p.segments);
+      // Complete now means complete against the current revision. Earlier completions are
+      // recorded by the workflow once translations are written through it.
+      p.completeAgainstRevision = p.complete === 1 ? doc.revision : null;
+    }
+  }
+  return result;
+}
+
+export function parseCursor(cursor: unknown): number | undefined {
+  if (cursor === undefined) return undefined;
+  const n = typeof cursor === 'string' ? Number.parseInt(Buffer.from(cursor, 'base64url').toString('utf8'), 10) : NaN;
+  if (!Number.isInteger(n) || n < -1) throw invalid('bad_cursor', 'The cursor is not one this server returned.');
+  return n;
+}
+
+export function makeCursor(position: number): string {
+  return Buffer.from(String(position), 'utf8').toString('base64url');
+}

@@ -1,0 +1,115 @@
+import type { LanguageCode } from '../languages.js';
+import { el } from './lang/el.js';
+import { en } from './lang/en.js';
+import { es } from './lang/es.js';
+import { fr } from './lang/fr.js';
+import { hi } from './lang/hi.js';
+import { ko } from './lang/ko.js';
+import { pt } from './lang/pt.js';
+import { ru } from './lang/ru.js';
+import { tl } from './lang/tl.js';
+
+/**
+ * One language's sentence exceptions, as written in `lang/<code>.ts` (data only). Languages differ only
+ * by this data: the pipeline in sentences.ts has no per-language branches.
+ *
+ * An abbreviation is matched on the "word" before a full stop: letters, digits, inner dots and
+ * hyphens back to the previous space or punctuation (`U.S`, `т.е`, `c.-à-d`, `Dña`).
+ */
+export interface LanguageData {
+  /** Characters that can end a sentence here (Greek `;`, Hindi `।` `॥`). A break elsewhere is refused. */
+  terminators: string;
+  /** Pattern of a one-letter initial (`A. S. Pushkin`); null where the script has none. */
+  initial: string | null;
+  /** Where a break needs no space after the terminator (Korean `합니다.그리고`), as a regex at the break. */
+  spacelessBreak?: string;
+  /** One-letter words that are not initials (English `I`). */
+  singleLetterWords: string[];
+  /** Titles before a name: never a sentence end (`Mr.`, `Sra.`, `κ.`). */
+  titles: string[];
+  /** Other abbreviations that do not end sentences (`e.g.`, `p. ej.`, `т.е.`). */
+  nonFinal: string[];
+  /** Abbreviations that may end a sentence: a break only before a starter word, never before a digit. */
+  abbreviations: string[];
+  /**
+   * Abbreviations that end a sentence as often as not right after a number (`в 2014 г.`,
+   * `500 π.Χ.`): there a break stands unless a lower-case word follows; elsewhere (`г. Москва`)
+   * they are `abbreviations`.
+   */
+  afterNumber: string[];
+  /** Month abbreviations: like `abbreviations` (`Feb. 24`). */
+  months: string[];
+  /** Abbreviations that usually end the sentence they are in (`etc.`, `и т.д.`). */
+  sentenceFinal: string[];
+  /** Words that open a sentence even right after an abbreviation or initial. */
+  starters: string[];
+}
+
+export interface SentenceRules {
+  lang: LanguageCode;
+  segmenter: Intl.Segmenter;
+  terminators: ReadonlySet<string>;
+  /** Finds any terminator: a text without one is a single sentence, no ICU call needed. */
+  anyTerminator: RegExp;
+  /**
+   * Terminator + spaces before a capital or digit: breaks ICU does not make (`…`, and
+   * `ended. 2022 was` where ICU looks ahead to the lower-case `was`).
+   */
+  addedBreak: RegExp;
+  never: ReadonlySet<string>;
+  ambiguous: ReadonlySet<string>;
+  afterNumber: ReadonlySet<string>;
+  final: ReadonlySet<string>;
+  starters: ReadonlySet<string>;
+  singleLetterWords: ReadonlySet<string>;
+  initial: RegExp | null;
+  spacelessBreak: RegExp | null;
+}
+
+const DATA: Record<LanguageCode, LanguageData> = { en, es, ko, pt, el, hi, fr, tl, ru };
+
+/** Closing quotes and brackets: a sentence ends after them. Straight quotes close and open. */
+export const CLOSERS = new Set([...'"\'”’»)]}›」』〉》】']);
+/** Opening punctuation before a sentence's first word (Spanish `¿¡`, dialogue dashes). */
+export const OPENERS = new Set([...'"\'“‘„‚«‹([{¿¡—–-']);
+
+const escapeClass = (chars: Iterable<string>) => [...chars].map((c) => (/[\\\]^-]/.test(c) ? '\\' + c : c)).join('');
+
+function compile(lang: LanguageCode, d: LanguageData): SentenceRules {
+  const terms = escapeClass(d.terminators);
+  return {
+    lang,
+    // Intl maps `tl` to `fil` (stack.md G21): same rules, so the real tag is passed through.
+    segmenter: new Intl.Segmenter(lang, { granularity: 'sentence' }),
+    terminators: new Set(d.terminators),
+    anyTerminator: new RegExp(`[${terms}]`, 'u'),
+    addedBreak: new RegExp(`[${terms}]+[${escapeClass(CLOSERS)}]*\\s+(?=[${escapeClass(OPENERS)}]*[\\p{Lu}\\p{N}])`, 'gu'),
+    never: new Set([...d.titles, ...d.nonFinal]),
+    ambiguous: new Set([...d.abbreviations, ...d.months]),
+    afterNumber: new Set(d.afterNumber),
+    final: new Set(d.sentenceFinal),
+    starters: new Set(d.starters),
+    singleLetterWords: new Set(d.singleLetterWords),
+    initial: d.initial ? new RegExp(d.initial, 'u') : null,
+    spacelessBreak: d.spacelessBreak ? new RegExp(d.spacelessBreak, 'uy') : null,
+  };
+}
+
+const cache = new Map<LanguageCode, SentenceRules>();
+
+/** The compiled rules of a language; each Intl.Segmenter is created once per language. */
+export function rulesFor(lang: LanguageCode): SentenceRules {
+  let rules = cache.get(lang);
+  if (!rules) {
+    const data = DATA[lang];
+    if (!data) throw new TypeError(`No sentence rules for the language "${String(lang)}"`);
+    rules = compile(lang, data);
+    cache.set(lang, rules);
+  }
+  return rules;
+}
+
+/** The raw exception data of a language, for tests and documentation. */
+export function languageData(lang: LanguageCode): Readonly<LanguageData> {
+  return DATA[lang];
+}

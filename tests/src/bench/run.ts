@@ -1,0 +1,11 @@
+/**
+ * `npm run bench [-- name …]`: named workloads, each in its own process; prints a table
+ * (median, min, max, peak RSS) and writes bench-results/*.json. Baselines that put a
+ * number in perspective are measured in the same run, never quoted from elsewhere.
+ */
+import { main, type Workload } from './harness.js';
+import { segmentationWorkload } from './segmentation.js';
+import { documentsListWorkload, signInWorkload } from './http.js';
+
+const workloads: Workload[] = [segmentationWorkload, signInWorkload, documentsListWorkload];
+await main(workloads);
