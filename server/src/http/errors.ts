@@ -22,14 +22,15 @@ const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 const UNAVAILABLE_SQLSTATE_CLASSES = ['08', '57P', '53']; // connection exception, operator intervention, insufficient resources
 
 export function isDatabaseUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
+  // Not `instanceof Error`: errors from Node's core can come from another realm (vm, Jest).
+  if (typeof err !== 'object' || err === null) return false;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (UNAVAILABLE_ERRNO.has(code)) return true;
     if (UNAVAILABLE_SQLSTATE_CLASSES.some((c) => code.startsWith(c))) return true;
   }
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly/i.test(
-    err.message,
+    String((err as { message?: unknown }).message ?? ''),
   );
 }
 

@@ -37,8 +37,10 @@ export interface LanguageData {
    * they are `abbreviations`.
    */
   afterNumber: string[];
-  /** Month abbreviations: like `abbreviations` (`Feb. 24`). */
+  /** Month abbreviations: no break before a number (`Feb. 24`); elsewhere a full stop like any other. */
   months: string[];
+  /** Abbreviations that stand before a number, like months (`No. 5`, `Blg. 3`), but are also words (`No.`). */
+  numberAbbreviations: string[];
   /** Abbreviations that usually end the sentence they are in (`etc.`, `и т.д.`). */
   sentenceFinal: string[];
   /** Words that open a sentence even right after an abbreviation or initial. */
@@ -59,6 +61,7 @@ export interface SentenceRules {
   never: ReadonlySet<string>;
   ambiguous: ReadonlySet<string>;
   afterNumber: ReadonlySet<string>;
+  beforeNumber: ReadonlySet<string>;
   final: ReadonlySet<string>;
   starters: ReadonlySet<string>;
   singleLetterWords: ReadonlySet<string>;
@@ -85,7 +88,8 @@ function compile(lang: LanguageCode, d: LanguageData): SentenceRules {
     anyTerminator: new RegExp(`[${terms}]`, 'u'),
     addedBreak: new RegExp(`[${terms}]+[${escapeClass(CLOSERS)}]*\\s+(?=[${escapeClass(OPENERS)}]*[\\p{Lu}\\p{N}])`, 'gu'),
     never: new Set([...d.titles, ...d.nonFinal]),
-    ambiguous: new Set([...d.abbreviations, ...d.months]),
+    ambiguous: new Set(d.abbreviations),
+    beforeNumber: new Set([...d.months, ...d.numberAbbreviations]),
     afterNumber: new Set(d.afterNumber),
     final: new Set(d.sentenceFinal),
     starters: new Set(d.starters),

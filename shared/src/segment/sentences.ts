@@ -64,12 +64,13 @@ function lowerFirst(w: string): string {
 
 const has = (set: ReadonlySet<string>, w: string) => set.has(w) || set.has(lowerFirst(w));
 
-type Abbreviation = 'never' | 'final' | 'afterNumber' | 'ambiguous';
+type Abbreviation = 'never' | 'final' | 'afterNumber' | 'beforeNumber' | 'ambiguous';
 
 function classify(rules: SentenceRules, w: string): Abbreviation | null {
   if (has(rules.never, w)) return 'never';
   if (has(rules.final, w)) return 'final';
   if (has(rules.afterNumber, w)) return 'afterNumber';
+  if (has(rules.beforeNumber, w)) return 'beforeNumber';
   if (has(rules.ambiguous, w)) return 'ambiguous';
   return null;
 }
@@ -98,6 +99,7 @@ function fullStopEnds(rules: SentenceRules, text: string, dot: number, next: num
   if (kind === 'never') return false;
   if (kind === 'final') return true;
   if (DIGIT.test(text[next] ?? '')) return false;
+  if (kind === 'beforeNumber') return true;
   if (kind === 'afterNumber') {
     while (before >= 0 && SPACE.test(text[before])) before--;
     if (before >= 0 && DIGIT.test(text[before])) return true;

@@ -7,10 +7,11 @@ export const ko: LanguageData = {
   spacelessBreak: '(?<=\\p{Script=Hangul}[.?!])(?=\\p{Script=Hangul})',
   singleLetterWords: [],
   titles: ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St'],
-  nonFinal: ['e.g', 'i.e', 'vs', 'cf', 'No', 'p', 'pp', 'Vol', 'vol', 'Fig', '약'],
+  nonFinal: ['e.g', 'i.e', 'vs', 'cf', 'p', 'pp', 'Vol', 'vol', 'Fig', '약'],
   abbreviations: ['Jr', 'Sr', 'Inc', 'Co', 'Ltd', 'Corp'],
   afterNumber: [],
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'],
+  numberAbbreviations: ['No'],
   sentenceFinal: ['etc'],
   starters: ['그리고', '그러나', '하지만', '그래서', '따라서', '또한', '이', '그', '저', '이것은', '그것은', '이는', '우리는', '우리', '나는', '저는', '그는', '그녀는', '이제', '오늘', '한편', '결국', '특히', '게다가', '즉', '왜냐하면', '그런데', '그러므로'],
 };
