@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'server', 'dist', 'cli', 'index.js');
 {
   const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
-  const r = spawnSync(tsc, ['-b'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+  const r = spawnSync(tsc, ['-b', 'server'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
   if (r.status !== 0 || !existsSync(cli)) {
     process.stderr.write('lockstep: could not build the command line; run `npm install` and `npm run build` first.\n');
     process.exit(1);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, onSessionEnded, request, setCsrfToken } from './api';
 import { ErrorMessage, Loading } from './components/ErrorMessage';
 import { Header } from './components/Header';
+import { EditorPage } from './editor/EditorPage';
 import { DocumentView } from './pages/DocumentView';
 import { Documents } from './pages/Documents';
 import { NotFound } from './pages/NotFound';
@@ -89,13 +90,13 @@ export function App() {
         {session.status === 'signedOut' && (
           <SignIn notice={session.notice} onSignedIn={(u) => setSession({ status: 'signedIn', user: u })} />
         )}
-        {user && <Routes />}
+        {user && <Routes user={user} />}
       </main>
     </>
   );
 }
 
-function Routes() {
+function Routes({ user }: { user: User }) {
   const pathname = usePathname();
   const mainRef = useRef<HTMLElement | null>(null);
   const first = useRef(true);
@@ -116,7 +117,10 @@ function Routes() {
     case 'documents':
       return <Documents />;
     case 'document':
-      return <DocumentView key={route.doc} doc={route.doc} lang={route.lang} />;
+      return <DocumentView key={route.doc} doc={route.doc} lang={route.lang} user={user} />;
+    case 'editor':
+      // A new key per language: drafts, filters and the active segment belong to one document × language.
+      return <EditorPage key={`${route.doc}/${route.lang}`} doc={route.doc} lang={route.lang} user={user} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** The whole error body: a 409 carries the server's `current` translation beside `error`. */
+    readonly payload?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -69,14 +71,16 @@ export async function request<T>(method: string, path: string, options: RequestO
 function errorFrom(status: number, payload: unknown): ApiError {
   const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   if (error && typeof error.code === 'string') {
-    return new ApiError(status, error.code, typeof error.message === 'string' ? error.message : error.code, error.details);
+    const message = typeof error.message === 'string' ? error.message : error.code;
+    return new ApiError(status, error.code, message, error.details, payload);
   }
-  return new ApiError(status, 'bad_response', `HTTP ${status}`);
+  return new ApiError(status, 'bad_response', `HTTP ${status}`, undefined, payload);
 }
 
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 

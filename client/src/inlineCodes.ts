@@ -1,51 +1,23 @@
+import { parseCodedText } from '@lockstep/shared';
+
 /**
  * Inline codes in segment text (design/api.md): `<n>` opens, `</n>` closes, `<n/>` stands
- * alone, n a positive integer. Every other `<` is literal; `\<` is an escaped literal `<`, and
- * `\\<` a literal backslash followed by a `<` read as usual.
+ * alone, n a positive integer; every other `<` is literal and `\<` escapes one that would read
+ * as a code. The grammar is the shared one (the server validates with it), so what the editor
+ * shows as a token is exactly what the server will count as a code.
  */
 export type InlinePart =
   | { type: 'text'; text: string }
   | { type: 'code'; kind: 'open' | 'close' | 'standalone'; id: number; raw: string };
 
-const CODE = /<(\/?)([1-9][0-9]*)(\/?)>/y;
+function rawTag(kind: 'open' | 'close' | 'standalone', id: number): string {
+  return kind === 'open' ? `<${id}>` : kind === 'close' ? `</${id}>` : `<${id}/>`;
+}
 
 export function parseInlineCodes(text: string): InlinePart[] {
-  const parts: InlinePart[] = [];
-  let buffer = '';
-  const flush = () => {
-    if (buffer) parts.push({ type: 'text', text: buffer });
-    buffer = '';
-  };
-
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '\\' && text[i + 1] === '\\' && text[i + 2] === '<') {
-      buffer += '\\';
-      i += 2; // the `<` is read on the next turn
-      continue;
-    }
-    if (ch === '\\' && text[i + 1] === '<') {
-      buffer += '<';
-      i += 2;
-      continue;
-    }
-    if (ch === '<') {
-      CODE.lastIndex = i;
-      const m = CODE.exec(text);
-      if (m && !(m[1] && m[3])) {
-        flush();
-        const kind = m[1] ? 'close' : m[3] ? 'standalone' : 'open';
-        parts.push({ type: 'code', kind, id: Number(m[2]), raw: m[0] });
-        i += m[0].length;
-        continue;
-      }
-    }
-    buffer += ch;
-    i += 1;
-  }
-  flush();
-  return parts;
+  return parseCodedText(text).runs.map((run): InlinePart =>
+    run.type === 'text' ? { type: 'text', text: run.text } : { type: 'code', kind: run.type, id: run.id, raw: rawTag(run.type, run.id) },
+  );
 }
 
 /** The text a reader sees, codes removed and escapes resolved. */

@@ -5,6 +5,7 @@ import { initI18n } from './i18n';
 import './styles.css';
 import './views.css';
 import './segments.css';
+import './editor/editor.css';
 
 await initI18n();
 

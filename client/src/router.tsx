@@ -26,6 +26,7 @@ export function navigate(to: string, { replace = false } = {}): void {
 export type Route =
   | { name: 'documents' }
   | { name: 'document'; doc: string; lang?: string }
+  | { name: 'editor'; doc: string; lang: string }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -35,11 +36,19 @@ export function matchRoute(pathname: string): Route {
   if (parts[0] === 'documents' && (parts.length === 2 || parts.length === 3)) {
     return { name: 'document', doc: parts[1], lang: parts[2] };
   }
+  if (parts[0] === 'documents' && parts.length === 4 && parts[3] === 'edit') {
+    return { name: 'editor', doc: parts[1], lang: parts[2] };
+  }
   return { name: 'notFound' };
 }
 
 export function documentHref(doc: string, lang?: string): string {
   return `/documents/${encodeURIComponent(doc)}${lang ? `/${encodeURIComponent(lang)}` : ''}`;
+}
+
+/** The translator's editor of one document × language (the read-only view stays at documentHref). */
+export function editorHref(doc: string, lang: string): string {
+  return `${documentHref(doc, lang)}/edit`;
 }
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };

@@ -2,7 +2,6 @@ import type { LanguageProgress, ProgressState, StateCounts } from '@lockstep/sha
 
 /** Shapes of the HTTP API as the client reads them (design/api.md). */
 
-
 export type Role = 'translator' | 'reviewer' | 'coordinator' | 'admin';
 
 export interface User {
@@ -57,13 +56,49 @@ export interface DocumentDetail {
 
 export type TranslationState = 'untranslated' | 'translated' | 'stale' | 'approved';
 
+/** One step of a word diff from the source a translation was made against to the current one. */
+export interface DiffOp {
+  op: 'equal' | 'added' | 'removed';
+  text: string;
+}
+
 export interface Translation {
   text: string;
   state: TranslationState;
   version: number;
+  basedOnRevision?: number | null;
+  /** The source the translator worked from (stale), or the old texts a split/merge came from. */
+  previousSource?: string | null;
+  /** Stale only: what changed in the source since `previousSource`. */
+  diff?: DiffOp[] | null;
+  changeClass?: string | null;
   suggestion?: string | null;
   updatedBy?: string | null;
   updatedAt?: string | null;
+}
+
+/** A server warning on a save (`200 {translation, warnings}`): a code we translate, or bare text. */
+export type SaveWarning = string | { code?: string; message?: string; details?: unknown };
+
+export interface SaveResponse {
+  translation: Translation;
+  warnings?: SaveWarning[];
+}
+
+export interface HistoryEvent {
+  id: number | string;
+  kind: string;
+  text: string;
+  state: TranslationState;
+  version: number;
+  revision: number;
+  user: { id: number; name: string } | null;
+  createdAt: string;
+}
+
+export interface ProgressResponse {
+  revision: number;
+  languages: Record<string, LanguageProgress>;
 }
 
 /** The inline codes of a segment as structured runs (only what the view uses). */
@@ -86,6 +121,8 @@ export interface Segment {
   words?: number;
   translatable: boolean;
   lockReason?: string | null;
+  /** Ids of the previous revision's segments this one was split or merged from. */
+  derivedFrom?: string[];
   translation: Translation | null;
 }
 

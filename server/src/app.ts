@@ -13,6 +13,8 @@ import type { Logger } from './logger.js';
 import { accountRoutes } from './routes/accounts.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
+import { revisionRoutes } from './routes/revisions.js';
+import { translationRoutes } from './routes/translations.js';
 
 export interface AppDeps {
   db: Db;
@@ -81,6 +83,8 @@ export function createApp({ db, config, logger }: AppDeps): LockstepApp {
   healthRoutes(routes, db);
   accountRoutes(routes, db, config);
   documentRoutes(routes, db);
+  revisionRoutes(routes, db);
+  translationRoutes(routes, db);
   routes.mount(app);
 
   app.use('/api', notFoundApi);

@@ -1,4 +1,4 @@
-import { addToCounts, completeFraction, emptyCounts } from '@lockstep/shared';
+import { addToCounts, completeFraction, emptyCounts, may, type Actor } from '@lockstep/shared';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiPath } from '../api';
@@ -8,16 +8,17 @@ import { ProgressBar, ProgressLegend } from '../components/ProgressBar';
 import { SegmentBlocks } from '../components/SegmentBlocks';
 import { formatNumber } from '../format';
 import { languageInfo, type LanguageInfo } from '../languages';
-import { documentHref, Link, navigate } from '../router';
-import type { DocumentDetail, Segment, SegmentsResponse, StateCounts } from '../types';
+import { documentHref, editorHref, Link, navigate } from '../router';
+import type { DocumentDetail, Segment, SegmentsResponse, StateCounts, User } from '../types';
 import { useResource } from '../useResource';
 
 interface Props {
   doc: string;
   lang?: string;
+  user: User;
 }
 
-export function DocumentView({ doc, lang }: Props) {
+export function DocumentView({ doc, lang, user }: Props) {
   const { t, i18n } = useTranslation();
   const [detail, reloadDetail] = useResource<DocumentDetail>(apiPath(['documents', doc]));
   const ready = detail.status === 'ready' ? detail.data : undefined;
@@ -89,6 +90,13 @@ export function DocumentView({ doc, lang }: Props) {
         <div className="notice notice--error" role="alert">
           <p>{t('view.notATarget', { code: lang })}</p>
         </div>
+      )}
+      {langIsTarget && (
+        <p className="editor-link">
+          <Link to={editorHref(document_.id, lang)} className="button button--primary">
+            {may(user as unknown as Actor, 'translate', lang) ? t('view.openEditor') : t('view.openEditorReadOnly')}
+          </Link>
+        </p>
       )}
       {langIsTarget && segments.status === 'loading' && <Loading />}
       {langIsTarget && segments.status === 'error' && <ErrorMessage error={segments.error} onRetry={reloadSegments} />}

@@ -90,6 +90,7 @@ export interface SegmentWithTranslation {
 export interface SegmentQuery {
   documentId: string;
   lang: string;
+  /** A translation state, `locked`, or `needs-work` (untranslated or stale). */
   state?: string;
   /** Case-insensitive substring of the source or the translation. */
   q?: string;
@@ -106,12 +107,14 @@ export async function listSegments(db: Queryable, q: SegmentQuery): Promise<Segm
   const params: unknown[] = [q.documentId, q.lang];
   const where = ['s.document_id = $1', 's.retired_in IS NULL'];
   if (q.state === 'locked') where.push('NOT s.translatable');
+  else if (q.state === 'needs-work') where.push(`t.state IN ('untranslated', 'stale')`);
   else if (q.state) {
     params.push(q.state);
     where.push(`t.state = $${params.length}`);
   }
   if (q.q) {
-    params.push(`%${escapeLike(q.q)}%`);
+    // Stored text is NFC: a query typed in decomposed form must still find it.
+    params.push(`%${escapeLike(q.q.normalize('NFC'))}%`);
     where.push(`(s.plain_text ILIKE $${params.length} OR t.text ILIKE $${params.length})`);
   }
   if (q.afterPosition !== undefined) {
@@ -144,32 +147,29 @@ export async function listSegments(db: Queryable, q: SegmentQuery): Promise<Segm
 export interface ProgressRow {
   documentId: string;
   lang: string;
-  state: string;
-  segments: number;
-  words: number;
+  /** Segments per state ('untranslated', 'translated', 'stale', 'approved', 'locked'). */
+  segments: Record<string, number>;
+  /** Source words per state. */
+  words: Record<string, number>;
+  completeAgainstRevision: number | null;
   lastActivity: Date | null;
 }
 
 /**
- * Segments and source words per state for each document × target language, counted in
- * SQL over live segments; locked segments count once per target language.
+ * Segments and source words per state for each document × language, read from the counters
+ * that migration 002's triggers keep exact (one row per pair: the dashboard's cost does not
+ * grow with the number of translations); locked segments count once per target language.
  */
 export async function progressRows(db: Queryable, documentIds: readonly string[]): Promise<ProgressRow[]> {
   const r = await db.query<ProgressRow>(
-    `SELECT t.document_id AS "documentId", t.lang, t.state, count(*)::int AS segments,
-            coalesce(sum(t.words), 0)::int AS words, max(t.updated_at) AS "lastActivity"
-       FROM (
-         SELECT s.document_id, tr.lang, tr.state, s.words,
-                CASE WHEN tr.updated_by IS NULL THEN NULL ELSE tr.updated_at END AS updated_at
-           FROM segments s JOIN translations tr ON tr.segment_id = s.id
-          WHERE s.document_id = ANY($1) AND s.retired_in IS NULL AND s.translatable
-         UNION ALL
-         SELECT s.document_id, l.lang, 'locked', s.words, NULL
-           FROM segments s JOIN documents d ON d.id = s.document_id
-          CROSS JOIN LATERAL unnest(d.target_langs) AS l(lang)
-          WHERE s.document_id = ANY($1) AND s.retired_in IS NULL AND NOT s.translatable
-       ) t
-      GROUP BY t.document_id, t.lang, t.state`,
+    `SELECT document_id AS "documentId", lang,
+            json_build_object('untranslated', untranslated, 'translated', translated, 'stale', stale,
+                              'approved', approved, 'locked', locked) AS segments,
+            json_build_object('untranslated', untranslated_words, 'translated', translated_words, 'stale', stale_words,
+                              'approved', approved_words, 'locked', locked_words) AS words,
+            complete_against_revision AS "completeAgainstRevision", last_activity AS "lastActivity"
+       FROM language_progress
+      WHERE document_id = ANY($1)`,
     [documentIds],
   );
   return r.rows;

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/db.js';
 
 export type EventKind = 'edit' | 'approve' | 'reconfirm' | 'revert' | 'import' | 'stale' | 'source' | 'suggestion';
+export type TranslationState = 'untranslated' | 'translated' | 'stale' | 'approved';
 
 export interface TranslationChange {
   segmentId: string;
@@ -14,26 +15,123 @@ export interface TranslationChange {
   expectedVersion: number;
 }
 
+/** A translation as stored, with the name of whoever changed it last. */
+export interface TranslationRow {
+  text: string;
+  state: TranslationState;
+  version: number;
+  basedOnRevision: number | null;
+  previousSource: string | null;
+  stateBeforeStale: string | null;
+  changeClass: string | null;
+  suggestion: string | null;
+  updatedBy: string | null;
+  updatedAt: Date;
+}
+
+export interface AppliedChange {
+  translation: TranslationRow;
+  eventId: number;
+}
+
+const ROW_COLUMNS = `text, state, version, based_on_revision AS "basedOnRevision", previous_source AS "previousSource",
+  state_before_stale AS "stateBeforeStale", change_class AS "changeClass", suggestion, updated_at AS "updatedAt"`;
+
 /**
- * Writes one translation change and its history event together: the version check is
- * in the UPDATE's WHERE clause, so two writers from one version cannot both succeed.
- * Returns the new version, or undefined when the version no longer matched.
+ * Writes one translation change and its history event in one statement (so in one
+ * transaction whatever the caller does): the version check is in the UPDATE's WHERE clause,
+ * so two writers from one version cannot both succeed. Every change bases the text on the
+ * current source, which ends a stale episode. Undefined when the version no longer matched.
  */
+export async function writeChange(tx: Queryable, c: TranslationChange): Promise<AppliedChange | undefined> {
+  const r = await tx.query<TranslationRow & { eventId: string }>(
+    `WITH u AS (
+       UPDATE translations
+          SET text = $3, state = $4, version = version + 1, updated_by = $5, updated_at = now(),
+              based_on_revision = $6, previous_source = NULL, state_before_stale = NULL, change_class = NULL
+        WHERE segment_id = $1 AND lang = $2 AND version = $7
+        RETURNING segment_id, lang, text, state, version, based_on_revision, previous_source, state_before_stale,
+                  change_class, suggestion, updated_by, updated_at
+     ), e AS (
+       INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id, created_at)
+       SELECT segment_id, lang, $8, text, state, version, $6, updated_by, updated_at FROM u
+       RETURNING id
+     )
+     SELECT ${ROW_COLUMNS}, (SELECT name FROM users WHERE id = u.updated_by) AS "updatedBy", e.id AS "eventId"
+       FROM u CROSS JOIN e`,
+    [c.segmentId, c.lang, c.text, c.state, c.userId, c.revision, c.expectedVersion, c.kind],
+  );
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const { eventId, ...translation } = row;
+  return { translation, eventId: Number(eventId) };
+}
+
+/** `writeChange` for callers that only need the new version (the demo seed). */
 export async function applyChange(tx: Queryable, c: TranslationChange): Promise<number | undefined> {
-  const r = await tx.query<{ version: number }>(
-    `UPDATE translations
-        SET text = $3, state = $4, version = version + 1, updated_by = $5, updated_at = now(),
-            based_on_revision = $6, previous_source = NULL, state_before_stale = NULL, change_class = NULL
-      WHERE segment_id = $1 AND lang = $2 AND version = $7
-      RETURNING version`,
-    [c.segmentId, c.lang, c.text, c.state, c.userId, c.revision, c.expectedVersion],
+  return (await writeChange(tx, c))?.translation.version;
+}
+
+/** Everything a write to one translation has to check, from one query. */
+export interface TranslationTarget {
+  /** The document's current revision and target languages. */
+  revision: number;
+  targetLangs: string[];
+  segment: null | {
+    retiredIn: number | null;
+    translatable: boolean;
+    lockReason: string | null;
+    source: string;
+    sourceRuns: unknown;
+    plain: string;
+  };
+  translation: TranslationRow | null;
+}
+
+/**
+ * The document, the segment (only if it belongs to that document) and the segment's
+ * translation into `lang`; undefined when the document does not exist.
+ */
+export async function findTranslationTarget(
+  db: Queryable,
+  documentId: string,
+  segmentId: string,
+  lang: string,
+): Promise<TranslationTarget | undefined> {
+  const r = await db.query<{
+    revision: number;
+    targetLangs: string[];
+    segment: TranslationTarget['segment'];
+    translation: (Omit<TranslationRow, 'updatedAt'> & { updatedAt: string }) | null;
+  }>(
+    `SELECT d.current_revision AS revision, d.target_langs AS "targetLangs",
+            CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object(
+              'retiredIn', s.retired_in, 'translatable', s.translatable, 'lockReason', s.lock_reason,
+              'source', s.source, 'sourceRuns', s.source_runs, 'plain', s.plain_text) END AS segment,
+            CASE WHEN t.segment_id IS NULL THEN NULL ELSE json_build_object(
+              'text', t.text, 'state', t.state, 'version', t.version, 'basedOnRevision', t.based_on_revision,
+              'previousSource', t.previous_source, 'stateBeforeStale', t.state_before_stale,
+              'changeClass', t.change_class, 'suggestion', t.suggestion, 'updatedBy', u.name,
+              'updatedAt', t.updated_at) END AS translation
+       FROM documents d
+       LEFT JOIN segments s ON s.id = $2 AND s.document_id = d.id
+       LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $3
+       LEFT JOIN users u ON u.id = t.updated_by
+      WHERE d.id = $1`,
+    [documentId, segmentId, lang],
   );
-  const version = r.rows[0]?.version;
-  if (version === undefined) return undefined;
-  await tx.query(
-    `INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [c.segmentId, c.lang, c.kind, c.text, c.state, version, c.revision, c.userId],
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const t = row.translation;
+  return { ...row, translation: t && { ...t, updatedAt: new Date(t.updatedAt) } };
+}
+
+/** The translation as it is now (after a lost race, for the 409 answer). */
+export async function findTranslation(db: Queryable, segmentId: string, lang: string): Promise<TranslationRow | undefined> {
+  const r = await db.query<TranslationRow>(
+    `SELECT ${ROW_COLUMNS}, (SELECT name FROM users WHERE id = t.updated_by) AS "updatedBy"
+       FROM translations t WHERE segment_id = $1 AND lang = $2`,
+    [segmentId, lang],
   );
-  return version;
+  return r.rows[0];
 }

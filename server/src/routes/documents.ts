@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES, notFound } from '@lockstep/shared';
+import { LANGUAGE_CODES, notFound, type LanguageCode } from '@lockstep/shared';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { jsonBody, MARKDOWN_JSON_LIMIT } from '../http/body.js';
@@ -7,6 +7,7 @@ import { listDocuments } from '../repos/documents.js';
 import { findRevision, listRevisions } from '../repos/revisions.js';
 import { listSegments } from '../repos/segments.js';
 import * as docs from '../services/documents.js';
+import { segmentView } from '../services/segmentViews.js';
 
 const NewDocument = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be 1–64 characters of a–z, 0–9 and -'),
@@ -18,7 +19,7 @@ const NewDocument = z.object({
 
 const SegmentFilters = z.object({
   lang: z.string(),
-  state: z.enum(['untranslated', 'translated', 'stale', 'approved', 'locked']).optional(),
+  state: z.enum(['untranslated', 'translated', 'stale', 'approved', 'locked', 'needs-work']).optional(),
   q: z.string().max(500).optional(),
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
@@ -78,7 +79,7 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
       const nextCursor = f.limit !== undefined && rows.length === f.limit && last ? docs.makeCursor(last.index) : null;
       res.json({
         revision: doc.revision,
-        segments: rows.map(({ plain: _p, ...s }) => ({ ...s, translation: s.translation && { ...s.translation, diff: null } })),
+        segments: rows.map((row) => segmentView(row, doc.sourceLang as LanguageCode)),
         ...(f.limit !== undefined ? { nextCursor } : {}),
       });
     },

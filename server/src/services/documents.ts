@@ -8,10 +8,10 @@ import {
   LANGUAGES,
   LockstepError,
   notFound,
+  PROGRESS_STATES,
   segmentMarkdown,
   type LanguageCode,
   type LanguageProgress,
-  type ProgressState,
   type Segment,
 } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
@@ -106,36 +106,36 @@ export function describeDocument(doc: documents.DocumentRow) {
   };
 }
 
-/** Progress of each document × target language, from one grouped query. */
+/**
+ * Progress of each document × target language (api.md "Progress"), from the maintained
+ * counters: one row per pair, whatever the size of the documents.
+ */
 export async function progressOf(db: Queryable, docs: readonly documents.DocumentRow[]) {
   const rows = await segments.progressRows(
     db,
     docs.map((d) => d.id),
   );
+  const stored = new Map(rows.map((r) => [`${r.documentId}:${r.lang}`, r]));
   const result = new Map<string, Record<string, LanguageProgress>>();
   for (const doc of docs) {
     const langs: Record<string, LanguageProgress> = {};
     for (const lang of doc.targetLangs) {
-      langs[lang] = { segments: emptyCounts(), words: emptyCounts(), complete: 0, completeAgainstRevision: null, lastActivity: null };
+      const row = stored.get(`${doc.id}:${lang}`);
+      const p: LanguageProgress = { segments: emptyCounts(), words: emptyCounts(), complete: 0, completeAgainstRevision: null, lastActivity: null };
+      if (row) {
+        for (const state of PROGRESS_STATES) {
+          addToCounts(p.segments, state, row.segments[state] ?? 0);
+          addToCounts(p.words, state, row.words[state] ?? 0);
+        }
+        p.lastActivity = row.lastActivity ? row.lastActivity.toISOString() : null;
+      }
+      p.complete = completeFraction(p.segments);
+      // Complete now is complete against the current revision; otherwise the newest revision
+      // it was complete against, recorded when that happened (it survives later revisions).
+      p.completeAgainstRevision = p.complete === 1 && doc.revision > 0 ? doc.revision : (row?.completeAgainstRevision ?? null);
+      langs[lang] = p;
     }
     result.set(doc.id, langs);
-  }
-  for (const row of rows) {
-    const p = result.get(row.documentId)?.[row.lang];
-    if (!p) continue;
-    addToCounts(p.segments, row.state as ProgressState, row.segments);
-    addToCounts(p.words, row.state as ProgressState, row.words);
-    if (row.lastActivity && (!p.lastActivity || row.lastActivity.toISOString() > p.lastActivity)) {
-      p.lastActivity = row.lastActivity.toISOString();
-    }
-  }
-  for (const doc of docs) {
-    for (const p of Object.values(result.get(doc.id)!)) {
-      p.complete = completeFraction(p.segments);
-      // Complete now means complete against the current revision. Earlier completions are
-      // recorded by the workflow once translations are written through it.
-      p.completeAgainstRevision = p.complete === 1 ? doc.revision : null;
-    }
   }
   return result;
 }

@@ -17,7 +17,7 @@ export { countWords } from './words.js';
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** What a reader sees: text runs and inline code spans, whitespace collapsed. */
-export function plainText(runs: readonly SourceRun[]): string {
+export function plainTextOf(runs: readonly SourceRun[]): string {
   let out = '';
   for (const run of runs) {
     if (run.type === 'text') out += run.text;
@@ -37,7 +37,7 @@ export function segmentMarkdown(markdown: string, lang: LanguageCode): Segmented
   for (const { block, tokens } of parsed) {
     if (!tokens) continue;
     for (const draft of cutBlock(tokens, rules)) {
-      const plain = plainText(draft.runs);
+      const plain = plainTextOf(draft.runs);
       const lockReason = lockReasonOf(draft.runs, plain);
       const segment: Segment = {
         index: segments.length,

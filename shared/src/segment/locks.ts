@@ -9,7 +9,9 @@ import type { LockReason, SourceRun } from './types.js';
 const EMAIL = /^(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u;
 const URL_ONLY = /^(?:(?:https?|ftp):\/\/|www\.)\S+$|^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{Ll}{2,24}\/\S*$/iu;
 /** A bare host name such as `Struggle-La-Lucha.org`: lower-case top-level domain, no path. */
-const SITE_NAME = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{Ll}{2,24}$/u;
+const SITE_NAME = /^(?:[\p{L}\p{N}]+(?:-+[\p{L}\p{N}]+)*\.)+\p{Ll}{2,24}$/u;
+/** Addresses are one short token; longer or spaced text is never only an address. */
+const ADDRESS_SHAPE = /^\S{3,2048}$/;
 const MENU_SEPARATOR = /\s*[/|·•]\s*/;
 const SEPARATORS_ONLY = /^[\s/|·•,]*$/;
 
@@ -39,9 +41,11 @@ function isLanguageMenu(runs: readonly SourceRun[], plain: string): boolean {
 }
 
 export function lockReasonOf(runs: readonly SourceRun[], plain: string): LockReason | undefined {
-  if (EMAIL.test(plain)) return 'email';
-  if (URL_ONLY.test(plain)) return 'url';
-  if (SITE_NAME.test(plain)) return 'site-name';
+  if (ADDRESS_SHAPE.test(plain)) {
+    if (EMAIL.test(plain)) return 'email';
+    if (URL_ONLY.test(plain)) return 'url';
+    if (SITE_NAME.test(plain)) return 'site-name';
+  }
   if (isLanguageMenu(runs, plain)) return 'language-menu';
   return undefined;
 }

@@ -10,11 +10,16 @@ import { ru } from './lang/ru.js';
 import { tl } from './lang/tl.js';
 
 /**
- * One language's sentence exceptions, as written in `lang/<code>.ts` (data only). Languages differ only
- * by this data: the pipeline in sentences.ts has no per-language branches.
+ * One language's sentence exceptions, as written in `lang/<code>.ts` (data only; plain modules
+ * rather than JSON because Jest's transform drops import attributes). Languages differ only by
+ * this data: the pipeline in sentences.ts has no per-language branches.
  *
  * An abbreviation is matched on the "word" before a full stop: letters, digits, inner dots and
- * hyphens back to the previous space or punctuation (`U.S`, `т.е`, `c.-à-d`, `Dña`).
+ * hyphens back to the previous space or punctuation (`U.S`, `т.е`, `c.-à-d`, `Dña`), also with
+ * the word before it when written with a space (`т. д` → `т.д`) and without an elided article
+ * (`l’art` → `art`). Words not listed are judged by shape: one-letter initials, dotted
+ * initialisms (`U.S`) and vowelless contractions (`Sgt`; after a number, units such as `6 h`)
+ * are `abbreviations`.
  */
 export interface LanguageData {
   /** Characters that can end a sentence here (Greek `;`, Hindi `।` `॥`). A break elsewhere is refused. */
@@ -54,8 +59,8 @@ export interface SentenceRules {
   /** Finds any terminator: a text without one is a single sentence, no ICU call needed. */
   anyTerminator: RegExp;
   /**
-   * Terminator + spaces before a capital or digit: breaks ICU does not make (`…`, and
-   * `ended. 2022 was` where ICU looks ahead to the lower-case `was`).
+   * Terminator + spaces before a capital or digit: breaks ICU does not make (`…`, a dialogue
+   * dash `он. — Как`, and `ended. 2022 was` where ICU looks ahead to the lower-case `was`).
    */
   addedBreak: RegExp;
   never: ReadonlySet<string>;
@@ -86,7 +91,7 @@ function compile(lang: LanguageCode, d: LanguageData): SentenceRules {
     segmenter: new Intl.Segmenter(lang, { granularity: 'sentence' }),
     terminators: new Set(d.terminators),
     anyTerminator: new RegExp(`[${terms}]`, 'u'),
-    addedBreak: new RegExp(`[${terms}]+[${escapeClass(CLOSERS)}]*\\s+(?=[${escapeClass(OPENERS)}]*[\\p{Lu}\\p{N}])`, 'gu'),
+    addedBreak: new RegExp(`[${terms}]+[${escapeClass(CLOSERS)}]*\\s+(?=(?:[${escapeClass(OPENERS)}]\\s*)*[\\p{Lu}\\p{N}])`, 'gu'),
     never: new Set([...d.titles, ...d.nonFinal]),
     ambiguous: new Set(d.abbreviations),
     beforeNumber: new Set([...d.months, ...d.numberAbbreviations]),

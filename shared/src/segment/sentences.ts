@@ -15,6 +15,13 @@ const UPPER = /\p{Lu}/u;
 const DIGIT = /\p{N}/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}.'’\-]/u;
 const LETTERS = /^[\p{L}\p{M}]+/u;
+const CONTRACTION_SHAPE = /^\p{Lu}?\p{Ll}+$/u;
+const VOWEL = /[aeiouyæøœåαεηιουωаеёиоуыэюяіїє]/iu;
+/**
+ * Up to three letters, or four with a capital, of a cased script: the shape of `art`, `pág`,
+ * `ст`, `Abs`, `Sect`. Hangul and Devanagari words that short are just words (`썼다`).
+ */
+const SHORT_WORD = /^(?:[\p{Lu}\p{Ll}]{1,3}|\p{Lu}[\p{Lu}\p{Ll}]{3})$/u;
 /** `U.S`, `e.g`, `т.е`, `J.-C`, `Ph.D`: groups of one or two letters joined by dots (not `x.org`). */
 const INITIALISM = /^(?:\p{L}\p{M}*(?:\p{L}\p{M}*)?\.-?)+\p{L}\p{M}*(?:\p{L}\p{M}*)?$/u;
 
@@ -64,6 +71,14 @@ function lowerFirst(w: string): string {
 
 const has = (set: ReadonlySet<string>, w: string) => set.has(w) || set.has(lowerFirst(w));
 
+/**
+ * `Sgt`, `Pvt`, `Bldg`, `Дж`: a capitalised or lower-case word with no vowel is a contraction,
+ * not a word (acronyms in capitals such as `BBC` are words that end sentences).
+ */
+function isContraction(w: string): boolean {
+  return CONTRACTION_SHAPE.test(w) && !VOWEL.test(w.normalize('NFD'));
+}
+
 type Abbreviation = 'never' | 'final' | 'afterNumber' | 'beforeNumber' | 'ambiguous';
 
 function classify(rules: SentenceRules, w: string): Abbreviation | null {
@@ -90,11 +105,17 @@ function fullStopEnds(rules: SentenceRules, text: string, dot: number, next: num
     if (prev.length > 0 && prev.length <= 3) kind = classify(rules, `${prev}.${w}`);
     if (kind) before = prevFrom - 1;
   }
-  kind ??= classify(rules, w);
+  // French and Italian elision: `l’art.` is `art.`.
+  const elided = w.replace(/^.*['’]/, '');
+  kind ??= classify(rules, w) ?? (elided !== w && elided !== '' ? classify(rules, elided) : null);
   if (kind === null) {
     const initial = rules.initial !== null && rules.initial.test(w) && !rules.singleLetterWords.has(w);
-    if (!initial && !INITIALISM.test(w)) return true;
-    kind = 'ambiguous';
+    if (initial || INITIALISM.test(w)) kind = 'ambiguous';
+    // After a number a contraction is mostly a unit (`6 h.`, `10 km.`), which may end a sentence.
+    else if (isContraction(w)) kind = 'afterNumber';
+    // A short word before a number is more often an abbreviation we do not know (`Abs. 5`,
+    // `Kap. 3`) than a sentence end (`ended. 2022 was`): unsure, so no break.
+    else return !(DIGIT.test(text[next] ?? '') && SHORT_WORD.test(elided));
   }
   if (kind === 'never') return false;
   if (kind === 'final') return true;
@@ -135,7 +156,10 @@ function judge(rules: SentenceRules, text: string, b: number): number {
     if (!rules.spacelessBreak.test(text)) return -1;
   }
   let k = start;
-  while (k < n && OPENERS.has(text[k])) k++;
+  while (k < n && OPENERS.has(text[k])) {
+    k++;
+    while (k < n && SPACE.test(text[k])) k++; // `— Как дела?`
+  }
   if (k >= n) return -1;
   const first = text.codePointAt(k)!;
   const firstChar = String.fromCodePoint(first);

@@ -16,7 +16,7 @@ beforeAll(async () => {
   db = await openTestDb();
   app = testApp(db).app;
   await seedDemoAccounts(db);
-  await seedDemoStatement(db);
+  await seedDemoStatement(db, { throughRevision: 1 });
   await addUser(db, 'coord@example.org', 'coordinator');
   await addUser(db, 'ko@example.org', 'translator', ['ko']);
   coordinator = await tokenFor(app, 'coord@example.org');

@@ -29,7 +29,14 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/progress': SIGNED_IN,
   'GET /api/progress': SIGNED_IN,
   'GET /api/documents/:doc/revisions': SIGNED_IN,
+  'POST /api/documents/:doc/revisions': ['coordinator', 'admin'],
   'GET /api/documents/:doc/revisions/:n': SIGNED_IN,
+  // Per language: the example language is ko, so the ru reviewer may not write it.
+  'PUT /api/documents/:doc/segments/:seg/translations/:lang': ['translator-ko', 'coordinator', 'admin'],
+  'POST /api/documents/:doc/segments/:seg/translations/:lang/approve': ['coordinator', 'admin'],
+  'POST /api/documents/:doc/segments/:seg/translations/:lang/reconfirm': ['translator-ko', 'coordinator', 'admin'],
+  'POST /api/documents/:doc/segments/:seg/translations/:lang/revert': ['translator-ko', 'coordinator', 'admin'],
+  'GET /api/documents/:doc/segments/:seg/translations/:lang/history': SIGNED_IN,
 };
 
 const EXAMPLE_PARAMS: Record<string, string> = { doc: 'no-such-doc', id: '999999', n: '1', lang: 'ko', seg: 's1' };

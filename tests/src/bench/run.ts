@@ -6,6 +6,7 @@
 import { main, type Workload } from './harness.js';
 import { segmentationWorkload } from './segmentation.js';
 import { documentsListWorkload, signInWorkload } from './http.js';
+import { progressWorkload, savesWorkload } from './saves.js';
 
-const workloads: Workload[] = [segmentationWorkload, signInWorkload, documentsListWorkload];
+const workloads: Workload[] = [segmentationWorkload, signInWorkload, documentsListWorkload, savesWorkload, progressWorkload];
 await main(workloads);

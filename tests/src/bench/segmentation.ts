@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { segmentMarkdown, splitSentences } from '@lockstep/shared';
 import type { Workload } from './harness.js';
 import { median } from './harness.js';
@@ -49,11 +50,19 @@ export const segmentationWorkload: Workload = {
       for (const p of plainParagraphs) splitSentences(p, 'en');
       ownSplit.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
+    // Where the time goes: Markdown parsing alone (micromark), the floor of any mdast pipeline.
+    const parse: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint();
+      fromMarkdown(markdown);
+      parse.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
     return {
       words: wordCount,
       'words/s': Math.round(wordCount / (ours / 1000)),
       'raw Intl words/s': Math.round(wordCount / (base / 1000)),
       'ratio vs raw': Number((base / ours).toFixed(3)),
+      'mdast parse only ms': median(parse),
       'splitSentences only ms': median(ownSplit),
     };
   },

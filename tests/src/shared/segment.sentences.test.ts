@@ -24,6 +24,9 @@ const CASES: Record<LanguageCode, Row[]> = {
     ['The war ended. 2022 was a hard year.', ['The war ended.', '2022 was a hard year.']],
     ['George W. Bush met Gen. Smith in Washington, D.C. on Monday.', ['George W. Bush met Gen. Smith in Washington, D.C. on Monday.']],
     ['Hello!World stays one token. Right?', ['Hello!World stays one token.', 'Right?']],
+    ['Pvt. Ryan was saved. Sgt. Horvath died.', ['Pvt. Ryan was saved.', 'Sgt. Horvath died.']],
+    ['He works for the BBC. Johnson said no.', ['He works for the BBC.', 'Johnson said no.']],
+    ['Prices rose 8.5% in March vs. 7.9% in Feb. Economists were surprised.', ['Prices rose 8.5% in March vs. 7.9% in Feb.', 'Economists were surprised.']],
   ],
   es: [
     ['¿Qué hora es? ¡Son las tres! Vamos ya.', ['¿Qué hora es?', '¡Son las tres!', 'Vamos ya.']],
@@ -36,6 +39,7 @@ const CASES: Record<LanguageCode, Row[]> = {
     ['Esperé… Nadie vino.', ['Esperé…', 'Nadie vino.']],
     ['Nació en el año 50 a. C. en Roma. Murió joven.', ['Nació en el año 50 a. C. en Roma.', 'Murió joven.']],
     ['Lo dijo el Sr. Gómez: «¡Basta!». Todos callaron.', ['Lo dijo el Sr. Gómez: «¡Basta!».', 'Todos callaron.']],
+    ['—Hola —dijo él—. ¿Cómo estás?', ['—Hola —dijo él—.', '¿Cómo estás?']],
   ],
   pt: [
     ['O Sr. Silva chegou cedo. A Sra. Souza também.', ['O Sr. Silva chegou cedo.', 'A Sra. Souza também.']],
@@ -60,6 +64,7 @@ const CASES: Record<LanguageCode, Row[]> = {
     ['Le prix est de 3,14 €. Il augmente.', ['Le prix est de 3,14 €.', 'Il augmente.']],
     ['Il attendit… Personne ne vint.', ['Il attendit…', 'Personne ne vint.']],
     ['Le 3 janv. 2020, Mme Martin est arrivée. Elle venait de Lyon.', ['Le 3 janv. 2020, Mme Martin est arrivée.', 'Elle venait de Lyon.']],
+    ['La grève a commencé lundi à 6 h. À midi, tout était fini.', ['La grève a commencé lundi à 6 h.', 'À midi, tout était fini.']],
   ],
   ru: [
     ['А. С. Пушкин родился в 1799 г. в Москве. Он был поэтом.', ['А. С. Пушкин родился в 1799 г. в Москве.', 'Он был поэтом.']],
@@ -73,6 +78,7 @@ const CASES: Record<LanguageCode, Row[]> = {
     ['Ты придёшь? Да! Конечно.', ['Ты придёшь?', 'Да!', 'Конечно.']],
     ['Он ждал… Никто не пришёл.', ['Он ждал…', 'Никто не пришёл.']],
     ['См. рис. 3 и табл. 2. Всё ясно.', ['См. рис. 3 и табл. 2.', 'Всё ясно.']],
+    ['— Привет, — сказал он. — Как дела?', ['— Привет, — сказал он.', '— Как дела?']],
   ],
   el: [
     ['Τι κάνεις; Καλά είμαι.', ['Τι κάνεις;', 'Καλά είμαι.']],

@@ -12,5 +12,5 @@ export const es: LanguageData = {
   months: ['ene', 'feb', 'abr', 'jun', 'jul', 'ago', 'sept', 'sep', 'oct', 'nov', 'dic', 'Ene', 'Feb', 'Abr', 'Jun', 'Jul', 'Ago', 'Sept', 'Sep', 'Oct', 'Nov', 'Dic'],
   numberAbbreviations: ['No'],
   sentenceFinal: ['etc'],
-  starters: ['El', 'La', 'Los', 'Las', 'Lo', 'Un', 'Una', 'Unos', 'Unas', 'Este', 'Esta', 'Estos', 'Estas', 'Esto', 'Ese', 'Esa', 'Eso', 'En', 'Pero', 'Y', 'Sin', 'Por', 'Para', 'Con', 'Se', 'Es', 'Hay', 'Cuando', 'Si', 'También', 'Además', 'Así', 'Ahora', 'Luego', 'Entonces', 'Yo', 'Él', 'Ella', 'Nosotros', 'Ellos', 'Su', 'Sus', 'No', 'Mi', 'Hoy'],
+  starters: ['El', 'La', 'Los', 'Las', 'Lo', 'Un', 'Una', 'Unos', 'Unas', 'Este', 'Esta', 'Estos', 'Estas', 'Esto', 'Ese', 'Esa', 'Eso', 'En', 'Pero', 'Y', 'Sin', 'Por', 'Para', 'Con', 'Se', 'Es', 'Hay', 'Cuando', 'Si', 'También', 'Además', 'Así', 'Ahora', 'Luego', 'Entonces', 'Yo', 'Él', 'Ella', 'Nosotros', 'Ellos', 'Su', 'Sus', 'No', 'Mi', 'Hoy', 'Qué', 'Cómo', 'Dónde', 'Cuándo', 'Quién', 'Nadie', 'Todos', 'Todo', 'Sí', 'Según', 'Tras', 'Durante', 'Desde', 'Mientras', 'Cada', 'Otro', 'Otra'],
 };

@@ -12,5 +12,5 @@ export const fr: LanguageData = {
   months: ['janv', 'févr', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc', 'Janv', 'Févr', 'Avr', 'Juil', 'Sept', 'Oct', 'Nov', 'Déc'],
   numberAbbreviations: ['No', 'no'],
   sentenceFinal: ['etc'],
-  starters: ['Le', 'La', 'Les', 'L', 'Un', 'Une', 'Des', 'Ce', 'Cet', 'Cette', 'Ces', 'C', 'Il', 'Elle', 'Ils', 'Elles', 'On', 'Nous', 'Vous', 'Je', 'J', 'Mais', 'Et', 'En', 'Dans', 'Pour', 'Par', 'Sur', 'Avec', 'Depuis', 'Cependant', 'Ainsi', 'Puis', 'Alors', 'Quand', 'Si', 'Aujourd', 'Après', 'Avant', 'Au', 'Aux', 'Du', 'Ne', 'Son', 'Sa', 'Ses', 'Leur', 'Notre'],
+  starters: ['Le', 'La', 'Les', 'L', 'Un', 'Une', 'Des', 'Ce', 'Cet', 'Cette', 'Ces', 'C', 'Il', 'Elle', 'Ils', 'Elles', 'On', 'Nous', 'Vous', 'Je', 'J', 'Mais', 'Et', 'En', 'Dans', 'Pour', 'Par', 'Sur', 'Avec', 'Depuis', 'Cependant', 'Ainsi', 'Puis', 'Alors', 'Quand', 'Si', 'Aujourd', 'Après', 'Avant', 'Au', 'Aux', 'Du', 'Ne', 'Son', 'Sa', 'Ses', 'Leur', 'Notre', 'Pourquoi', 'Comment', 'Où', 'Qui', 'Que', 'Personne', 'Tous', 'Tout', 'Oui', 'Non', 'Selon', 'Chaque', 'Lors', 'Ensuite', 'Enfin'],
 };

@@ -1,6 +1,10 @@
 import type { LanguageData } from '../rules.js';
 
-/** Hindi sentence exceptions (field meanings: LanguageData in rules.ts). */
+/**
+ * Hindi sentence exceptions (field meanings: LanguageData in rules.ts). The danda `।` and
+ * double danda `॥` end sentences, with or without a following space; the full stop is kept
+ * for abbreviations (`डॉ.`) and for texts that use it as a full stop.
+ */
 export const hi: LanguageData = {
   terminators: '।॥.!?…',
   initial: null,
@@ -13,5 +17,5 @@ export const hi: LanguageData = {
   months: ['जन', 'फ़र', 'फर', 'अग', 'सित', 'अक्टू', 'नव', 'दिस'],
   numberAbbreviations: [],
   sentenceFinal: ['आदि', 'etc'],
-  starters: ['यह', 'वह', 'ये', 'वे', 'इस', 'उस', 'इसके', 'उसके', 'इसी', 'हम', 'मैं', 'आप', 'लेकिन', 'परंतु', 'परन्तु', 'किंतु', 'और', 'फिर', 'तब', 'आज', 'क्या', 'जब', 'अगर', 'यदि', 'इसलिए', 'अब', 'हालांकि', 'उन्होंने', 'उनके', 'भारत'],
+  starters: ['यह', 'वह', 'ये', 'वे', 'इस', 'उस', 'इसके', 'उसके', 'इसी', 'हम', 'मैं', 'आप', 'लेकिन', 'परंतु', 'परन्तु', 'किंतु', 'और', 'फिर', 'तब', 'आज', 'क्या', 'जब', 'अगर', 'यदि', 'इसलिए', 'अब', 'हालांकि', 'उन्होंने', 'उनके', 'भारत', 'क्यों', 'कैसे', 'कहाँ', 'कौन', 'कोई', 'किसी', 'सब', 'हाँ', 'नहीं', 'वहाँ', 'यहाँ'],
 };

@@ -12,5 +12,5 @@ export const pt: LanguageData = {
   months: ['jan', 'fev', 'abr', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez', 'Jan', 'Fev', 'Abr', 'Jun', 'Jul', 'Ago', 'Set', 'Out', 'Nov', 'Dez'],
   numberAbbreviations: ['Nº', 'nº'],
   sentenceFinal: ['etc'],
-  starters: ['O', 'A', 'Os', 'As', 'Um', 'Uma', 'Este', 'Esta', 'Isso', 'Isto', 'Esse', 'Essa', 'Em', 'No', 'Na', 'Nos', 'Nas', 'Mas', 'E', 'Se', 'Para', 'Por', 'Com', 'É', 'Há', 'Quando', 'Também', 'Além', 'Depois', 'Hoje', 'Eu', 'Ele', 'Ela', 'Nós', 'Eles', 'Elas', 'Não', 'Seu', 'Sua', 'Assim', 'Então'],
+  starters: ['O', 'A', 'Os', 'As', 'Um', 'Uma', 'Este', 'Esta', 'Isso', 'Isto', 'Esse', 'Essa', 'Em', 'No', 'Na', 'Nos', 'Nas', 'Mas', 'E', 'Se', 'Para', 'Por', 'Com', 'É', 'Há', 'Quando', 'Também', 'Além', 'Depois', 'Hoje', 'Eu', 'Ele', 'Ela', 'Nós', 'Eles', 'Elas', 'Não', 'Seu', 'Sua', 'Assim', 'Então', 'Que', 'Como', 'Onde', 'Quem', 'Ninguém', 'Todos', 'Tudo', 'Sim', 'Segundo', 'Após', 'Durante', 'Desde', 'Cada', 'Outro', 'Outra', 'Nesta', 'Neste', 'Nessa', 'Nesse'],
 };

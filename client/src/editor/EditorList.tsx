@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import { groupBlocks, groupLists, type Block } from '../blocks';
+import { LanguageName } from '../components/LanguageName';
+import { EditorRow, type RowContext } from './EditorRow';
+
+interface Props extends RowContext {
+  /** Offered when a filter or search hides segments. */
+  onShowAll?(): void;
+}
+
+function textClassOf(block: Block): string {
+  return block.kind === 'heading' ? `segment-text--heading segment-text--h${block.level}` : `segment-text--${block.kind}`;
+}
+
+/** The segments in document order, grouped by their Markdown blocks so the structure stays visible. */
+export function EditorList({ onShowAll, ...context }: Props) {
+  const { t } = useTranslation();
+  const { segments, model, source, target } = context;
+  if (segments.length === 0) {
+    return (
+      <div className="empty-state">
+        <p className="muted">{t('editor.noMatches')}</p>
+        {onShowAll && (
+          <button type="button" className="button button--secondary" onClick={onShowAll}>
+            {t('editor.showAll')}
+          </button>
+        )}
+      </div>
+    );
+  }
+
+  const rows = (block: Block) =>
+    block.segments.map((segment) => (
+      <EditorRow
+        key={segment.id}
+        {...context}
+        segment={segment}
+        textClass={textClassOf(block)}
+        active={segment.id === model.activeId}
+        draftText={model.drafts.get(segment.id)?.text}
+      />
+    ));
+
+  return (
+    <section className="card editor-list" aria-label={t('view.segmentsLabel')}>
+      <div className="editor-row editor-row--head" aria-hidden="true">
+        <span className="editor-row__index">{t('view.indexColumn')}</span>
+        <span className="editor-row__source column-title">
+          <span>{t('view.sourceColumn')}</span>
+          <LanguageName code={source.code} info={source} />
+        </span>
+        <span className="editor-row__target column-title">
+          <span>{t('view.translationColumn')}</span>
+          <LanguageName code={target.code} info={target} />
+        </span>
+        <span className="editor-row__state">{t('view.stateColumn')}</span>
+      </div>
+      <div className="blocks">
+        {groupLists(groupBlocks(segments)).map((group) =>
+          Array.isArray(group) ? (
+            <ul key={group[0].key} className="block-list">
+              {group.map((block) => (
+                <li key={block.key} className="block block--listItem">
+                  {rows(block)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <section key={group.key} className={`block block--${group.kind}`}>
+              {rows(group)}
+            </section>
+          ),
+        )}
+      </div>
+    </section>
+  );
+}

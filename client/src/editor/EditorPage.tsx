@@ -1,0 +1,178 @@
+import { may, type Actor } from '@lockstep/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { apiPath } from '../api';
+import { ErrorMessage, Loading } from '../components/ErrorMessage';
+import { LanguageName } from '../components/LanguageName';
+import { languageInfo } from '../languages';
+import { documentHref, editorHref, Link, navigate } from '../router';
+import type { DocumentDetail, User } from '../types';
+import { useResource } from '../useResource';
+import { EditorList } from './EditorList';
+import { EditorToolbar } from './EditorToolbar';
+import { KeyboardHelp } from './KeyboardHelp';
+import { useEditor } from './useEditor';
+import { useProgress } from './useProgress';
+import { useSegmentList } from './useSegmentList';
+import { isEditable, isFilter, needsWork, type Filter } from './worklist';
+
+interface Props {
+  doc: string;
+  lang: string;
+  user: User;
+}
+
+function initialQuery(): { filter: Filter; search: string } {
+  const params = new URLSearchParams(window.location.search);
+  const state = params.get('state');
+  return { filter: isFilter(state) ? state : 'all', search: params.get('q') ?? '' };
+}
+
+/** `/documents/:doc/:lang/edit`: the translator's editor for one document × language. */
+export function EditorPage({ doc, lang, user }: Props) {
+  const { t } = useTranslation();
+  const [detail, reloadDetail] = useResource<DocumentDetail>(apiPath(['documents', doc]));
+  const [filter, setFilter] = useState<Filter>(() => initialQuery().filter);
+  const [searchInput, setSearchInput] = useState(() => initialQuery().search);
+  const [search, setSearch] = useState(searchInput);
+  const list = useSegmentList(doc, lang, filter, search);
+  const [progress, reloadProgress] = useProgress(doc, lang);
+  const model = useEditor({ doc, lang, list, onWritten: reloadProgress });
+  const [jumpTo, setJumpTo] = useState<string>();
+
+  const ready = detail.status === 'ready' ? detail.data : undefined;
+  const infoOf = useMemo(() => {
+    const fromServer = new Map((ready?.languages ?? []).map((l) => [l.code, l]));
+    return (code: string) => languageInfo(code, fromServer.get(code));
+  }, [ready]);
+  const actor = user as unknown as Actor;
+  const canEdit = may(actor, 'translate', lang);
+  const canApprove = may(actor, 'approve', lang);
+
+  // Typing a search waits for a pause before asking the server.
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(searchInput), 300);
+    return () => clearTimeout(timer);
+  }, [searchInput]);
+
+  // Filter and search live in the address, so a reload or a shared link opens the same view.
+  useEffect(() => {
+    const params = new URLSearchParams();
+    if (filter !== 'all') params.set('state', filter);
+    if (search.trim()) params.set('q', search.trim());
+    const query = params.toString();
+    navigate(editorHref(doc, lang) + (query ? `?${query}` : ''), { replace: true });
+  }, [doc, lang, filter, search]);
+
+  useEffect(() => {
+    if (ready) document.title = t('editor.documentTitle', { title: ready.title, language: infoOf(lang).autonym, app: t('app.name') });
+  }, [ready, lang, infoOf, t]);
+
+  // Keep a segment active: the one asked for, else the current one, else the first that needs work.
+  const segments = list.segments;
+  const { activeId, activate } = model;
+  useEffect(() => {
+    if (!segments) return;
+    if (jumpTo && segments.some((s) => s.id === jumpTo)) {
+      setJumpTo(undefined);
+      activate(jumpTo);
+    } else if (!segments.some((s) => s.id === activeId)) {
+      activate((segments.find(needsWork) ?? segments.find(isEditable))?.id, false);
+    }
+  }, [segments, activeId, activate, jumpTo]);
+
+  const showDrafts = () => {
+    const first = model.drafts.ids()[0];
+    if (!first) return;
+    if (!segments?.some((s) => s.id === first)) {
+      setFilter('all');
+      setSearchInput('');
+      setSearch('');
+    }
+    setJumpTo(first);
+  };
+
+  if (detail.status === 'loading') return <Loading />;
+  if (detail.status === 'error') return <ErrorMessage error={detail.error} onRetry={reloadDetail} />;
+  const document_ = detail.data;
+  const source = infoOf(document_.sourceLang);
+  const target = infoOf(lang);
+  if (!document_.targetLangs.includes(lang)) {
+    return (
+      <div className="notice notice--error" role="alert">
+        <p>{t('view.notATarget', { code: lang })}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="editor-page">
+      <div className="page-head page-head--document">
+        <p className="breadcrumb">
+          <Link to="/">{t('nav.documents')}</Link>
+          <span aria-hidden="true"> / </span>
+          <Link to={documentHref(doc, lang)}>{t('editor.readOnlyView')}</Link>
+        </p>
+        <h1 lang={source.code} dir={source.direction}>
+          {document_.title}
+        </h1>
+        <p className="editor-page__subtitle">
+          {/* The language's name keeps its own `lang`, wherever a locale puts it in the sentence. */}
+          <Trans
+            i18nKey="editor.subtitle"
+            values={{ autonym: target.autonym }}
+            components={{ language: <span lang={target.code} dir={target.direction} className="autonym" /> }}
+          />
+        </p>
+      </div>
+
+      <nav className="language-tabs" aria-label={t('view.languagesNav')}>
+        <ul>
+          {document_.targetLangs.map((code) => (
+            <li key={code}>
+              <Link to={editorHref(doc, code)} aria-current={code === lang ? 'page' : undefined}>
+                <LanguageName code={code} info={infoOf(code)} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {!canEdit && (
+        <div className="notice notice--info" role="note">
+          <p>{t('editor.readOnly', { language: target.autonym })}</p>
+        </div>
+      )}
+
+      <EditorToolbar
+        progress={progress}
+        filter={filter}
+        onFilter={setFilter}
+        search={searchInput}
+        onSearch={setSearchInput}
+        draftCount={model.drafts.size}
+        onShowDrafts={showDrafts}
+        loading={list.loading}
+      />
+      {canEdit && <KeyboardHelp />}
+
+      {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
+      {!segments && !list.error && <Loading />}
+      {segments && (
+        <EditorList
+          doc={doc}
+          segments={segments}
+          model={model}
+          source={source}
+          target={target}
+          canEdit={canEdit}
+          canApprove={canApprove}
+          onShowAll={filter !== 'all' || search ? () => (setFilter('all'), setSearchInput(''), setSearch('')) : undefined}
+        />
+      )}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {model.announcement}
+      </p>
+    </div>
+  );
+}

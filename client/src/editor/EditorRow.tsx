@@ -1,0 +1,140 @@
+import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LockBadge, StateBadge } from '../components/Badges';
+import { codeInfoOf, InlineText } from '../components/InlineText';
+import type { TextLanguage } from '../components/SegmentBlocks';
+import { formatNumber } from '../format';
+import type { Segment } from '../types';
+import { SegmentEditor } from './SegmentEditor';
+import type { EditorModel } from './useEditor';
+import { WordDiff, WordDiffLegend } from './WordDiff';
+import { isEditable } from './worklist';
+
+export interface RowContext {
+  doc: string;
+  segments: readonly Segment[];
+  model: EditorModel;
+  source: TextLanguage;
+  target: TextLanguage & { autonym: string };
+  canEdit: boolean;
+  canApprove: boolean;
+}
+
+interface Props extends RowContext {
+  segment: Segment;
+  textClass: string;
+  active: boolean;
+  /** Changes when this row's draft does, so memo lets untouched rows skip rendering. */
+  draftText: string | undefined;
+}
+
+/** One segment: number, source (with the diff of its change when stale), translation or the editor, state. */
+export const EditorRow = memo(function EditorRow(props: Props) {
+  const { segment, textClass, active, draftText, model, source, target, canEdit } = props;
+  const { t, i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? i18n.language;
+  const codes = useMemo(() => codeInfoOf(segment.sourceRuns), [segment.sourceRuns]);
+  const translation = segment.translation;
+  const editable = isEditable(segment);
+  const state = editable ? translation!.state : 'locked';
+  const sourceId = `source-${segment.id}`;
+  const number = formatNumber(lng, segment.index + 1);
+  const busy = model.notes[segment.id]?.busy !== undefined;
+  const shown = draftText ?? translation?.text ?? '';
+
+  return (
+    <div
+      className={`editor-row segment-row--${state}${active ? ' editor-row--active' : ''}`}
+      id={`segment-${segment.id}`}
+      data-segment={segment.id}
+      onClick={editable && !active ? () => model.activate(segment.id) : undefined}
+    >
+      <div className="editor-row__index">
+        {editable ? (
+          <button
+            type="button"
+            className="editor-row__open"
+            aria-current={active ? 'true' : undefined}
+            aria-label={t('editor.openSegment', { number })}
+            onClick={() => model.activate(segment.id)}
+          >
+            {number}
+          </button>
+        ) : (
+          <span title={t('view.segmentNumber', { number })}>{number}</span>
+        )}
+      </div>
+      <div className="editor-row__source" id={sourceId}>
+        <InlineText text={segment.source} lang={source.code} dir={source.direction} className={textClass} codes={codes} />
+        {state !== 'stale' && (segment.derivedFrom?.length ?? 0) > 0 && translation?.previousSource && (
+          <div className="derived-box">
+            <p className="derived-box__title">{t('editor.derived.title')}</p>
+            <InlineText text={translation.previousSource} lang={source.code} dir={source.direction} />
+          </div>
+        )}
+        {state === 'stale' && translation?.diff && translation.diff.length > 0 && (
+          <div className="stale-box">
+            <p className="stale-box__title">{t('editor.stale.title')}</p>
+            <WordDiff ops={translation.diff} lang={source.code} dir={source.direction} />
+            <WordDiffLegend />
+            {canEdit && (
+              <div className="stale-box__actions">
+                <button type="button" className="button button--secondary button--small" disabled={busy || draftText !== undefined}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    void model.reconfirm(segment.id);
+                  }}
+                >
+                  {t('editor.stale.reconfirm')}
+                </button>
+                <button type="button" className="button button--quiet button--small" onClick={() => model.activate(segment.id)}>
+                  {t('editor.stale.edit')}
+                </button>
+              </div>
+            )}
+          </div>
+        )}
+      </div>
+      <div className="editor-row__target">
+        {active && editable ? (
+          <SegmentEditor {...props} describedBy={sourceId} />
+        ) : !editable ? (
+          <InlineText text={segment.source} lang={source.code} dir={source.direction} className={`${textClass} segment-text--copied`} codes={codes} />
+        ) : shown ? (
+          <InlineText text={shown} lang={target.code} dir={target.direction} className={textClass} codes={codes} />
+        ) : translation?.suggestion ? (
+          <>
+            <p className="segment-placeholder">{t('view.suggestion')}</p>
+            <InlineText text={translation.suggestion} lang={target.code} dir={target.direction} className={`${textClass} segment-text--suggestion`} codes={codes} />
+          </>
+        ) : (
+          <p className="segment-placeholder">{t('view.notTranslated')}</p>
+        )}
+      </div>
+      <div className="editor-row__state">
+        {editable ? <StateBadge state={translation!.state} /> : <LockBadge reason={segment.lockReason} />}
+        {draftText !== undefined && <span className="draft-mark">{t('editor.draftMark')}</span>}
+      </div>
+    </div>
+  );
+}, sameRow);
+
+/**
+ * Rows other than the active one re-render only when their own data changes: typing in one
+ * segment must not re-render a document of hundreds. (Their callbacks read fresh state through
+ * the editor's refs, so an older `model` is safe to keep.)
+ */
+function sameRow(prev: Props, next: Props): boolean {
+  const id = next.segment.id;
+  return (
+    !prev.active &&
+    !next.active &&
+    prev.segment === next.segment &&
+    prev.draftText === next.draftText &&
+    prev.model.notes[id] === next.model.notes[id] &&
+    prev.canEdit === next.canEdit &&
+    prev.textClass === next.textClass &&
+    prev.source === next.source &&
+    prev.target === next.target
+  );
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+
+const SHORTCUTS = ['saveNext', 'discard', 'codes', 'move', 'suggestion', 'copySource'] as const;
+
+/** The editor's keys, one click away; each key combination is a translatable string too (names of keys differ). */
+export function KeyboardHelp() {
+  const { t } = useTranslation();
+  return (
+    <details className="keyboard-help">
+      <summary>{t('editor.keys.title')}</summary>
+      <dl>
+        {SHORTCUTS.map((name) => (
+          <div key={name}>
+            <dt>
+              <kbd>{t(`editor.keys.${name}.keys`)}</kbd>
+            </dt>
+            <dd>{t(`editor.keys.${name}.does`)}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}

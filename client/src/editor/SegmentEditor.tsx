@@ -1,0 +1,180 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { codeInfoOf, InlineText } from '../components/InlineText';
+import type { TextLanguage } from '../components/SegmentBlocks';
+import type { Segment } from '../types';
+import { checkCodes, placeCode, sourceCodesOf, type SourceCode } from './codeEditing';
+import { CodeStrip } from './CodeStrip';
+import { ConflictPanel } from './ConflictPanel';
+import { HistoryPanel } from './HistoryPanel';
+import { Notes } from './Notes';
+import type { EditorModel } from './useEditor';
+import { neighbour } from './worklist';
+
+interface Props {
+  doc: string;
+  segment: Segment;
+  segments: readonly Segment[];
+  model: EditorModel;
+  target: TextLanguage & { autonym: string };
+  canEdit: boolean;
+  canApprove: boolean;
+  describedBy: string;
+}
+
+/** The active segment: textarea, inline codes, checks, the server's answers, actions and history. */
+export function SegmentEditor({ doc, segment, segments, model, target, canEdit, canApprove, describedBy }: Props) {
+  const { t } = useTranslation();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const translation = segment.translation!;
+  const note = model.notes[segment.id] ?? {};
+  const text = model.textOf(segment);
+  const dirty = model.drafts.has(segment.id);
+  const codes = useMemo(() => sourceCodesOf(segment.sourceRuns), [segment.sourceRuns]);
+  const check = useMemo(() => checkCodes(text, segment.sourceRuns, codes), [text, segment.sourceRuns, codes]);
+  const busy = note.busy !== undefined;
+  const suggestion = translation.state === 'untranslated' && translation.suggestion && text !== translation.suggestion ? translation.suggestion : undefined;
+
+  // Focus follows the active segment when it was moved by keyboard or click (not on every render).
+  useEffect(() => {
+    if (!model.focusRequest) return;
+    area.current?.focus({ preventScroll: true });
+    area.current?.closest('.editor-row')?.scrollIntoView({ block: 'nearest' });
+  }, [model.focusRequest]);
+
+  const place = (code: SourceCode) => {
+    const el = area.current;
+    if (!el) return;
+    const next = placeCode({ text: el.value, start: el.selectionStart, end: el.selectionEnd }, code);
+    model.setText(segment.id, next.text);
+    // React re-renders the value first; then put the cursor where typing continues.
+    requestAnimationFrame(() => el.setSelectionRange(next.start, next.end));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    const { key, code, altKey, ctrlKey, metaKey, shiftKey } = event;
+    let handled = true;
+    if (key === 'Enter' && (ctrlKey || metaKey)) void model.save(segment.id, { next: true });
+    else if (key === 'Escape' && dirty) model.discard(segment.id);
+    else if (altKey && !ctrlKey && !metaKey && /^Digit[1-9]$/.test(code)) {
+      // `code`, not `key`: Alt+digit types other characters on some layouts (macOS: ¡ ™ £).
+      const wanted = codes.find((c) => c.id === Number(code.slice(5)));
+      if (wanted) place(wanted);
+    } else if (altKey && !shiftKey && (key === 'ArrowDown' || key === 'ArrowUp')) {
+      const id = neighbour(segments, segment.id, key === 'ArrowDown' ? 1 : -1);
+      if (id) model.activate(id);
+    } else if (altKey && code === 'KeyU' && translation.suggestion) model.setText(segment.id, translation.suggestion);
+    else if (altKey && code === 'KeyS') model.setText(segment.id, segment.source);
+    else handled = false;
+    if (handled) event.preventDefault();
+  };
+
+  return (
+    <div className="segment-editor">
+      {note.conflict && (
+        <ConflictPanel
+          theirs={note.conflict}
+          mine={text}
+          lang={target.code}
+          dir={target.direction}
+          sourceRuns={segment.sourceRuns}
+          busy={busy}
+          onKeepMine={() => model.keepMine(segment.id)}
+          onTakeTheirs={() => model.takeTheirs(segment.id)}
+        />
+      )}
+      {suggestion && (
+        <div className="suggestion">
+          <p className="suggestion__label">
+            {(segment.derivedFrom?.length ?? 0) > 1
+              ? t('editor.suggestion.merged', { count: segment.derivedFrom!.length })
+              : t('editor.suggestion.split')}
+          </p>
+          <InlineText text={suggestion} lang={target.code} dir={target.direction} codes={codeInfoOf(segment.sourceRuns)} />
+          {canEdit && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-keyshortcuts="Alt+U"
+              onClick={() => model.setText(segment.id, suggestion)}
+            >
+              {t('editor.suggestion.use')}
+              <kbd aria-hidden="true">{t('editor.keys.suggestion.keys')}</kbd>
+            </button>
+          )}
+        </div>
+      )}
+      {canEdit ? (
+        <textarea
+          ref={area}
+          className="segment-editor__text"
+          lang={target.code}
+          dir={target.direction}
+          value={text}
+          spellCheck
+          aria-label={t('editor.textLabel', { language: target.autonym })}
+          aria-describedby={describedBy}
+          aria-invalid={note.showProblems && !check.ok ? true : undefined}
+          placeholder={t('editor.placeholder')}
+          onChange={(event) => model.setText(segment.id, event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+      ) : (
+        <InlineText text={text} lang={target.code} dir={target.direction} codes={codeInfoOf(segment.sourceRuns)} />
+      )}
+      <CodeStrip codes={codes} status={check.status} onPlace={canEdit ? place : undefined} />
+      {canEdit && codes.length > 0 && text && (
+        <div className="segment-editor__preview">
+          <span className="segment-editor__preview-label">{t('editor.preview')}</span>
+          <InlineText text={text} lang={target.code} dir={target.direction} codes={codeInfoOf(segment.sourceRuns)} />
+        </div>
+      )}
+      <Notes note={note} problems={note.showProblems ? check.problems : []} />
+      <div className="segment-editor__actions">
+        {canEdit && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            aria-keyshortcuts="Control+Enter"
+            onClick={() => void model.save(segment.id, { next: true })}
+          >
+            {note.busy === 'save' ? t('editor.actions.saving') : t('editor.actions.saveNext')}
+            <kbd aria-hidden="true">{t('editor.keys.saveNext.keys')}</kbd>
+          </button>
+        )}
+        {canEdit && dirty && (
+          <button type="button" className="button button--secondary" disabled={busy} aria-keyshortcuts="Escape" onClick={() => model.discard(segment.id)}>
+            {t('editor.actions.discard')}
+            <kbd aria-hidden="true">{t('editor.keys.discard.keys')}</kbd>
+          </button>
+        )}
+        {canApprove && translation.state === 'translated' && !dirty && (
+          <button type="button" className="button button--approve" disabled={busy} onClick={() => void model.approve(segment.id)}>
+            {note.busy === 'approve' ? t('editor.actions.approving') : t('editor.actions.approve')}
+          </button>
+        )}
+        {canEdit && (
+          <button type="button" className="button button--quiet" disabled={busy} onClick={() => model.setText(segment.id, segment.source)}>
+            {t('editor.actions.copySource')}
+          </button>
+        )}
+        <button type="button" className="button button--quiet" aria-expanded={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>
+          {historyOpen ? t('editor.actions.hideHistory') : t('editor.actions.showHistory')}
+        </button>
+        {dirty && !busy && <span className="segment-editor__status">{t('editor.unsaved')}</span>}
+      </div>
+      {historyOpen && (
+        <HistoryPanel
+          doc={doc}
+          lang={target.code}
+          dir={target.direction}
+          segment={segment}
+          busy={busy}
+          onRevert={canEdit ? (eventId) => void model.revert(segment.id, eventId) : undefined}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api';
+import type { HistoryEvent, SaveWarning, Segment, Translation } from '../types';
+import { checkCodes, sourceCodesOf } from './codeEditing';
+import { DraftStore, draftStorageKey, sessionDraftStorage } from './drafts';
+import * as writes from './editorApi';
+import type { SegmentList } from './useSegmentList';
+import { nextToWorkOn } from './worklist';
+
+export type Busy = 'save' | 'approve' | 'reconfirm' | 'revert';
+
+/** What the editor shows about one segment besides its text. */
+export interface SegmentNote {
+  busy?: Busy;
+  warnings?: SaveWarning[];
+  /** A save was refused for its inline codes: list the problems until they are fixed. */
+  showProblems?: boolean;
+  /** The server's answer to a failed write (422 details are shown with it). */
+  error?: ApiError;
+  /** A save met someone else's newer version (409): theirs, to show beside ours. */
+  conflict?: Translation;
+  /** An approve, re-confirm or revert met a newer version: the segment now shows it. */
+  changedMeanwhile?: boolean;
+  emptyText?: boolean;
+}
+
+interface Options {
+  doc: string;
+  lang: string;
+  list: SegmentList;
+  onWritten(): void;
+}
+
+export function useEditor({ doc, lang, list, onWritten }: Options) {
+  const { t } = useTranslation();
+  const drafts = useMemo(() => new DraftStore(draftStorageKey(doc, lang), sessionDraftStorage()), [doc, lang]);
+  const [, setDraftTick] = useState(0);
+  const [notes, setNotes] = useState<Record<string, SegmentNote>>({});
+  const [activeId, setActiveId] = useState<string>();
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+  // Rows keep callbacks from older renders (EditorRow's memo): they read state through refs.
+  const segmentsRef = useRef<Segment[]>([]);
+  segmentsRef.current = list.segments ?? [];
+  const notesRef = useRef(notes);
+  notesRef.current = notes;
+
+  const find = (id: string) => segmentsRef.current.find((s) => s.id === id);
+  const note = useCallback((id: string, next: SegmentNote) => setNotes((old) => ({ ...old, [id]: next })), []);
+  const draftsChanged = () => setDraftTick((n) => n + 1);
+
+  // Closing or reloading the tab with unsaved drafts asks first (the drafts survive a reload anyway).
+  useEffect(() => {
+    const guard = (event: BeforeUnloadEvent) => {
+      if (drafts.size === 0) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [drafts]);
+
+  const activate = useCallback((id: string | undefined, focus = true) => {
+    setActiveId(id);
+    if (focus) setFocusRequest((n) => n + 1);
+  }, []);
+
+  const textOf = (segment: Segment) => drafts.get(segment.id)?.text ?? segment.translation?.text ?? '';
+
+  const setText = (id: string, text: string) => {
+    const translation = find(id)?.translation;
+    if (!translation) return;
+    const base = drafts.get(id)?.baseVersion ?? translation.version;
+    if (text === translation.text && base === translation.version) drafts.delete(id);
+    else drafts.set(id, { text, baseVersion: base });
+    draftsChanged();
+    const old = notesRef.current[id];
+    if (old?.emptyText || (old?.error && !old.conflict)) note(id, { ...old, emptyText: false, error: undefined });
+  };
+
+  const discard = (id: string) => {
+    if (!drafts.has(id)) return;
+    drafts.delete(id);
+    draftsChanged();
+    note(id, {});
+    setAnnouncement(t('editor.announce.discarded'));
+  };
+
+  /** After a write: show the server's translation, refresh the progress bar, say what happened. */
+  const written = (id: string, translation: Translation, message: string, extra: SegmentNote = {}) => {
+    list.update(id, translation);
+    note(id, extra);
+    onWritten();
+    setAnnouncement(message);
+  };
+
+  const failed = (id: string, error: unknown, base: SegmentNote) => {
+    const current = writes.conflictCurrent(error);
+    if (current) {
+      list.update(id, current);
+      return current;
+    }
+    note(id, { ...base, busy: undefined, error: error instanceof ApiError ? error : new ApiError(0, 'network', String(error)) });
+    setAnnouncement(t('editor.announce.failed'));
+    return undefined;
+  };
+
+  const save = async (id: string, { next = false, version }: { next?: boolean; version?: number } = {}) => {
+    const segment = find(id);
+    const translation = segment?.translation;
+    if (!segment || !translation || notesRef.current[id]?.busy) return;
+    const draft = drafts.get(id);
+    const text = draft?.text ?? translation.text;
+    const unchanged = !draft && translation.state !== 'stale';
+    if (unchanged && translation.text) {
+      // Nothing to write: Ctrl+Enter on a finished segment just moves on.
+      if (next) activate(nextToWorkOn(segmentsRef.current, id) ?? id);
+      return;
+    }
+    if (!text.trim()) return note(id, { emptyText: true });
+    if (!checkCodes(text, segment.sourceRuns, sourceCodesOf(segment.sourceRuns)).ok) {
+      setAnnouncement(t('editor.announce.codeProblems'));
+      return note(id, { showProblems: true });
+    }
+    note(id, { busy: 'save' });
+    try {
+      const result = await writes.saveTranslation(doc, id, lang, text, version ?? draft?.baseVersion ?? translation.version);
+      drafts.delete(id);
+      draftsChanged();
+      written(id, result.translation, t('editor.announce.saved'), { warnings: result.warnings });
+      if (next) {
+        const after = segmentsRef.current.map((s) => (s.id === id ? { ...s, translation: result.translation } : s));
+        activate(nextToWorkOn(after, id) ?? id);
+      }
+    } catch (error) {
+      const current = failed(id, error, { showProblems: error instanceof ApiError && error.status === 422 });
+      if (!current) return;
+      // Keep our text as a draft on top of their version, and show both.
+      drafts.set(id, { text, baseVersion: draft?.baseVersion ?? translation.version });
+      draftsChanged();
+      note(id, { conflict: current });
+      setAnnouncement(t('editor.announce.conflict'));
+    }
+  };
+
+  /** Conflict: write our text over theirs, now knowingly (their version as the base). */
+  const keepMine = (id: string) => {
+    const theirs = notesRef.current[id]?.conflict;
+    const draft = drafts.get(id);
+    if (!theirs || !draft) return;
+    drafts.set(id, { text: draft.text, baseVersion: theirs.version });
+    void save(id, { version: theirs.version });
+  };
+
+  /** Conflict: drop our text; the segment already shows theirs. */
+  const takeTheirs = (id: string) => {
+    drafts.delete(id);
+    draftsChanged();
+    note(id, {});
+    setAnnouncement(t('editor.announce.tookTheirs'));
+  };
+
+  const simpleWrite = async (id: string, busy: Exclude<Busy, 'save'>, call: (version: number) => Promise<writes.WriteResult>) => {
+    const translation = find(id)?.translation;
+    if (!translation || notesRef.current[id]?.busy) return;
+    note(id, { busy });
+    try {
+      const result = await call(translation.version);
+      written(id, result.translation, t(`editor.announce.${busy}`), { warnings: result.warnings });
+    } catch (error) {
+      if (failed(id, error, {})) {
+        note(id, { changedMeanwhile: true });
+        setAnnouncement(t('editor.changedMeanwhile'));
+      }
+    }
+  };
+
+  const approve = (id: string) => simpleWrite(id, 'approve', (v) => writes.approveTranslation(doc, id, lang, v));
+  const reconfirm = (id: string) => simpleWrite(id, 'reconfirm', (v) => writes.reconfirmTranslation(doc, id, lang, v));
+  const revert = (id: string, eventId: HistoryEvent['id']) =>
+    simpleWrite(id, 'revert', (v) => writes.revertTranslation(doc, id, lang, eventId, v));
+
+  return {
+    drafts,
+    notes,
+    activeId,
+    activate,
+    focusRequest,
+    announcement,
+    textOf,
+    setText,
+    discard,
+    save,
+    keepMine,
+    takeTheirs,
+    approve,
+    reconfirm,
+    revert,
+  };
+}
+
+export type EditorModel = ReturnType<typeof useEditor>;

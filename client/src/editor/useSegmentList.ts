@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, api, apiPath } from '../api';
+import type { Segment, SegmentsResponse, Translation } from '../types';
+import { segmentQuery, type Filter } from './worklist';
+
+export interface SegmentList {
+  /** The last answer for the current filter, with our own saves laid over it. */
+  segments: Segment[] | undefined;
+  loading: boolean;
+  error: ApiError | undefined;
+  reload(): void;
+  /** Records a translation the server returned, so the list shows it without a refetch. */
+  update(segmentId: string, translation: Translation): void;
+}
+
+/**
+ * The segments of one document × language for a filter and search. The previous list stays
+ * on screen while the next one loads (no flicker when typing a search), and translations the
+ * editor wrote win over an older fetched copy by version, so a slow refetch never shows a
+ * segment older than what was just saved.
+ */
+export function useSegmentList(doc: string, lang: string, filter: Filter, search: string): SegmentList {
+  const [fetched, setFetched] = useState<Segment[]>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError>();
+  const [attempt, setAttempt] = useState(0);
+  const [written, setWritten] = useState<ReadonlyMap<string, Translation>>(new Map());
+  const path = apiPath(['documents', doc, 'segments'], segmentQuery(lang, filter, search));
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    api.get<SegmentsResponse>(path, controller.signal).then(
+      (data) => {
+        setFetched(data.segments);
+        setError(undefined);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+        setLoading(false);
+      },
+    );
+    return () => controller.abort();
+  }, [path, attempt]);
+
+  const segments = useMemo(
+    () =>
+      fetched?.map((segment) => {
+        const mine = written.get(segment.id);
+        if (!mine || !segment.translation || mine.version < segment.translation.version) return segment;
+        return { ...segment, translation: { ...segment.translation, ...mine } };
+      }),
+    [fetched, written],
+  );
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const update = useCallback((segmentId: string, translation: Translation) => {
+    setWritten((old) => new Map(old).set(segmentId, translation));
+  }, []);
+
+  return { segments, loading, error, reload, update };
+}

@@ -1,0 +1,149 @@
+import type { Queryable } from '../db/db.js';
+
+/** The live segments of a document as alignment needs them. */
+export interface LiveSegment {
+  id: string;
+  text: string;
+  plain: string;
+  blockIndex: number;
+  translatable: boolean;
+}
+
+export async function liveSegments(db: Queryable, documentId: string): Promise<LiveSegment[]> {
+  const r = await db.query<LiveSegment>(
+    `SELECT id, source AS text, plain_text AS plain, block_index AS "blockIndex", translatable
+       FROM segments WHERE document_id = $1 AND retired_in IS NULL ORDER BY position`,
+    [documentId],
+  );
+  return r.rows;
+}
+
+/** Locks the document row so two publishes of one document run one after the other. */
+export async function lockDocument(tx: Queryable, documentId: string): Promise<number | undefined> {
+  const r = await tx.query<{ revision: number }>(
+    'SELECT current_revision AS revision FROM documents WHERE id = $1 FOR UPDATE',
+    [documentId],
+  );
+  return r.rows[0]?.revision;
+}
+
+export interface SegmentPlacement {
+  id: string;
+  position: number;
+  blockIndex: number;
+  blockKind: string;
+  /** Set when the source text itself changed (edits, and whitespace/typography-only changes). */
+  source?: {
+    text: string;
+    runs: unknown;
+    plain: string;
+    alignKey: string;
+    words: number;
+    translatable: boolean;
+    lockReason: string | null;
+    hoisted: string | null;
+  };
+}
+
+/** Moves carried-over segments to their new place and records new source texts: one statement. */
+export async function placeSegments(tx: Queryable, rows: readonly SegmentPlacement[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `UPDATE segments s SET
+        position = x.position, block_index = x."blockIndex", block_kind = x."blockKind",
+        source = COALESCE(x.source->>'text', s.source),
+        source_runs = COALESCE(x.source->'runs', s.source_runs),
+        plain_text = COALESCE(x.source->>'plain', s.plain_text),
+        align_key = COALESCE(x.source->>'alignKey', s.align_key),
+        words = COALESCE((x.source->>'words')::int, s.words),
+        translatable = COALESCE((x.source->>'translatable')::boolean, s.translatable),
+        lock_reason = CASE WHEN x.source IS NULL THEN s.lock_reason ELSE x.source->>'lockReason' END,
+        hoisted = CASE WHEN x.source IS NULL THEN s.hoisted ELSE x.source->>'hoisted' END
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, position int, "blockIndex" int, "blockKind" text, source jsonb)
+      WHERE s.id = x.id`,
+    [JSON.stringify(rows)],
+  );
+}
+
+export async function retireSegments(tx: Queryable, ids: readonly string[], revision: number): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query('UPDATE segments SET retired_in = $2 WHERE id = ANY($1)', [ids, revision]);
+}
+
+export interface TranslationRow {
+  segmentId: string;
+  lang: string;
+  text: string;
+  state: 'untranslated' | 'translated' | 'stale' | 'approved';
+  version: number;
+  basedOnRevision: number | null;
+  previousSource: string | null;
+  stateBeforeStale: string | null;
+  changeClass: string | null;
+  suggestion: string | null;
+}
+
+const TRANSLATION_COLUMNS = `segment_id AS "segmentId", lang, text, state, version, based_on_revision AS "basedOnRevision",
+  previous_source AS "previousSource", state_before_stale AS "stateBeforeStale", change_class AS "changeClass", suggestion`;
+
+export async function translationsOf(db: Queryable, segmentIds: readonly string[], forUpdate = false): Promise<TranslationRow[]> {
+  if (segmentIds.length === 0) return [];
+  const r = await db.query<TranslationRow>(
+    `SELECT ${TRANSLATION_COLUMNS} FROM translations WHERE segment_id = ANY($1) ORDER BY segment_id, lang${forUpdate ? ' FOR UPDATE' : ''}`,
+    [segmentIds],
+  );
+  return r.rows;
+}
+
+/**
+ * Writes translation rows changed by a revision (stale marking) with their history events:
+ * two statements for any number of rows. Each row's version is the one computed by the
+ * stale rule (old + 1); the WHERE on the old version guards against a concurrent edit.
+ */
+export async function writeRevisedTranslations(
+  tx: Queryable,
+  rows: readonly (TranslationRow & { oldVersion: number })[],
+  revision: number,
+  userId: number | null,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const payload = JSON.stringify(rows);
+  const updated = await tx.query(
+    `UPDATE translations t SET
+        text = x.text, state = x.state, version = x.version, based_on_revision = x."basedOnRevision",
+        previous_source = x."previousSource", state_before_stale = x."stateBeforeStale",
+        change_class = x."changeClass", suggestion = x.suggestion, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, text text, state text, version int,
+            "oldVersion" int, "basedOnRevision" int, "previousSource" text, "stateBeforeStale" text,
+            "changeClass" text, suggestion text)
+      WHERE t.segment_id = x."segmentId" AND t.lang = x.lang AND t.version = x."oldVersion"`,
+    [payload],
+  );
+  if (updated.rowCount !== rows.length) {
+    // The rows were read FOR UPDATE in this transaction, so this cannot happen unless the
+    // locking is broken; refusing keeps history and versions consistent.
+    throw new Error(`revision wrote ${updated.rowCount} of ${rows.length} translation rows`);
+  }
+  await tx.query(
+    `INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id)
+     SELECT x."segmentId", x.lang, 'stale', x.text, x.state, x.version, $2, $3
+       FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, text text, state text, version int)`,
+    [payload, revision, userId],
+  );
+  return rows.length;
+}
+
+/** Untranslated rows for new segments, split/merge ones with the old translations as suggestion. */
+export async function insertNewTranslations(
+  tx: Queryable,
+  rows: readonly { segmentId: string; lang: string; suggestion: string | null; previousSource: string | null }[],
+  revision: number,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO translations (segment_id, lang, state, based_on_revision, suggestion, previous_source)
+     SELECT x."segmentId", x.lang, 'untranslated', $2, x.suggestion, x."previousSource"
+       FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, suggestion text, "previousSource" text)`,
+    [JSON.stringify(rows), revision],
+  );
+}

@@ -1,0 +1,221 @@
+import {
+  alignmentKey,
+  alignRevision,
+  applyStaleRule,
+  conflict,
+  suggestionFor,
+  type Alignment,
+  type LanguageCode,
+  type Segment,
+} from '@lockstep/shared';
+import type { Db, Queryable } from '../db/db.js';
+import * as documents from '../repos/documents.js';
+import * as publishing from '../repos/publishing.js';
+import * as revisions from '../repos/revisions.js';
+import { insertSegments } from '../repos/segments.js';
+import { checkMarkdown, requireDocument, toSegmentRows } from './documents.js';
+
+export interface PublishInput {
+  markdown: string;
+  baseRevision?: number;
+  dryRun: boolean;
+}
+
+export interface ChangeView {
+  kind: string;
+  oldIds: string[];
+  newIds: string[];
+  oldTexts: string[];
+  newTexts: string[];
+}
+
+export interface PublishResult {
+  revision: number;
+  impact: Record<string, number>;
+  changes: ChangeView[];
+  stale: Record<string, number>;
+}
+
+interface Plan {
+  alignment: Alignment;
+  translations: Map<string, publishing.TranslationRow[]>;
+  /** Source text (with codes) of every live segment of the current revision, by id. */
+  oldSources: Map<string, string>;
+  newRevision: number;
+}
+
+const CARRIED = new Set(['unchanged', 'moved', 'modified', 'minor']);
+
+/** The id a new-revision segment keeps, when it keeps one. */
+function carriedId(a: Alignment['segments'][number]): string | undefined {
+  return CARRIED.has(a.kind) ? a.oldIds[0] : undefined;
+}
+
+async function plan(db: Queryable, doc: documents.DocumentRow, markdown: string, forUpdate: boolean): Promise<Plan> {
+  const previous = await revisions.findRevision(db, doc.id, doc.revision);
+  if (!previous) throw new Error(`document ${doc.id} has no revision ${doc.revision}`);
+  const live = await publishing.liveSegments(db, doc.id);
+  const alignment = alignRevision({
+    previousMarkdown: previous.markdown,
+    previous: live,
+    markdown,
+    lang: doc.sourceLang as LanguageCode,
+  });
+  // Only segments whose translations the rules can touch need their rows read.
+  const touched = new Set<string>();
+  for (const a of alignment.segments) {
+    if (a.kind !== 'unchanged' && a.kind !== 'moved' && a.kind !== 'added') for (const id of a.oldIds) touched.add(id);
+  }
+  const rows = await publishing.translationsOf(db, [...touched], forUpdate);
+  const translations = new Map<string, publishing.TranslationRow[]>();
+  for (const row of rows) {
+    const list = translations.get(row.segmentId) ?? [];
+    list.push(row);
+    translations.set(row.segmentId, list);
+  }
+  return { alignment, translations, oldSources: new Map(live.map((l) => [l.id, l.text])), newRevision: doc.revision + 1 };
+}
+
+interface Effects {
+  revised: (publishing.TranslationRow & { oldVersion: number })[];
+  newTranslations: Map<number, { lang: string; suggestion: string | null; previousSource: string | null }[]>;
+  stale: Record<string, number>;
+}
+
+/** What the stale rules do to every affected translation: computed once, for the dry run and the apply alike. */
+function effects(p: Plan, doc: documents.DocumentRow): Effects {
+  const { oldSources } = p;
+  const stale: Record<string, number> = Object.fromEntries(doc.targetLangs.map((l) => [l, 0]));
+  const revised: Effects['revised'] = [];
+  const newTranslations: Effects['newTranslations'] = new Map();
+  p.alignment.segments.forEach((a, newIndex) => {
+    if (a.kind === 'modified' || a.kind === 'minor') {
+      for (const row of p.translations.get(a.oldIds[0]) ?? []) {
+        const { row: next, changed } = applyStaleRule(row, {
+          kind: a.kind,
+          oldSource: oldSources.get(a.oldIds[0]) ?? '',
+          newSource: a.segment.text,
+          revision: p.newRevision,
+        });
+        if (!changed) continue;
+        revised.push({ ...row, ...next, segmentId: row.segmentId, lang: row.lang, oldVersion: row.version });
+        if (next.state === 'stale' && row.state !== 'stale') stale[row.lang] = (stale[row.lang] ?? 0) + 1;
+      }
+    } else if ((a.kind === 'split' || a.kind === 'merged' || a.kind === 'added') && a.segment.translatable) {
+      const list = doc.targetLangs.map((lang) => {
+        if (a.kind === 'added') return { lang, suggestion: null, previousSource: null };
+        const parts = a.oldIds.map((id) => ({
+          translation: (p.translations.get(id) ?? []).find((t) => t.lang === lang) ?? null,
+          source: oldSources.get(id) ?? '',
+        }));
+        const s = suggestionFor(parts);
+        if (s.suggestion) stale[lang] = (stale[lang] ?? 0) + 1;
+        return { lang, suggestion: s.suggestion, previousSource: s.previousSource };
+      });
+      newTranslations.set(newIndex, list);
+    }
+  });
+  return { revised, newTranslations, stale };
+}
+
+function changeViews(alignment: Alignment, newIds: (string | undefined)[]): ChangeView[] {
+  return alignment.changes.map((c) => ({
+    kind: c.kind,
+    oldIds: c.oldIds,
+    newIds: c.newIndexes.map((i) => newIds[i] ?? `new:${i}`),
+    oldTexts: c.oldTexts,
+    newTexts: c.newTexts,
+  }));
+}
+
+/**
+ * Publishes a new source revision (api.md): aligns it against the stored segments of the
+ * current revision, applies the stale rules and writes everything in one transaction. The
+ * dry run computes the same plan without writing; the apply re-aligns inside its own
+ * transaction (with the document locked) rather than replaying the dry run.
+ */
+export async function publishRevision(db: Db, actorId: number | null, documentId: string, input: PublishInput): Promise<PublishResult> {
+  checkMarkdown(input.markdown);
+  const checkBase = (current: number) => {
+    if (input.baseRevision !== undefined && input.baseRevision !== current) {
+      throw conflict('revision_conflict', `The document is at revision ${current}, not ${input.baseRevision}: reload and review the changes again.`, {
+        currentRevision: current,
+      });
+    }
+  };
+  if (input.dryRun) {
+    const doc = await requireDocument(db, documentId);
+    checkBase(doc.revision);
+    const p = await plan(db, doc, input.markdown, false);
+    const e = effects(p, doc);
+    const changes = changeViews(p.alignment, p.alignment.segments.map(carriedId));
+    return { revision: p.newRevision, impact: { ...p.alignment.impact }, changes, stale: e.stale };
+  }
+  return db.transaction(async (tx) => {
+    await publishing.lockDocument(tx, documentId);
+    const doc = await requireDocument(tx, documentId);
+    checkBase(doc.revision);
+    const p = await plan(tx, doc, input.markdown, true);
+    const e = effects(p, doc);
+    const rev = p.newRevision;
+
+    // Carried segments keep their ids; new ones (added, split, merged) get fresh ids.
+    const placements: publishing.SegmentPlacement[] = [];
+    const fresh: { index: number; segment: Segment; derivedFrom: string[] }[] = [];
+    p.alignment.segments.forEach((a, index) => {
+      const id = carriedId(a);
+      if (id === undefined) {
+        fresh.push({ index, segment: a.segment, derivedFrom: a.kind === 'added' ? [] : a.oldIds });
+        return;
+      }
+      const s = a.segment;
+      placements.push({
+        id,
+        position: index,
+        blockIndex: s.blockIndex,
+        blockKind: s.blockKind,
+        ...(a.kind === 'modified' || a.kind === 'minor' || a.sourceChanged
+          ? {
+              source: {
+                text: s.text,
+                runs: s.runs,
+                plain: s.plain,
+                alignKey: alignmentKey(s.text),
+                words: s.words,
+                translatable: s.translatable,
+                lockReason: s.lockReason ?? null,
+                hoisted: s.hoisted ?? null,
+              },
+            }
+          : {}),
+      });
+    });
+    await revisions.insertRevision(tx, {
+      documentId: doc.id,
+      number: rev,
+      markdown: input.markdown,
+      impact: { ...p.alignment.impact, stale: e.stale },
+      createdBy: actorId,
+    });
+    // Removed segments and the sources of splits and merges leave the document; their rows,
+    // translations and history stay (retired, never deleted).
+    const retired = new Set(p.alignment.removed);
+    for (const f of fresh) for (const id of f.derivedFrom) retired.add(id);
+    await publishing.retireSegments(tx, [...retired], rev);
+    await publishing.placeSegments(tx, placements);
+    const freshRows = toSegmentRows(fresh.map((f) => ({ ...f.segment, index: f.index })));
+    freshRows.forEach((row, i) => (row.derivedFrom = fresh[i].derivedFrom));
+    const freshIds = await insertSegments(tx, doc.id, rev, freshRows);
+    const newIds = p.alignment.segments.map(carriedId);
+    fresh.forEach((f, i) => (newIds[f.index] = freshIds[i]));
+    await publishing.writeRevisedTranslations(tx, e.revised, rev, actorId);
+    await publishing.insertNewTranslations(
+      tx,
+      fresh.flatMap((f, i) => (e.newTranslations.get(f.index) ?? []).map((t) => ({ segmentId: freshIds[i], ...t }))),
+      rev,
+    );
+    const changes = changeViews(p.alignment, newIds);
+    await documents.setCurrentRevision(tx, doc.id, rev);
+    return { revision: rev, impact: { ...p.alignment.impact }, changes, stale: e.stale };
+  });
+}

@@ -1,0 +1,23 @@
+import { parseCodedText, wordDiff, type LanguageCode } from '@lockstep/shared';
+import type { SegmentWithTranslation } from '../repos/segments.js';
+
+/** Text with inline codes → what a reader sees (codes removed, whitespace collapsed). */
+export function plainOfCoded(text: string): string {
+  return parseCodedText(text)
+    .runs.map((r) => (r.type === 'text' ? r.text : ''))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A segment as the API shows it: a stale translation carries the word diff from the source
+ * its translator worked from to the current source (api.md), computed on plain text.
+ */
+export function segmentView(row: SegmentWithTranslation, sourceLang: LanguageCode) {
+  const { plain, ...rest } = row;
+  const t = row.translation;
+  if (!t) return { ...rest, translation: null };
+  const diff = t.state === 'stale' && t.previousSource !== null ? wordDiff(plainOfCoded(t.previousSource), plain, sourceLang) : null;
+  return { ...rest, translation: { ...t, diff } };
+}

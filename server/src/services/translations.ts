@@ -1,0 +1,295 @@
+import {
+  conflict,
+  LockstepError,
+  may,
+  notFound,
+  parseCodedText,
+  unprocessable,
+  validateCodedText,
+  type Actor,
+  type SourceRun,
+} from '@lockstep/shared';
+import type { Db, Queryable } from '../db/db.js';
+import * as history from '../repos/history.js';
+import {
+  findTranslation,
+  findTranslationTarget,
+  writeChange,
+  type EventKind,
+  type TranslationRow,
+  type TranslationState,
+  type TranslationTarget,
+} from '../repos/translations.js';
+
+/** Far above any sentence; a body of this size is a mistake or an attack, not a translation. */
+export const MAX_TRANSLATION_CHARS = 20_000;
+export const HISTORY_PAGE_SIZE = 100;
+
+export interface TranslationRef {
+  documentId: string;
+  segmentId: string;
+  lang: string;
+}
+
+export interface Warning {
+  code: 'unchanged' | 'same_as_source' | 'numbers_differ' | 'surrounding_whitespace';
+  message: string;
+}
+
+export interface TranslationView {
+  text: string;
+  state: TranslationState;
+  version: number;
+  basedOnRevision: number | null;
+  previousSource: string | null;
+  diff: null;
+  changeClass: string | null;
+  suggestion: string | null;
+  updatedBy: string | null;
+  updatedAt: Date;
+}
+
+export interface TranslationResult {
+  translation: TranslationView;
+  warnings: Warning[];
+}
+
+// The same shape as a segment's `translation` in the segment list. The word diff of a stale
+// translation is computed by the segment list; answers here are never stale except a 409's
+// `current`, whose editor reloads the segment anyway.
+function view(t: TranslationRow): TranslationView {
+  const { stateBeforeStale: _s, ...rest } = t;
+  return { ...rest, diff: null };
+}
+
+// ---------------------------------------------------------------------------------------
+// The workflow's state rule (architecture.md "Translation states"), pure: what an action does
+// to a translation. Edits and reverts need the text checked against the source first.
+
+export type WorkflowAction =
+  | { kind: 'edit'; text: string }
+  | { kind: 'approve' }
+  | { kind: 'reconfirm' }
+  | { kind: 'revert'; text: string };
+
+export type Step = { write: false } | { write: true; kind: EventKind; text: string; state: TranslationState };
+
+interface Current {
+  text: string;
+  state: TranslationState;
+  stateBeforeStale: string | null;
+}
+
+function wrongState(message: string, state: string): LockstepError {
+  return unprocessable('wrong_state', message, { state });
+}
+
+export function nextStep(current: Current, action: WorkflowAction, mayApprove: boolean): Step {
+  const reconfirm = (): Step => ({
+    write: true,
+    kind: 'reconfirm',
+    text: current.text,
+    // A reviewer re-confirming what was approved before the source changed approves it again.
+    state: mayApprove && current.stateBeforeStale === 'approved' ? 'approved' : 'translated',
+  });
+  switch (action.kind) {
+    case 'edit':
+      if (action.text !== current.text) return { write: true, kind: 'edit', text: action.text, state: 'translated' };
+      // api.md: saving the identical text on a stale translation is a re-confirm.
+      return current.state === 'stale' ? reconfirm() : { write: false };
+    case 'approve':
+      if (current.state !== 'translated') {
+        throw wrongState(`Only a translated segment can be approved; this one is ${current.state}.`, current.state);
+      }
+      return { write: true, kind: 'approve', text: current.text, state: 'approved' };
+    case 'reconfirm':
+      if (current.state !== 'stale') {
+        throw wrongState(`Only a stale translation can be re-confirmed; this one is ${current.state}.`, current.state);
+      }
+      return reconfirm();
+    case 'revert':
+      if (action.text === current.text && current.state === 'translated') return { write: false };
+      return { write: true, kind: 'revert', text: action.text, state: 'translated' };
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Checks on the text itself.
+
+/** NFC, within the length limit, not blank. */
+export function normaliseTranslationText(text: string): string {
+  const nfc = text.normalize('NFC');
+  const length = [...nfc].length;
+  if (length > MAX_TRANSLATION_CHARS) {
+    throw new LockstepError('too_large', 'text_too_long', `A translation may have at most ${MAX_TRANSLATION_CHARS} characters; this one has ${length}.`, {
+      limit: MAX_TRANSLATION_CHARS,
+      length,
+    });
+  }
+  if (nfc.trim() === '') throw unprocessable('text_empty', 'The translation is empty.');
+  return nfc;
+}
+
+function checkCodes(text: string, sourceRuns: unknown): void {
+  const checked = validateCodedText(text, sourceRuns as SourceRun[]);
+  if (!checked.ok) {
+    throw unprocessable(
+      'invalid_inline_codes',
+      `The inline codes do not match the source: ${checked.problems.map((p) => p.message).join(' ')}`,
+      { problems: checked.problems },
+    );
+  }
+}
+
+function plainOf(text: string): string {
+  return parseCodedText(text)
+    .runs.map((r) => (r.type === 'text' ? r.text : ''))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Numbers as digits, whatever the script and the thousands separator (1,200 = 1 200 = १२००). */
+function numbersIn(plain: string): string[] {
+  const ascii = plain
+    .replace(/[\u0966-\u096F]/g, (d) => String(d.charCodeAt(0) - 0x966))
+    .replace(/(?<=\d)[.,\u00A0\u202F '’](?=\d{3}(?!\d))/g, '');
+  return ascii.match(/\d+/g) ?? [];
+}
+
+/** Advisory checks: the text is saved anyway, the editor shows them. */
+export function warningsFor(text: string, sourcePlain: string): Warning[] {
+  const warnings: Warning[] = [];
+  const plain = plainOf(text);
+  if (plain.toLocaleLowerCase() === sourcePlain.toLocaleLowerCase()) {
+    warnings.push({ code: 'same_as_source', message: 'The translation is the same as the source.' });
+  }
+  const have = numbersIn(plain);
+  const missing = numbersIn(sourcePlain).filter((n) => {
+    const i = have.indexOf(n);
+    if (i < 0) return true;
+    have.splice(i, 1);
+    return false;
+  });
+  if (missing.length) {
+    warnings.push({ code: 'numbers_differ', message: `The source has ${missing.join(', ')}, which the translation does not.` });
+  }
+  if (text !== text.trim()) {
+    warnings.push({ code: 'surrounding_whitespace', message: 'The translation starts or ends with white space.' });
+  }
+  return warnings;
+}
+
+const UNCHANGED: Warning = { code: 'unchanged', message: 'The text is the same as the saved translation; nothing was saved.' };
+
+// ---------------------------------------------------------------------------------------
+// Use cases: each one transaction that checks, writes the translation and appends its event.
+
+type Found = TranslationTarget & { segment: NonNullable<TranslationTarget['segment']> };
+
+async function requireSegment(db: Queryable, ref: TranslationRef, allowRetired: boolean): Promise<Found> {
+  const target = await findTranslationTarget(db, ref.documentId, ref.segmentId, ref.lang);
+  if (!target) throw notFound('document_not_found', `There is no document "${ref.documentId}".`);
+  if (!target.targetLangs.includes(ref.lang)) {
+    throw notFound('language_not_found', `The document "${ref.documentId}" has no target language "${ref.lang}".`);
+  }
+  if (!target.segment || (target.segment.retiredIn !== null && !allowRetired)) {
+    throw notFound('segment_not_found', `The document "${ref.documentId}" has no segment "${ref.segmentId}" in its current revision.`);
+  }
+  return target as Found;
+}
+
+function versionConflict(current: TranslationRow): LockstepError {
+  return conflict('version_conflict', `The translation changed since you started (it is now at version ${current.version}). Review the current text and try again.`, {
+    current: view(current),
+  });
+}
+
+// A deadlock with a concurrent multi-statement writer (revision publishing) is resolved by the
+// database aborting one side; the write is safe to repeat, since it re-checks everything.
+const RETRYABLE = new Set(['40P01', '40001']);
+async function retrying<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i >= attempts || !RETRYABLE.has(String((err as { code?: unknown }).code))) throw err;
+    }
+  }
+}
+
+async function change(
+  db: Db,
+  actor: Actor,
+  ref: TranslationRef,
+  version: number,
+  decide: (tx: Queryable, target: Found) => Promise<WorkflowAction> | WorkflowAction,
+): Promise<TranslationResult> {
+  return retrying(() =>
+    db.transaction(async (tx) => {
+      const target = await requireSegment(tx, ref, false);
+      if (!target.segment.translatable) {
+        throw unprocessable('segment_locked', 'This segment is locked: it is copied from the source and has no translation to write.', {
+          lockReason: target.segment.lockReason,
+        });
+      }
+      const current = target.translation;
+      if (!current) throw notFound('translation_not_found', `The segment "${ref.segmentId}" has no "${ref.lang}" translation.`);
+      // Checked before the text: a stale editor must reload before anything else matters.
+      if (current.version !== version) throw versionConflict(current);
+      const action = await decide(tx, target);
+      const step = nextStep(current, action, may(actor, 'approve', ref.lang));
+      const warnings = action.kind === 'edit' || action.kind === 'revert' ? warningsFor(action.text, target.segment.plain) : [];
+      if (!step.write) return { translation: view(current), warnings: [UNCHANGED, ...warnings] };
+      const applied = await writeChange(tx, {
+        segmentId: ref.segmentId,
+        lang: ref.lang,
+        text: step.text,
+        state: step.state,
+        kind: step.kind,
+        userId: actor.id,
+        revision: target.revision,
+        expectedVersion: version,
+      });
+      // Another writer from the same version committed first.
+      if (!applied) throw versionConflict((await findTranslation(tx, ref.segmentId, ref.lang)) ?? current);
+      return { translation: view(applied.translation), warnings };
+    }),
+  );
+}
+
+export function saveTranslation(db: Db, actor: Actor, ref: TranslationRef, input: { text: string; version: number }) {
+  const text = normaliseTranslationText(input.text);
+  return change(db, actor, ref, input.version, (_tx, target) => {
+    checkCodes(text, target.segment.sourceRuns);
+    return { kind: 'edit', text };
+  });
+}
+
+export function approveTranslation(db: Db, actor: Actor, ref: TranslationRef, input: { version: number }) {
+  return change(db, actor, ref, input.version, () => ({ kind: 'approve' }));
+}
+
+export function reconfirmTranslation(db: Db, actor: Actor, ref: TranslationRef, input: { version: number }) {
+  return change(db, actor, ref, input.version, () => ({ kind: 'reconfirm' }));
+}
+
+/** Back to the text of an earlier event: a new event on top, history is never rewritten. */
+export function revertTranslation(db: Db, actor: Actor, ref: TranslationRef, input: { eventId: number; version: number }) {
+  return change(db, actor, ref, input.version, async (tx, target) => {
+    const event = await history.findEvent(tx, input.eventId, ref.segmentId, ref.lang);
+    if (!event) throw notFound('event_not_found', `This translation has no history event ${input.eventId}.`);
+    if (event.text.trim() === '') throw unprocessable('event_without_text', `History event ${input.eventId} has no text to go back to.`);
+    // The source may have changed since: the old text must still fit its codes.
+    checkCodes(event.text, target.segment.sourceRuns);
+    return { kind: 'revert', text: event.text };
+  });
+}
+
+/** Newest first; retired segments keep their history readable. */
+export async function translationHistory(db: Db, ref: TranslationRef, page: { limit?: number; before?: number }) {
+  await requireSegment(db, ref, true);
+  const limit = page.limit ?? HISTORY_PAGE_SIZE;
+  const events = await history.listEvents(db, ref.segmentId, ref.lang, { limit, beforeId: page.before });
+  return { events, nextBefore: events.length === limit ? events[events.length - 1].id : null };
+}

@@ -1,0 +1,10 @@
+export type * from './types.js';
+export { CHANGE_KINDS } from './types.js';
+export { alignmentKey, codeSkeleton, plainFromCodedText, similarityKey } from './key.js';
+export { levenshtein, similarity } from './similarity.js';
+export { classifyEdit, MINOR_SIMILARITY } from './classify.js';
+export { THRESHOLDS } from './matcher.js';
+export { alignRevision } from './aligner.js';
+export { applyStaleRule, derivedRow, suggestionFor } from './staleRules.js';
+export type { SourceChange, SuggestionPart, TranslationRowState, TranslationState } from './staleRules.js';
+export { wordDiff, type DiffPart } from './wordDiff.js';

@@ -1,0 +1,158 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { openDb, type Db } from '@lockstep/server/db';
+import { addUser, testApp, tokenFor } from '../support/app.js';
+import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
+
+/**
+ * Two server processes' worth of concurrency on one PostgreSQL database: two apps, each on its
+ * own connection pool, behind real sockets. (PGlite is one connection: nothing to race.)
+ */
+const describePg = onPostgres ? describe : describe.skip;
+
+const WRITERS = 32;
+let db: TestDb;
+const pools: Db[] = [];
+const servers: Server[] = [];
+const bases: string[] = [];
+const tokens: string[] = [];
+
+interface Ack {
+  version: number;
+  text: string;
+}
+
+async function listen(pool: Db): Promise<string> {
+  const { app } = testApp(pool);
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function call(writer: number, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(bases[writer % bases.length] + path, {
+    method,
+    headers: { authorization: `Bearer ${tokens[writer % tokens.length]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function historyOf(segmentId: string): Promise<{ version: number; text: string; kind: string }[]> {
+  const res = await call(0, 'GET', `/api/documents/race/segments/${segmentId}/translations/ko/history?limit=1000`);
+  expect(res.status).toBe(200);
+  return res.body.events;
+}
+
+/** Versions 2, 3, … with no gap and no repeat (version 1 is the untranslated row, which has no event). */
+function expectGapless(versions: number[]): void {
+  const ascending = [...versions].reverse();
+  expect(ascending).toEqual(ascending.map((_, i) => i + 2));
+}
+
+let segmentIds: string[] = [];
+
+describePg('concurrent writers on PostgreSQL, two app instances', () => {
+  beforeAll(async () => {
+    db = await openTestDb();
+    for (let i = 0; i < 2; i++) {
+      const pool = await openDb({ url: db.url! });
+      pools.push(pool);
+      bases.push(await listen(pool));
+    }
+    const { app } = testApp(pools[0]);
+    for (let i = 0; i < 4; i++) {
+      await addUser(db, `ko${i}@example.org`, 'translator', ['ko']);
+      tokens.push(await tokenFor(app, `ko${i}@example.org`));
+    }
+    await addUser(db, 'coord@example.org', 'coordinator');
+    const coord = await tokenFor(app, 'coord@example.org');
+    const markdown = Array.from({ length: WRITERS }, (_, i) => `Sentence ${i + 1} of the race.`).join('\n\n');
+    const created = await fetch(`${bases[0]}/api/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${coord}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'race', title: 'Race', sourceLang: 'en', targetLangs: ['ko', 'ru'], markdown }),
+    });
+    expect(created.status).toBe(201);
+    segmentIds = ((await call(0, 'GET', '/api/documents/race/segments?lang=ko')).body.segments as { id: string }[]).map((s) => s.id);
+    expect(segmentIds).toHaveLength(WRITERS);
+  });
+  afterAll(async () => {
+    for (const s of servers) await new Promise((r) => s.close(r));
+    for (const p of pools) await p.close();
+    await db?.close();
+  });
+
+  test(`${WRITERS} writers on one segment: every 200 is in the history, versions without gaps, no lost update`, async () => {
+    const seg = segmentIds[0];
+    const PER_WRITER = 3;
+    const acks: Ack[] = [];
+    const statuses = new Map<number, number>();
+    await Promise.all(
+      Array.from({ length: WRITERS }, async (_, w) => {
+        let version = 1;
+        let done = 0;
+        for (let attempt = 0; done < PER_WRITER && attempt < 500; attempt++) {
+          const text = `작가 ${w}, 시도 ${attempt}.`;
+          const res = await call(w, 'PUT', `/api/documents/race/segments/${seg}/translations/ko`, { text, version });
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (res.status === 200) {
+            // A write from version v that lands as v + 2 overwrote someone's change unseen.
+            expect(res.body.translation.version).toBe(version + 1);
+            acks.push({ version: res.body.translation.version, text: res.body.translation.text });
+            version = res.body.translation.version;
+            done++;
+          } else if (res.status === 409) {
+            version = res.body.current.version;
+          } else {
+            throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
+          }
+        }
+      }),
+    );
+    expect([...statuses.keys()].sort()).toEqual([200, 409]);
+    expect(acks).toHaveLength(WRITERS * PER_WRITER);
+    const events = await historyOf(seg);
+    expectGapless(events.map((e) => e.version));
+    // Exactly the acknowledged writes, each with its own text: nothing lost, nothing extra.
+    const byVersion = new Map(events.map((e) => [e.version, e.text]));
+    expect(events).toHaveLength(acks.length);
+    for (const ack of acks) expect(byVersion.get(ack.version)).toBe(ack.text);
+    const last = acks.reduce((a, b) => (b.version > a.version ? b : a));
+    const current = (await call(1, 'GET', '/api/documents/race/segments?lang=ko')).body.segments[0].translation;
+    expect(current).toMatchObject({ version: last.version, text: last.text, state: 'translated' });
+  });
+
+  test(`${WRITERS} writers on ${WRITERS} segments: all succeed, each history gapless, progress exact and complete`, async () => {
+    const SAVES = 5;
+    await Promise.all(
+      segmentIds.map(async (seg, w) => {
+        let version = (await call(w, 'GET', `/api/documents/race/segments/${seg}/translations/ko/history?limit=1`)).body.events[0]?.version ?? 1;
+        for (let k = 0; k < SAVES; k++) {
+          const res = await call(w, 'PUT', `/api/documents/race/segments/${seg}/translations/ko`, { text: `문장 ${w}, 판 ${k}.`, version });
+          expect(res.status).toBe(200);
+          expect(res.body.translation.version).toBe(version + 1);
+          version = res.body.translation.version;
+        }
+      }),
+    );
+    for (const [w, seg] of segmentIds.entries()) {
+      const events = await historyOf(seg);
+      expectGapless(events.map((e) => e.version));
+      expect(events[0].text).toBe(`문장 ${w}, 판 ${SAVES - 1}.`);
+    }
+    // The 31 first saves raced to complete the language: the last one to commit recorded it.
+    const progress = (await call(0, 'GET', '/api/documents/race/progress')).body.languages;
+    expect(progress.ko).toMatchObject({ complete: 1, completeAgainstRevision: 1, segments: { total: WRITERS, translated: WRITERS, untranslated: 0 } });
+    expect(progress.ru.segments).toMatchObject({ total: WRITERS, untranslated: WRITERS });
+    const stored = await db.query<{ complete_against_revision: number; translated: number }>(
+      `SELECT complete_against_revision, translated FROM language_progress WHERE document_id = 'race' AND lang = 'ko'`,
+    );
+    expect(stored.rows[0]).toEqual({ complete_against_revision: 1, translated: WRITERS });
+    const events = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM translation_events e JOIN segments s ON s.id = e.segment_id WHERE s.document_id = 'race'`);
+    expect(events.rows[0].n).toBe(WRITERS * 3 + WRITERS * SAVES);
+  });
+});

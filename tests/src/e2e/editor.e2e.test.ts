@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { enText, launchBrowser, missingKeys, openPage, renderedFonts, screenshot, signIn, type CheckedPage } from './support/browser.js';
+import {
+  activeTextarea,
+  ApiUser,
+  chooseFilter,
+  chooseUiLanguage,
+  DEMO_PASSWORD,
+  hasNoCodes,
+  percentShown,
+  row,
+  signInAt,
+  translationPath,
+} from './support/editor.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+const KO = 'ko@demo.lockstep';
+const HI = 'hi@demo.lockstep';
+const REVIEWER = 'reviewer@demo.lockstep';
+const SIGNED_OUT = { status: 401, path: '/api/users/me' };
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, 30_000);
+
+/** Runs a browser scenario; on failure, adds a screenshot, the browser's problems and the server's output. */
+async function scenario(name: string, pages: CheckedPage[], body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+    for (const p of pages) expect(p.problems()).toEqual([]);
+  } catch (err) {
+    for (const [i, p] of pages.entries()) await screenshot(p.page, `editor-failure-${name}-${i}`).catch(() => undefined);
+    const problems = pages.flatMap((p) => p.problems()).join('\n');
+    throw new Error(`${(err as Error).message}\n--- browser problems:\n${problems}\n--- server output:\n${server.output()}`, { cause: err });
+  } finally {
+    for (const p of pages) await p.close();
+  }
+}
+
+function recordDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return dialogs;
+}
+
+const badge = (page: Page, id: string, state: string) => row(page, id).locator('.badge', { hasText: enText(`states.${state}`) });
+
+describe('the translator’s editor', () => {
+  test('a Korean translator works through stale and untranslated segments with the keyboard; the progress moves', async () => {
+    const checked = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
+    const { page } = checked;
+    await scenario('translator', [checked], async () => {
+      const api = await ApiUser.signIn(server.baseUrl, KO);
+      await page.goto('/documents/statement/ko');
+      await signIn(page, KO, DEMO_PASSWORD);
+      await page.getByRole('link', { name: enText('view.openEditor') }).click();
+      await page.waitForURL('**/documents/statement/ko/edit');
+      await page.locator('.editor-toolbar .progress__value').waitFor();
+      const before = await percentShown(page);
+
+      // Stale work first when the demo has some (revision 2), else untranslated.
+      const stale = await api.segments('ko', 'stale');
+      const filter = stale.length > 0 ? 'stale' : 'untranslated';
+      const target = (stale.length > 0 ? stale : (await api.segments('ko', 'untranslated')).filter(hasNoCodes))[0];
+      await chooseFilter(page, filter);
+      await page.locator(`#segment-${target.id}.editor-row--active`).waitFor();
+      if (filter === 'stale') {
+        const diff = row(page, target.id).locator('.word-diff');
+        await expect(diff.getAttribute('lang')).resolves.toBe('en');
+        expect(await diff.locator('del, ins').count()).toBeGreaterThan(0);
+        const labels = await diff.locator('.visually-hidden').allTextContents();
+        expect(labels.some((l) => [enText('editor.diff.removedStart'), enText('editor.diff.addedStart')].includes(l))).toBe(true);
+        await row(page, target.id).getByRole('button', { name: enText('editor.stale.reconfirm') }).waitFor();
+      }
+      // A translator may not approve.
+      await expect(page.getByRole('button', { name: enText('editor.actions.approve') }).count()).resolves.toBe(0);
+
+      const area = activeTextarea(page);
+      await expect(area.getAttribute('lang')).resolves.toBe('ko');
+      await area.click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(filter === 'stale' ? ' (수정)' : '시험 번역');
+      await row(page, target.id).locator('.draft-mark').waitFor();
+      await screenshot(page, 'editor-en');
+      const typed = await area.inputValue();
+      await page.keyboard.press('Control+Enter');
+      await badge(page, target.id, 'translated').waitFor();
+      await page.waitForFunction((old) => document.querySelector('.editor-toolbar .progress__value')?.textContent !== old, before);
+      expect(await percentShown(page)).not.toBe(before);
+      const saved = await api.segment('ko', target.id);
+      expect(saved.translation).toMatchObject({ text: typed, state: 'translated' });
+
+      // Ctrl+Enter goes on to the next segment that needs work; Alt+U takes a split/merge suggestion.
+      await chooseFilter(page, 'untranslated');
+      const untranslated = await api.segments('ko', 'untranslated');
+      const first = untranslated.find((s) => s.derivedFrom.length > 0 && s.translation?.suggestion) ?? untranslated.find(hasNoCodes)!;
+      await row(page, first.id).locator('.editor-row__open').click();
+      await activeTextarea(page).focus();
+      if (first.translation?.suggestion) {
+        await page.keyboard.press('Alt+KeyU');
+        await expect(activeTextarea(page).inputValue()).resolves.toBe(first.translation.suggestion);
+      } else await page.keyboard.type('첫 번역');
+      await page.keyboard.press('Control+Enter');
+      await badge(page, first.id, 'translated').waitFor();
+      const next = page.locator('.editor-row--active');
+      await page.waitForFunction((id) => document.querySelector('.editor-row--active')?.id !== `segment-${id}`, first.id);
+      await expect(next.locator('.badge').first().textContent()).resolves.toBe(enText('states.untranslated'));
+
+      // A draft survives leaving the editor and coming back; Esc discards it.
+      const draftRow = await next.getAttribute('data-segment');
+      await activeTextarea(page).fill('초안입니다');
+      const guarded = await page.evaluate(() => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      });
+      expect(guarded).toBe(true);
+      await page.getByRole('navigation', { name: enText('nav.label') }).getByRole('link', { name: enText('nav.documents') }).click();
+      await page.locator('.document-list').waitFor();
+      await page.goBack();
+      await page.locator('.drafts-chip').click();
+      await page.locator(`#segment-${draftRow}.editor-row--active`).waitFor();
+      await expect(activeTextarea(page).inputValue()).resolves.toBe('초안입니다');
+      await activeTextarea(page).press('Escape');
+      await expect(page.locator('.drafts-chip').count()).resolves.toBe(0);
+      expect(await renderedFonts(page, '.editor-row--active textarea')).toContain('NanumGothic');
+
+      if ((await chooseUiLanguage(page, 'ko')) === 'ko') await page.locator('html[lang="ko"]').waitFor();
+      await screenshot(page, 'editor-ko');
+      await chooseUiLanguage(page, 'en');
+
+      // Another language is read-only for this translator.
+      await page.goto('/documents/statement/ru/edit');
+      await page.getByText(enText('editor.readOnly').split('{{')[0]).first().waitFor();
+      await expect(page.locator('textarea').count()).resolves.toBe(0);
+      expect(await missingKeys(page)).toEqual([]);
+    });
+  });
+
+  test('two people editing the same segment: the second sees both texts and chooses', async () => {
+    const api = await ApiUser.signIn(server.baseUrl, KO);
+    const segment = (await api.segments('ko', 'untranslated')).filter(hasNoCodes).at(-1)!;
+    const first = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
+    const second = await openPage(browser, server.baseUrl, [SIGNED_OUT, { status: 409, path: translationPath('ko', segment.id) }]);
+    const dialogs = [first, second].map((p) => recordDialogs(p.page));
+    await scenario('conflict', [first, second], async () => {
+      for (const { page } of [first, second]) {
+        await signInAt(page, '/documents/statement/ko/edit?state=untranslated', KO);
+        await row(page, segment.id).locator('.editor-row__open').click();
+        await activeTextarea(page).waitFor();
+      }
+      // Theirs carries markup-looking text: it must show as text in the conflict view too.
+      const theirs = '먼저 저장 <img src=x onerror=alert(1)>';
+      await activeTextarea(first.page).fill(theirs);
+      await activeTextarea(first.page).press('Control+Enter');
+      await badge(first.page, segment.id, 'translated').waitFor();
+
+      await activeTextarea(second.page).fill('나중 번역');
+      await activeTextarea(second.page).press('Control+Enter');
+      const conflict = second.page.locator('.conflict');
+      await conflict.waitFor();
+      await expect(conflict.locator('.conflict__side--theirs .segment-text').textContent()).resolves.toBe(theirs);
+      await expect(conflict.locator('.conflict__side--mine .segment-text').textContent()).resolves.toBe('나중 번역');
+      await expect(second.page.locator('#main img').count()).resolves.toBe(0);
+      await screenshot(second.page, 'editor-conflict');
+
+      await conflict.getByRole('button', { name: enText('editor.conflict.keepMine') }).click();
+      await conflict.waitFor({ state: 'detached' });
+      await expect((await api.segment('ko', segment.id)).translation?.text).toBe('나중 번역');
+      expect(dialogs.flat()).toEqual([]);
+      expect(await missingKeys(second.page)).toEqual([]);
+    });
+  });
+
+  test('a reviewer approves a Russian translation', async () => {
+    const checked = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
+    const { page } = checked;
+    await scenario('reviewer', [checked], async () => {
+      const api = await ApiUser.signIn(server.baseUrl, REVIEWER);
+      const segment = (await api.segments('ru', 'translated'))[0];
+      await signInAt(page, '/documents/statement/ru/edit?state=translated', REVIEWER);
+      await row(page, segment.id).locator('.editor-row__open').click();
+      // The approved count of the filters comes from the progress, fetched again after the write.
+      const approvedCount = () =>
+        page.evaluate((label) => {
+          const button = [...document.querySelectorAll('.filter')].find((b) => b.textContent?.startsWith(label));
+          return Number(button?.querySelector('.filter__count')?.textContent ?? NaN);
+        }, enText('editor.filters.approved'));
+      await page.locator('.filter__count').first().waitFor();
+      const before = await approvedCount();
+      await row(page, segment.id).getByRole('button', { name: enText('editor.actions.approve') }).click();
+      await badge(page, segment.id, 'approved').waitFor();
+      for (let i = 0; i < 50 && (await approvedCount()) !== before + 1; i++) await page.waitForTimeout(100);
+      expect(await approvedCount()).toBe(before + 1);
+      await expect((await api.segment('ru', segment.id)).translation?.state).toBe('approved');
+      await screenshot(page, 'editor-approve-ru');
+      expect(await missingKeys(page)).toEqual([]);
+    });
+  });
+
+  test('markup in a translation is shown as text in the editor, its history and the read-only view', async () => {
+    const api = await ApiUser.signIn(server.baseUrl, KO);
+    const segment = (await api.segments('ko', 'translated')).find(hasNoCodes)!;
+    // Neither `<script>` nor `<img …>` has the shape of an inline code, so both are literal text (api.md).
+    const payload = '<script>alert(1)</script> <img src=x onerror=alert(1)> 스크립트';
+    const saved = await api.save('ko', segment.id, payload, segment.translation!.version);
+    expect(saved.status).toBe(200);
+
+    const checked = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
+    const { page } = checked;
+    const dialogs = recordDialogs(page);
+    await scenario('markup', [checked], async () => {
+      await signInAt(page, '/documents/statement/ko/edit?q=onerror', KO);
+      await expect(row(page, segment.id).locator('.segment-text[lang="ko"]').first().textContent()).resolves.toBe(payload);
+      await row(page, segment.id).locator('.editor-row__open').click();
+      await expect(activeTextarea(page).inputValue()).resolves.toBe(payload);
+      await page.getByRole('button', { name: enText('editor.actions.showHistory') }).click();
+      const newest = page.locator('.history__event').first();
+      await newest.waitFor();
+      await expect(newest.locator('.segment-text').textContent()).resolves.toBe(payload);
+      await expect(page.locator('#main img, #main script').count()).resolves.toBe(0);
+      await screenshot(page, 'editor-history-markup');
+
+      await page.goto('/documents/statement/ko');
+      await page.locator(`#segment-${segment.id} .segment-text[lang="ko"]`).waitFor();
+      await expect(page.locator(`#segment-${segment.id} .segment-text[lang="ko"]`).textContent()).resolves.toBe(payload);
+      await expect(page.locator('#main img, #main script').count()).resolves.toBe(0);
+      expect(dialogs).toEqual([]);
+      expect(await missingKeys(page)).toEqual([]);
+    });
+  });
+
+  test('the Hindi editor draws Devanagari with a Devanagari face', async () => {
+    const checked = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
+    const { page } = checked;
+    await scenario('hindi', [checked], async () => {
+      await signInAt(page, '/documents/statement/hi/edit', HI);
+      await chooseUiLanguage(page, 'hi');
+      await page.locator('.editor-row--active textarea[lang="hi"]').waitFor();
+      const probe = await page.evaluate(() => {
+        const el = [...document.querySelectorAll('.segment-text[lang="hi"]')].find((e) => /\p{Script=Devanagari}/u.test(e.textContent ?? ''));
+        el?.setAttribute('data-probe', 'hi');
+        return el !== undefined;
+      });
+      expect(probe).toBe(true);
+      expect(await renderedFonts(page, '[data-probe="hi"]')).toContain('Lohit Devanagari');
+      await screenshot(page, 'editor-hi');
+      expect(await missingKeys(page)).toEqual([]);
+    });
+  });
+});
