@@ -10,6 +10,8 @@ export interface Workload {
   iterations: number;
   /** Runs once before timing; returns the function that is timed (one call = one iteration). */
   prepare(): Promise<() => Promise<unknown> | unknown>;
+  /** Untimed work before every iteration (resetting state the timed call changes). */
+  beforeEach?(): Promise<void>;
   /** Extra numbers worth reporting (throughput, sizes); called after timing. */
   report?(timesMs: number[]): Record<string, number | string>;
   teardown?(): Promise<void>;
@@ -40,9 +42,11 @@ export function percentile(xs: number[], p: number): number {
 /** Runs one workload in this process (the parent gives each its own process, so peak RSS is its own). */
 export async function runWorkload(w: Workload): Promise<WorkloadResult> {
   const fn = await w.prepare();
+  await w.beforeEach?.();
   await fn(); // warm-up: JIT, caches, first connections
   const times: number[] = [];
   for (let i = 0; i < w.iterations; i++) {
+    await w.beforeEach?.();
     const t0 = process.hrtime.bigint();
     await fn();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);

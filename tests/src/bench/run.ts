@@ -4,9 +4,18 @@
  * number in perspective are measured in the same run, never quoted from elsewhere.
  */
 import { main, type Workload } from './harness.js';
+import { publishWorkload } from './publish.js';
 import { segmentationWorkload } from './segmentation.js';
 import { documentsListWorkload, signInWorkload } from './http.js';
 import { progressWorkload, savesWorkload } from './saves.js';
 
-const workloads: Workload[] = [segmentationWorkload, signInWorkload, documentsListWorkload, savesWorkload, progressWorkload];
+const workloads: Workload[] = [
+  segmentationWorkload,
+  signInWorkload,
+  documentsListWorkload,
+  savesWorkload,
+  progressWorkload,
+  publishWorkload(10_000, 5),
+  publishWorkload(100_000, 1),
+];
 await main(workloads);

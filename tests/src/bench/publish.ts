@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDocument } from '@lockstep/server/services/documents';
+import { publishRevision } from '@lockstep/server/services/revisions';
+import { openTestDb, type TestDb } from '../support/testDb.js';
+import { median, type Workload } from './harness.js';
+
+const LANGS = ['es', 'ko', 'pt', 'el', 'hi', 'fr', 'tl', 'ru'] as const;
+const SUBJECTS = ['The committee', 'Our members', 'The workers', 'Every delegate', 'The council', 'Local groups', 'The editors', 'Volunteers'];
+const VERBS = ['approved', 'rejected', 'discussed', 'amended', 'published', 'translated', 'reviewed', 'signed'];
+const OBJECTS = ['the proposal', 'a statement', 'the budget', 'the report', 'an appeal', 'the agenda', 'the minutes', 'a resolution'];
+const TAILS = ['on Monday', 'after a long debate', 'in the spring of', 'before the vote in', 'at the meeting of', 'during the congress of'];
+
+/** A deterministic sentence, unique by its number, of natural-language shape. */
+function sentence(i: number, variant = 0): string {
+  const pick = <T>(xs: readonly T[], k: number) => xs[(i * 7 + k * 13 + variant) % xs.length];
+  return `${pick(SUBJECTS, 1)} ${pick(VERBS, 2)} ${pick(OBJECTS, 3)} ${pick(TAILS, 4)} ${1900 + (i % 120)} (item ${i}).`;
+}
+
+export interface SyntheticRevision {
+  v1: string;
+  v2: string;
+  sentencesV1: string[];
+  sentencesV2: string[];
+}
+
+/** n segments in paragraphs of four; v2 edits 5%, inserts 1% and deletes 1% of them. */
+export function syntheticRevision(n: number): SyntheticRevision {
+  const v1: string[] = [];
+  const v2: string[] = [];
+  for (let i = 0; i < n; i++) {
+    v1.push(sentence(i));
+    const r = (i * 2654435761) % 100;
+    if (r < 5) v2.push(sentence(i).replace(/ (on Monday|after a long debate|in the spring of|before the vote in|at the meeting of|during the congress of) /, ' quite recently, $1 '));
+    else if (r === 5) continue; // deleted
+    else v2.push(sentence(i));
+    if (r === 6) v2.push(`A new sentence was added here as number ${i} of the revision.`);
+  }
+  const paragraphs = (xs: string[]) => {
+    const out: string[] = [];
+    for (let i = 0; i < xs.length; i += 4) out.push(xs.slice(i, i + 4).join(' '));
+    return out.join('\n\n') + '\n';
+  };
+  return { v1: paragraphs(v1), v2: paragraphs(v2), sentencesV1: v1, sentencesV2: v2 };
+}
+
+export function publishWorkload(segments: number, iterations: number): Workload {
+  let db: TestDb;
+  let rev: SyntheticRevision;
+  let base = 1;
+  let next: 'v1' | 'v2' = 'v2';
+  let counts: Record<string, number> = {};
+  return {
+    name: `publish-${segments / 1000}k`,
+    description: `publish a revision of a ${segments}-segment document, 8 languages fully translated (5% edited, 1% inserted, 1% deleted), with database writes`,
+    iterations,
+    async prepare() {
+      db = await openTestDb();
+      rev = syntheticRevision(segments);
+      await createDocument(db, null, { id: 'bench', title: 'Bench', sourceLang: 'en', targetLangs: [...LANGS], markdown: rev.v1 });
+      return async () => {
+        const markdown = next === 'v2' ? rev.v2 : rev.v1;
+        const r = await publishRevision(db, null, 'bench', { markdown, baseRevision: base, dryRun: false });
+        base = r.revision;
+        next = next === 'v2' ? 'v1' : 'v2';
+        counts = r.impact;
+      };
+    },
+    // Every iteration starts from "all eight languages translated", as the issue's workload says.
+    async beforeEach() {
+      await db.query(
+        `UPDATE translations t SET state = 'translated', text = 'x', previous_source = NULL, state_before_stale = NULL,
+                change_class = NULL, suggestion = NULL
+           FROM segments s WHERE s.id = t.segment_id AND s.document_id = 'bench' AND s.retired_in IS NULL`,
+      );
+    },
+    report(times) {
+      const out: Record<string, number | string> = { database: db.kind, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v])) };
+      if (segments === 10_000) {
+        const mm = msgmergeBaseline(rev);
+        if (mm) {
+          out['msgmerge --no-fuzzy ms'] = mm;
+          out['ratio msgmerge/ours'] = Number((mm / median(times)).toFixed(1));
+        }
+      }
+      return out;
+    },
+    teardown: async () => db.close(),
+  };
+}
+
+const poEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+
+/**
+ * GNU gettext's msgmerge doing the same update: 8 .po files of the old source, fully
+ * translated, merged with a .pot of the new source. `--no-fuzzy-matching` (the fast mode;
+ * fuzzy matching takes minutes). Returns undefined when msgmerge is not installed.
+ */
+function msgmergeBaseline(rev: SyntheticRevision): number | undefined {
+  if (spawnSync('msgmerge', ['--version']).status !== 0) return undefined;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lockstep-msgmerge-'));
+  try {
+    const header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n';
+    writeFileSync(path.join(dir, 'new.pot'), header + rev.sentencesV2.map((s) => `msgid "${poEscape(s)}"\nmsgstr ""\n`).join('\n'));
+    for (const lang of LANGS) {
+      writeFileSync(path.join(dir, `${lang}.po`), header + rev.sentencesV1.map((s) => `msgid "${poEscape(s)}"\nmsgstr "[${lang}] ${poEscape(s)}"\n`).join('\n'));
+    }
+    const t0 = process.hrtime.bigint();
+    for (const lang of LANGS) {
+      const r = spawnSync('msgmerge', ['--quiet', '--no-fuzzy-matching', '-o', path.join(dir, `${lang}.out.po`), path.join(dir, `${lang}.po`), path.join(dir, 'new.pot')]);
+      if (r.status !== 0) return undefined;
+    }
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
