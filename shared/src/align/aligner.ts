@@ -4,7 +4,7 @@ import { planSegments, type PlannedSegment } from './blocks.js';
 import { classifyEdit } from './classify.js';
 import { diffSequences } from './hunks.js';
 import { alignmentKey, plainFromCodedText, similarityKey } from './key.js';
-import { matchGlobally, matchInHunk, type Match } from './matcher.js';
+import { matchContext, matchGlobally, matchInHunk, type Match } from './matcher.js';
 import { CHANGE_KINDS, type AlignedSegment, type AlignInput, type Alignment, type Change, type ChangeKind, type StoredSegment } from './types.js';
 
 type NewKind = AlignedSegment['kind'];
@@ -62,19 +62,20 @@ export function alignRevision(input: AlignInput): Alignment {
   planned.forEach((p, j) => {
     if (!assigned[j] && p.forcedOld >= 0) take([j], { kind: 'moved', olds: [p.forcedOld] });
   });
-  const waiting = new Map<number, number[]>();
+  const waiting = new Map<number, { olds: number[]; next: number }>();
   previous.forEach((_, o) => {
-    if (!oldTaken[o]) (waiting.get(oldSeq[o]) ?? waiting.set(oldSeq[o], []).get(oldSeq[o])!).push(o);
+    if (oldTaken[o]) return;
+    const queue = waiting.get(oldSeq[o]);
+    if (queue) queue.olds.push(o);
+    else waiting.set(oldSeq[o], { olds: [o], next: 0 });
   });
   next.forEach((_, j) => {
-    if (assigned[j]) return;
-    const queue = waiting.get(newSeq[j]);
-    const o = queue?.shift();
-    if (o !== undefined) take([j], { kind: 'moved', olds: [o] });
+    const queue = assigned[j] ? undefined : waiting.get(newSeq[j]);
+    if (queue && queue.next < queue.olds.length) take([j], { kind: 'moved', olds: [queue.olds[queue.next++]] });
   });
 
   // Step 3 inside each hunk, then step 4's global search over what is left.
-  const ctx = { oldKeys: oldKeys.map(similarityKey), newKeys: newKeys.map(similarityKey) };
+  const ctx = matchContext(oldKeys.map(similarityKey), newKeys.map(similarityKey));
   const freeOld = (from: number, to: number) => range(from, to).filter((o) => !oldTaken[o]);
   const freeNew = (from: number, to: number) => range(from, to).filter((j) => !assigned[j]);
   const record = (m: Match, moved: boolean) => {
@@ -114,7 +115,8 @@ function report(previous: readonly StoredSegment[], planned: readonly PlannedSeg
     if (p.reused) aligned.reused = true;
     segments.push(aligned);
     impact[a.kind]++;
-    for (const o of a.olds) newPlaceOfOld[o] = j;
+    // Moved segments say nothing about where their old neighbours now are.
+    if (a.kind !== 'moved' && !a.moved) for (const o of a.olds) newPlaceOfOld[o] = j;
     if (a.kind === 'unchanged' || emitted.has(a)) return;
     emitted.add(a);
     const newIndexes = a.news ?? [j];
@@ -134,7 +136,7 @@ function report(previous: readonly StoredSegment[], planned: readonly PlannedSeg
   let lastPlace = -1;
   previous.forEach((s, o) => {
     if (oldTaken[o]) {
-      lastPlace = Math.max(lastPlace, newPlaceOfOld[o]);
+      if (newPlaceOfOld[o] >= 0) lastPlace = newPlaceOfOld[o];
       return;
     }
     removed.push(s.id);

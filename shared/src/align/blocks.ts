@@ -1,7 +1,7 @@
 import type { LanguageCode } from '../languages.js';
 import { parseCodedText } from '../segment/codes.js';
 import { segmentMarkdown } from '../segment/index.js';
-import type { Block, CodeKind, HoistedWrapper, LockReason, Segment, SegmentedDocument, SourceRun } from '../segment/types.js';
+import type { Block, CodeKind, HoistedWrapper, LockReason, Segment, SegmentedDocument } from '../segment/types.js';
 import { countWords } from '../segment/words.js';
 import { diffSequences } from './hunks.js';
 import { plainFromCodedText } from './key.js';

@@ -21,6 +21,14 @@ const FULL_SEARCH = 64;
 const PER_SEGMENT = 6;
 /** A word in more segments than this says nothing about which one is the source (`the`, `Russia`). */
 const COMMON_WORD = 48;
+/**
+ * Word-overlap floors: an edit that keeps half the characters keeps far more than 30% of the
+ * words (checked for pairs from the index only), and each part of a split or merge lies mostly
+ * inside the whole (checked always). Without them a rewritten 10,000-segment document scores
+ * ~600,000 hopeless candidates.
+ */
+const MIN_OVERLAP = 0.3;
+const MIN_PART_INSIDE = 0.6;
 const MAX_K = 3;
 
 export interface Match {
@@ -33,6 +41,13 @@ export interface MatchContext {
   /** Similarity keys (alignment keys, code numbers dropped) by old and new index. */
   oldKeys: readonly string[];
   newKeys: readonly string[];
+  /** Word sets, filled on first use. */
+  oldWords: (Set<string> | undefined)[];
+  newWords: (Set<string> | undefined)[];
+}
+
+export function matchContext(oldKeys: readonly string[], newKeys: readonly string[]): MatchContext {
+  return { oldKeys, newKeys, oldWords: [], newWords: [] };
 }
 
 /** Step 3: 1:1, 1:k and k:1 candidates inside one hunk, paired greedily best first. */
@@ -47,13 +62,15 @@ export function matchInHunk(ctx: MatchContext, olds: readonly number[], news: re
     const sim = score(ctx, o, n, threshold);
     if (sim >= 0) candidates.push({ olds: o, news: n, sim });
   };
-  const pairs = candidatePairs(ctx, olds, news, olds.length * news.length <= FULL_SEARCH ? olds.length : PER_SEGMENT);
-  for (const [oi, ni] of pairs) {
+  const full = olds.length * news.length <= FULL_SEARCH;
+  for (const [oi, ni] of candidatePairs(ctx, olds, news, full ? olds.length : PER_SEGMENT)) {
     const o = olds[oi];
     const n = news[ni];
-    add([o], [n], pairThreshold(ctx, o, n));
-    for (const w of windowsAround(news, ni)) add([o], w, THRESHOLDS.splitMerge);
-    for (const w of windowsAround(olds, oi)) add(w, [n], THRESHOLDS.splitMerge);
+    const [ow, nw] = [oldWords(ctx, o), newWords(ctx, n)];
+    const shared = overlap(ow, nw);
+    if (full || shared / Math.max(ow.size, nw.size, 1) >= MIN_OVERLAP) add([o], [n], pairThreshold(ctx, o, n));
+    if (shared / Math.max(nw.size, 1) >= MIN_PART_INSIDE) for (const w of windowsAround(news, ni)) add([o], w, THRESHOLDS.splitMerge);
+    if (shared / Math.max(ow.size, 1) >= MIN_PART_INSIDE) for (const w of windowsAround(olds, oi)) add(w, [n], THRESHOLDS.splitMerge);
   }
   return greedy(candidates);
 }
@@ -65,6 +82,8 @@ export function matchGlobally(ctx: MatchContext, olds: readonly number[], news: 
   for (const [oi, ni] of candidatePairs(ctx, olds, news, PER_SEGMENT)) {
     const o = olds[oi];
     const n = news[ni];
+    const [ow, nw] = [oldWords(ctx, o), newWords(ctx, n)];
+    if (overlap(ow, nw) / Math.max(ow.size, nw.size, 1) < MIN_OVERLAP) continue;
     const short = Math.min(ctx.oldKeys[o].length, ctx.newKeys[n].length) < THRESHOLDS.shortLength;
     const sim = similarityAtLeast(ctx.oldKeys[o], ctx.newKeys[n], short ? THRESHOLDS.globalShort : THRESHOLDS.global);
     if (sim >= 0) candidates.push({ olds: [o], news: [n], sim });
@@ -105,16 +124,17 @@ function candidatePairs(ctx: MatchContext, olds: readonly number[], news: readon
   }
   const index = new Map<string, number[]>();
   olds.forEach((o, oi) => {
-    for (const w of wordsOf(ctx.oldKeys[o])) {
+    for (const w of oldWords(ctx, o)) {
       const list = index.get(w);
-      if (!list) index.set(w, [oi]);
-      else if (list[list.length - 1] !== oi) list.push(oi);
+      if (list) list.push(oi);
+      else index.set(w, [oi]);
     }
   });
   const weight = new Float64Array(olds.length);
   const touched: number[] = [];
+  const best: number[] = [];
   news.forEach((n, ni) => {
-    for (const w of wordsOf(ctx.newKeys[n])) {
+    for (const w of newWords(ctx, n)) {
       const list = index.get(w);
       if (!list || list.length > COMMON_WORD) continue;
       for (const oi of list) {
@@ -122,8 +142,17 @@ function candidatePairs(ctx: MatchContext, olds: readonly number[], news: readon
         weight[oi] += 1 / list.length;
       }
     }
-    touched.sort((x, y) => weight[y] - weight[x] || x - y);
-    for (const oi of touched.slice(0, perNew)) out.push([oi, ni]);
+    // The perNew heaviest, by insertion into a short sorted list (ties: document order).
+    best.length = 0;
+    for (const oi of touched) {
+      let at = best.length;
+      while (at > 0 && (weight[best[at - 1]] < weight[oi] || (weight[best[at - 1]] === weight[oi] && best[at - 1] > oi))) at--;
+      if (at < perNew) {
+        best.splice(at, 0, oi);
+        if (best.length > perNew) best.pop();
+      }
+    }
+    for (const oi of best) out.push([oi, ni]);
     for (const oi of touched) weight[oi] = 0;
     touched.length = 0;
   });
@@ -134,6 +163,17 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 function wordsOf(key: string): Set<string> {
   return new Set(key.toLowerCase().match(WORD) ?? []);
+}
+function oldWords(ctx: MatchContext, o: number): Set<string> {
+  return (ctx.oldWords[o] ??= wordsOf(ctx.oldKeys[o]));
+}
+function newWords(ctx: MatchContext, n: number): Set<string> {
+  return (ctx.newWords[n] ??= wordsOf(ctx.newKeys[n]));
+}
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a.size <= b.size ? a : b) if ((a.size <= b.size ? b : a).has(w)) n++;
+  return n;
 }
 
 function greedy(candidates: Match[]): Match[] {

@@ -44,20 +44,15 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const uncap = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 function sentence(r: Rng, l: Lang): string {
   const words = Array.from({ length: 6 + int(r, 16) }, () => l.word(r));
-  if (r() < 0.25) words[1 + int(r, words.length - 1)] = `"${words[1]}"`;
+  const q = 1 + int(r, words.length - 1);
+  if (r() < 0.25) words[q] = `"${words[q]}"`;
   return cap(words.join(' ')) + l.end;
 }
 const escape = (plain: string) => plain.replace(/[\\`*_[\]<>#]/g, '\\$&');
 const PREFIX: Record<string, string> = { heading1: '# ', heading2: '## ', heading3: '### ', 'list-item': '- ', blockquote: '> ' };
 
-function markdownOf(blocks: Blk[], r: Rng): string {
-  return blocks
-    .map((b) => {
-      const text = b.sents.map((s) => escape(s.text)).join(' ');
-      return b.prefix + (b.wrap ? text.replace(/ (?=\p{L})/gu, () => (r() < 0.3 ? '\n' : ' ')) : text);
-    })
-    .join('\n\n');
-}
+const markdownOf = (blocks: Blk[], r: Rng) =>
+  blocks.map((b) => b.prefix + b.sents.map((s) => escape(s.text)).join(' ').replace(/ (?=\p{L})/gu, () => (b.wrap && r() < 0.3 ? '\n' : ' '))).join('\n\n');
 
 /** The segmenter's own cut of a Markdown text, as a model whose sentences are all unchanged. */
 function modelOf(markdown: string, lang: LanguageCode): { blocks: Blk[]; stored: StoredSegment[] } {
@@ -87,98 +82,80 @@ function wordEdit(r: Rng, l: Lang, text: string): string {
 }
 
 type Op = (m: Blk[], r: Rng, l: Lang) => boolean;
+type At = { b: Blk; bi: number; s: Sent; si: number };
+/** Runs `edit` on a random untouched sentence that passes `ok`; false when there is none (or `edit` says so). */
+const onSentence = (m: Blk[], r: Rng, ok: (x: At) => boolean, edit: (x: At) => boolean | void) => {
+  const c = freeSents(m).filter(ok);
+  return c.length > 0 && edit(pick(r, c)) !== false;
+};
+const marked = (b: Blk, kind: TruthKind) => {
+  b.touched = true;
+  for (const s of b.sents) Object.assign(s, { kind, touched: true });
+};
 const OPS: Record<string, Op> = {
-  modify(m, r, l) {
-    const c = freeSents(m).filter((x) => words(x.s).length >= 7);
-    if (!c.length) return false;
-    const { b, s, si } = pick(r, c);
-    b.sents[si] = edited(s, wordEdit(r, l, s.text));
-    return b.sents[si].text !== s.text;
-  },
-  rewrite(m, r, l) {
-    const c = freeSents(m).filter((x) => words(x.s).length >= 12);
-    if (!c.length) return false;
-    const { b, s, si } = pick(r, c);
-    let text = s.text;
-    for (let k = 0, n = 3 + int(r, 2); k < n; k++) text = wordEdit(r, l, text);
-    b.sents[si] = edited(s, text);
-    return true;
-  },
+  modify: (m, r, l) =>
+    onSentence(m, r, (x) => words(x.s).length >= 5, ({ b, s, si }) => {
+      const text = wordEdit(r, l, s.text);
+      if (text === s.text) return false;
+      b.sents[si] = edited(s, text);
+    }),
+  rewrite: (m, r, l) =>
+    onSentence(m, r, (x) => words(x.s).length >= 8, ({ b, s, si }) => {
+      let text = s.text;
+      for (let k = 0, n = 3 + int(r, 4); k < n; k++) text = wordEdit(r, l, text);
+      b.sents[si] = edited(s, text);
+    }),
   /** A sentence replaced by another made of the document's own words: must not pass for an edit. */
-  replace(m, r, l) {
-    const c = freeSents(m).filter((x) => words(x.s).length >= 5);
-    if (c.length < 2) return false;
-    const { b, s, si } = pick(r, c);
-    const pool = m.flatMap((x) => x.sents.flatMap((y) => words(y)));
-    const text = cap(Array.from({ length: words(s).length }, () => pick(r, pool).replace(/[^\p{L}\p{N}'-]/gu, '')).filter(Boolean).join(' ')) + l.end;
-    b.sents[si] = { text, kind: 'added', oldIds: [], touched: true };
-    return true;
-  },
-  typo(m, r) {
-    const c = freeSents(m).filter((x) => x.s.text.length >= 80);
-    if (!c.length) return false;
-    const { b, s, si } = pick(r, c);
-    const w = words(s);
-    const at = w.findIndex((x, i) => i > 0 && /^\p{Ll}{5,}$/u.test(x) && x[1] !== x[2]);
-    if (at < 0) return false;
-    w[at] = w[at][0] + w[at][2] + w[at][1] + w[at].slice(3);
-    b.sents[si] = edited(s, w.join(' '));
-    return true;
-  },
+  replace: (m, r, l) =>
+    onSentence(m, r, (x) => words(x.s).length >= 5, ({ b, s, si }) => {
+      const pool = m.flatMap((x) => x.sents.flatMap(words)).map((w) => w.replace(/[^\p{L}\p{N}'-]/gu, '')).filter(Boolean);
+      b.sents[si] = { text: cap(words(s).map(() => pick(r, pool)).join(' ')) + l.end, kind: 'added', oldIds: [], touched: true };
+    }),
+  typo: (m, r) =>
+    onSentence(m, r, (x) => x.s.text.length >= 80, ({ b, s, si }) => {
+      const w = words(s);
+      const at = w.findIndex((x, i) => i > 0 && /^\p{Ll}{5,}$/u.test(x) && x[1] !== x[2]);
+      if (at < 0) return false;
+      w[at] = w[at][0] + w[at][2] + w[at][1] + w[at].slice(3);
+      b.sents[si] = edited(s, w.join(' '));
+    }),
   insert(m, r, l) {
     const added = (): Sent => ({ text: sentence(r, l), kind: 'added', oldIds: [], touched: true });
-    if (r() < 0.5) m.splice(int(r, m.length + 1), 0, { prefix: '', sents: Array.from({ length: 1 + int(r, 2) }, added), touched: true });
-    else { const b = pick(r, m); b.sents.splice(int(r, b.sents.length + 1), 0, added()); }
+    const c = m.filter((b) => !b.touched);
+    if (r() < 0.5 || !c.length) m.splice(int(r, m.length + 1), 0, { prefix: '', sents: Array.from({ length: 1 + int(r, 2) }, added), touched: true });
+    else pick(r, c).sents.splice(int(r, 2), 0, added());
     return true;
   },
   delete(m, r) {
-    if (r() < 0.5) {
-      const c = freeBlocks(m);
-      if (!c.length) return false;
-      m.splice(pick(r, c).bi, 1);
-      return true;
-    }
-    const c = freeSents(m).filter((x) => x.b.sents.length > 1);
-    if (!c.length) return false;
-    const { b, si } = pick(r, c);
-    b.sents.splice(si, 1);
-    return true;
+    const blocks = freeBlocks(m);
+    if (r() < 0.5 && blocks.length) return m.splice(pick(r, blocks).bi, 1).length > 0;
+    return onSentence(m, r, (x) => x.b.sents.length > 1, ({ b, si }) => void b.sents.splice(si, 1));
   },
-  split(m, r, l) {
-    const c = freeSents(m).filter((x) => words(x.s).length >= 10 && x.s.text.endsWith(l.end));
-    if (!c.length) return false;
-    const { b, s, si } = pick(r, c);
-    const w = words(s);
-    const k = 3 + int(r, w.length - 6);
-    const first = w.slice(0, k).join(' ').replace(/[,;:]$/, '') + l.end;
-    b.sents.splice(si, 1, { text: first, kind: 'split', oldIds: s.oldIds, touched: true }, { text: cap(w.slice(k).join(' ')), kind: 'split', oldIds: s.oldIds, touched: true });
-    return true;
-  },
-  merge(m, r, l) {
-    const c = freeSents(m).filter((x) => x.si + 1 < x.b.sents.length && !x.b.sents[x.si + 1].touched && x.s.text.endsWith(l.end));
-    if (!c.length) return false;
-    const { b, s, si } = pick(r, c);
-    const t = b.sents[si + 1];
-    const text = `${s.text.slice(0, -l.end.length)}, ${l.cased ? uncap(t.text) : t.text}`;
-    b.sents.splice(si, 2, { text, kind: 'merged', oldIds: [...s.oldIds, ...t.oldIds], touched: true });
-    return true;
-  },
+  split: (m, r, l) =>
+    onSentence(m, r, (x) => words(x.s).length >= 10 && x.s.text.endsWith(l.end), ({ b, s, si }) => {
+      const w = words(s);
+      const k = 3 + int(r, w.length - 6);
+      const first = w.slice(0, k).join(' ').replace(/[,;:]$/, '') + l.end;
+      b.sents.splice(si, 1, ...[first, cap(w.slice(k).join(' '))].map((text): Sent => ({ text, kind: 'split', oldIds: s.oldIds, touched: true })));
+    }),
+  merge: (m, r, l) =>
+    onSentence(m, r, (x) => x.si + 1 < x.b.sents.length && !x.b.sents[x.si + 1].touched && x.s.text.endsWith(l.end), ({ b, s, si }) => {
+      const t = b.sents[si + 1];
+      const text = `${s.text.slice(0, -l.end.length)}, ${l.cased ? uncap(t.text) : t.text}`;
+      b.sents.splice(si, 2, { text, kind: 'merged', oldIds: [...s.oldIds, ...t.oldIds], touched: true });
+    }),
   rewrap(m, r) {
     const c = freeBlocks(m).filter((x) => x.b.prefix === '' && x.b.sents.reduce((n, s) => n + s.text.length, 0) > 60);
-    if (!c.length) return false;
-    const { b } = pick(r, c);
-    b.wrap = b.touched = true;
-    return true;
+    if (c.length) Object.assign(pick(r, c).b, { wrap: true, touched: true });
+    return c.length > 0;
   },
-  curly(m, r) {
-    const c = freeSents(m).filter((x) => /["']/.test(x.s.text));
-    if (!c.length) return false;
-    const { b, s, si } = pick(r, c);
-    let open = true;
-    const text = s.text.replace(/"/g, () => ((open = !open) ? '\u201D' : '\u201C')).replace(/'/g, '\u2019');
-    b.sents[si] = { ...s, text, sourceChanged: true, touched: true };
-    return true;
-  },
+  curly: (m, r) =>
+    onSentence(m, r, (x) => /["']/.test(x.s.text), ({ b, s, si }) => {
+      let open = true;
+      const text = s.text.replace(/"/g, () => ((open = !open) ? '\u201D' : '\u201C')).replace(/'/g, '\u2019');
+      b.sents[si] = { ...s, text, sourceChanged: true, touched: true };
+    }),
+  /** One or two sentences' block moved over more sentences than it has: the LCS keeps the others. */
   move(m, r) {
     const c = freeBlocks(m).filter((x) => x.b.sents.length <= 2);
     if (!c.length) return false;
@@ -187,10 +164,8 @@ const OPS: Record<string, Op> = {
     if (to < 0 || to >= m.length) return false;
     const jumped = m.slice(Math.min(bi, to), Math.max(bi, to) + 1).reduce((n, x) => n + x.sents.length, 0) - b.sents.length;
     if (jumped < b.sents.length + 2) return false;
-    m.splice(bi, 1);
-    m.splice(to, 0, b);
-    b.touched = true;
-    for (const s of b.sents) Object.assign(s, { kind: 'moved', touched: true });
+    m.splice(to, 0, ...m.splice(bi, 1));
+    marked(b, 'moved');
     return true;
   },
   swap(m, r) {
@@ -199,9 +174,8 @@ const OPS: Record<string, Op> = {
     const { b, bi } = pick(r, c);
     const other = m[bi + 1];
     [m[bi], m[bi + 1]] = [other, b];
-    const smaller = b.sents.length < other.sents.length ? b : other;
-    b.touched = other.touched = true;
-    for (const s of smaller.sents) Object.assign(s, { kind: 'moved', touched: true });
+    other.touched = b.touched = true;
+    marked(b.sents.length < other.sents.length ? b : other, 'moved');
     return true;
   },
   shuffle(m, r) {
@@ -211,22 +185,16 @@ const OPS: Record<string, Op> = {
     const order = [...run.keys()].sort(() => r() - 0.5);
     if (order.every((k, i) => k === i)) order.reverse();
     m.splice(at, run.length, ...order.map((k) => run[k]));
-    for (const b of run) {
-      b.touched = true;
-      for (const s of b.sents) Object.assign(s, { kind: 'kept', touched: true });
-    }
+    for (const b of run) marked(b, 'kept');
     return true;
   },
-  moveEdit(m, r, l) {
-    const c = freeSents(m).filter((x) => words(x.s).length >= 10 && x.b.sents.length > 1);
-    if (!c.length) return false;
-    const { b, bi, s, si } = pick(r, c);
-    const to = bi + 6 + int(r, 6);
-    if (to >= m.length || m[to].prefix !== '') return false;
-    b.sents.splice(si, 1);
-    m[to].sents.splice(int(r, m[to].sents.length + 1), 0, edited(s, s.text.replace(/ \S+$/, ` ${l.word(r)}${l.end}`), { moved: true } as Partial<Sent>));
-    return true;
-  },
+  moveEdit: (m, r, l) =>
+    onSentence(m, r, (x) => words(x.s).length >= 10 && x.b.sents.length > 1, ({ b, bi, s, si }) => {
+      const to = m[bi + 6 + int(r, 6)];
+      if (!to || to.prefix !== '' || to.touched) return false;
+      b.sents.splice(si, 1);
+      to.sents.splice(int(r, to.sents.length + 1), 0, edited(s, s.text.replace(/ \S+$/, ` ${l.word(r)}${l.end}`)));
+    }),
 };
 
 interface Base { md: string; blocks: Blk[]; stored: StoredSegment[]; lang: Lang }
@@ -306,20 +274,21 @@ function score(trials: Trial[]): { table: Score; sourceChangedWrong: number } {
 
 const ratio = (x: number, y: number) => (y === 0 ? 1 : x / y);
 /**
- * Floors per class. Unchanged, moved, added, removed and splits are nearly exact by
- * construction; word edits on sentences of 7+ words stay above the 0.5 threshold except when
- * two edits hit a short sentence; merges of two short sentences may fall under the 0.75
- * split/merge threshold, which is the price of not merging unrelated neighbours.
+ * Floors per class, below what the seeded run measures (see the printed table) with room for
+ * segmenter changes that redraw some trials. Unchanged, moved, added and removed are nearly exact
+ * by construction. A word edit can drop under the 0.5 threshold (0.75 under 40 characters) and
+ * a merge of two short sentences under the 0.75 split/merge one: the price of never pairing
+ * unrelated sentences, which the `replace` edits check.
  */
 const FLOORS: Record<ChangeKind, { precision: number; recall: number }> = {
-  unchanged: { precision: 0.99, recall: 0.99 },
-  moved: { precision: 0.95, recall: 0.95 },
-  modified: { precision: 0.95, recall: 0.9 },
-  minor: { precision: 0.95, recall: 0.9 },
-  split: { precision: 0.95, recall: 0.9 },
-  merged: { precision: 0.95, recall: 0.85 },
-  added: { precision: 0.9, recall: 0.95 },
-  removed: { precision: 0.9, recall: 0.95 },
+  unchanged: { precision: 0.995, recall: 0.995 },
+  moved: { precision: 0.97, recall: 0.97 },
+  modified: { precision: 0.95, recall: 0.93 },
+  minor: { precision: 0.95, recall: 0.93 },
+  split: { precision: 0.95, recall: 0.93 },
+  merged: { precision: 0.95, recall: 0.9 },
+  added: { precision: 0.95, recall: 0.97 },
+  removed: { precision: 0.95, recall: 0.97 },
 };
 
 describe('alignment of random revisions with known truth', () => {
