@@ -1,3 +1,4 @@
+import type { SourceRun } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 /** The live segments of a document as alignment needs them. */
@@ -5,13 +6,14 @@ export interface LiveSegment {
   id: string;
   text: string;
   plain: string;
+  runs: SourceRun[];
   blockIndex: number;
   translatable: boolean;
 }
 
 export async function liveSegments(db: Queryable, documentId: string): Promise<LiveSegment[]> {
   const r = await db.query<LiveSegment>(
-    `SELECT id, source AS text, plain_text AS plain, block_index AS "blockIndex", translatable
+    `SELECT id, source AS text, plain_text AS plain, source_runs AS runs, block_index AS "blockIndex", translatable
        FROM segments WHERE document_id = $1 AND retired_in IS NULL ORDER BY position`,
     [documentId],
   );
@@ -42,6 +44,7 @@ export interface SegmentPlacement {
     translatable: boolean;
     lockReason: string | null;
     hoisted: string | null;
+    blockData: unknown;
   };
 }
 
@@ -58,7 +61,8 @@ export async function placeSegments(tx: Queryable, rows: readonly SegmentPlaceme
         words = COALESCE((x.source->>'words')::int, s.words),
         translatable = COALESCE((x.source->>'translatable')::boolean, s.translatable),
         lock_reason = CASE WHEN x.source IS NULL THEN s.lock_reason ELSE x.source->>'lockReason' END,
-        hoisted = CASE WHEN x.source IS NULL THEN s.hoisted ELSE x.source->>'hoisted' END
+        hoisted = CASE WHEN x.source IS NULL THEN s.hoisted ELSE x.source->>'hoisted' END,
+        block_data = CASE WHEN x.source IS NULL THEN s.block_data ELSE x.source->'blockData' END
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, position int, "blockIndex" int, "blockKind" text, source jsonb)
       WHERE s.id = x.id`,
     [JSON.stringify(rows)],

@@ -13,6 +13,8 @@ export interface NewSegmentRow {
   translatable: boolean;
   lockReason: string | null;
   hoisted: string | null;
+  /** What rebuilding the Markdown needs beyond the runs: the hoisted wrapper's URL, hard breaks. */
+  blockData: unknown;
   derivedFrom: string[];
 }
 
@@ -29,13 +31,13 @@ export async function insertSegments(
   if (segments.length === 0) return [];
   const r = await db.query<{ id: string }>(
     `INSERT INTO segments (document_id, position, block_index, block_kind, source, source_runs, plain_text,
-                           align_key, words, translatable, lock_reason, hoisted, derived_from, first_revision)
+                           align_key, words, translatable, lock_reason, hoisted, block_data, derived_from, first_revision)
      SELECT $1, x."position", x."blockIndex", x."blockKind", x.source, x."sourceRuns", x."plainText",
-            x."alignKey", x.words, x.translatable, x."lockReason", x.hoisted,
+            x."alignKey", x.words, x.translatable, x."lockReason", x.hoisted, x."blockData",
             ARRAY(SELECT jsonb_array_elements_text(x."derivedFrom")), $2
        FROM jsonb_to_recordset($3::jsonb) AS x("position" int, "blockIndex" int, "blockKind" text, source text,
             "sourceRuns" jsonb, "plainText" text, "alignKey" text, words int, translatable boolean,
-            "lockReason" text, hoisted text, "derivedFrom" jsonb)
+            "lockReason" text, hoisted text, "blockData" jsonb, "derivedFrom" jsonb)
       ORDER BY x."position"
      RETURNING id, position`,
     [documentId, revision, JSON.stringify(segments)],
@@ -155,22 +157,35 @@ export interface ProgressRow {
   lastActivity: Date | null;
 }
 
+const COUNTED = ['untranslated', 'translated', 'stale', 'approved', 'locked'] as const;
+
 /**
  * Segments and source words per state for each document × language, read from the counters
  * that migration 002's triggers keep exact (one row per pair: the dashboard's cost does not
  * grow with the number of translations); locked segments count once per target language.
  */
 export async function progressRows(db: Queryable, documentIds: readonly string[]): Promise<ProgressRow[]> {
-  const r = await db.query<ProgressRow>(
-    `SELECT document_id AS "documentId", lang,
-            json_build_object('untranslated', untranslated, 'translated', translated, 'stale', stale,
-                              'approved', approved, 'locked', locked) AS segments,
-            json_build_object('untranslated', untranslated_words, 'translated', translated_words, 'stale', stale_words,
-                              'approved', approved_words, 'locked', locked_words) AS words,
-            complete_against_revision AS "completeAgainstRevision", last_activity AS "lastActivity"
+  // Plain integers and epoch milliseconds: parsing 8,000 rows of timestamps or JSON costs the
+  // dashboard more than the query itself.
+  const r = await db.query<Record<string, number | string | null>>(
+    `SELECT document_id, lang, ${COUNTED.map((s) => `${s}, ${s}_words`).join(', ')},
+            complete_against_revision, (extract(epoch FROM last_activity) * 1000)::float8 AS last_activity
        FROM language_progress
       WHERE document_id = ANY($1)`,
     [documentIds],
   );
-  return r.rows;
+  return r.rows.map((row) => ({
+    documentId: row.document_id as string,
+    lang: row.lang as string,
+    segments: { untranslated: row.untranslated as number, translated: row.translated as number, stale: row.stale as number, approved: row.approved as number, locked: row.locked as number },
+    words: {
+      untranslated: row.untranslated_words as number,
+      translated: row.translated_words as number,
+      stale: row.stale_words as number,
+      approved: row.approved_words as number,
+      locked: row.locked_words as number,
+    },
+    completeAgainstRevision: row.complete_against_revision as number | null,
+    lastActivity: row.last_activity === null ? null : new Date(row.last_activity as number),
+  }));
 }

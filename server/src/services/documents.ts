@@ -29,6 +29,12 @@ export function checkMarkdown(markdown: string): void {
   if (markdown.trim() === '') throw new LockstepError('unprocessable', 'markdown_empty', 'The Markdown is empty.');
 }
 
+/** The parts of a segment only the Markdown rebuild needs; null when there are none. */
+export function blockDataOf(s: Segment): Record<string, unknown> | null {
+  const data = { ...(s.wrapper ? { wrapper: s.wrapper } : {}), ...(s.breakBefore ? { breakBefore: true } : {}) };
+  return Object.keys(data).length ? data : null;
+}
+
 export function toSegmentRows(segs: readonly Segment[]): NewSegmentRow[] {
   return segs.map((s) => ({
     position: s.index,
@@ -42,6 +48,7 @@ export function toSegmentRows(segs: readonly Segment[]): NewSegmentRow[] {
     translatable: s.translatable,
     lockReason: s.lockReason ?? null,
     hoisted: s.hoisted ?? null,
+    blockData: blockDataOf(s),
     derivedFrom: [],
   }));
 }

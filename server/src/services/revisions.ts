@@ -12,8 +12,8 @@ import type { Db, Queryable } from '../db/db.js';
 import * as documents from '../repos/documents.js';
 import * as publishing from '../repos/publishing.js';
 import * as revisions from '../repos/revisions.js';
-import { insertSegments } from '../repos/segments.js';
-import { checkMarkdown, requireDocument, toSegmentRows } from './documents.js';
+import { createUntranslatedRows, insertSegments } from '../repos/segments.js';
+import { blockDataOf, checkMarkdown, requireDocument, toSegmentRows } from './documents.js';
 
 export interface PublishInput {
   markdown: string;
@@ -39,7 +39,8 @@ export interface PublishResult {
 interface Plan {
   alignment: Alignment;
   translations: Map<string, publishing.TranslationRow[]>;
-  /** Source text (with codes) of every live segment of the current revision, by id. */
+  /** The live segments of the current revision, and their source texts (with codes) by id. */
+  previous: publishing.LiveSegment[];
   oldSources: Map<string, string>;
   newRevision: number;
 }
@@ -73,7 +74,7 @@ async function plan(db: Queryable, doc: documents.DocumentRow, markdown: string,
     list.push(row);
     translations.set(row.segmentId, list);
   }
-  return { alignment, translations, oldSources: new Map(live.map((l) => [l.id, l.text])), newRevision: doc.revision + 1 };
+  return { alignment, translations, previous: live, oldSources: new Map(live.map((l) => [l.id, l.text])), newRevision: doc.revision + 1 };
 }
 
 interface Effects {
@@ -185,6 +186,7 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
                 translatable: s.translatable,
                 lockReason: s.lockReason ?? null,
                 hoisted: s.hoisted ?? null,
+                blockData: blockDataOf(s),
               },
             }
           : {}),
@@ -214,6 +216,12 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
       fresh.flatMap((f, i) => (e.newTranslations.get(f.index) ?? []).map((t) => ({ segmentId: freshIds[i], ...t }))),
       rev,
     );
+    // A carried segment that became translatable (say a line that was only a URL gained text)
+    // needs its untranslated rows; the insert skips rows that exist.
+    const previouslyLocked = new Set(p.previous.filter((s) => !s.translatable).map((s) => s.id));
+    if (p.alignment.segments.some((a) => a.segment.translatable && a.oldIds.length === 1 && previouslyLocked.has(a.oldIds[0]))) {
+      await createUntranslatedRows(tx, doc.id, doc.targetLangs, rev);
+    }
     const changes = changeViews(p.alignment, newIds);
     await documents.setCurrentRevision(tx, doc.id, rev);
     return { revision: rev, impact: { ...p.alignment.impact }, changes, stale: e.stale };

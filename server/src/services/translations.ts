@@ -206,7 +206,7 @@ function versionConflict(current: TranslationRow): LockstepError {
 }
 
 // A deadlock with a concurrent multi-statement writer (revision publishing) is resolved by the
-// database aborting one side; the write is safe to repeat, since it re-checks everything.
+// database aborting one side; the write is safe to repeat, since it re-reads and re-checks.
 const RETRYABLE = new Set(['40P01', '40001']);
 async function retrying<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
   for (let i = 1; ; i++) {
@@ -218,44 +218,48 @@ async function retrying<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
   }
 }
 
+/**
+ * One change to one translation. No BEGIN/COMMIT: the checks read, then the write is a single
+ * statement (the update, its history event and the progress counters commit together) whose
+ * WHERE re-checks the version, so whatever happened since the read either bumped the version
+ * (409) or left the checks valid. Two round trips instead of four: saves are the hot path.
+ */
 async function change(
-  db: Db,
+  db: Queryable,
   actor: Actor,
   ref: TranslationRef,
   version: number,
-  decide: (tx: Queryable, target: Found) => Promise<WorkflowAction> | WorkflowAction,
+  decide: (db: Queryable, target: Found) => Promise<WorkflowAction> | WorkflowAction,
 ): Promise<TranslationResult> {
-  return retrying(() =>
-    db.transaction(async (tx) => {
-      const target = await requireSegment(tx, ref, false);
-      if (!target.segment.translatable) {
-        throw unprocessable('segment_locked', 'This segment is locked: it is copied from the source and has no translation to write.', {
-          lockReason: target.segment.lockReason,
-        });
-      }
-      const current = target.translation;
-      if (!current) throw notFound('translation_not_found', `The segment "${ref.segmentId}" has no "${ref.lang}" translation.`);
-      // Checked before the text: a stale editor must reload before anything else matters.
-      if (current.version !== version) throw versionConflict(current);
-      const action = await decide(tx, target);
-      const step = nextStep(current, action, may(actor, 'approve', ref.lang));
-      const warnings = action.kind === 'edit' || action.kind === 'revert' ? warningsFor(action.text, target.segment.plain) : [];
-      if (!step.write) return { translation: view(current), warnings: [UNCHANGED, ...warnings] };
-      const applied = await writeChange(tx, {
-        segmentId: ref.segmentId,
-        lang: ref.lang,
-        text: step.text,
-        state: step.state,
-        kind: step.kind,
-        userId: actor.id,
-        revision: target.revision,
-        expectedVersion: version,
+  return retrying(async () => {
+    const target = await requireSegment(db, ref, false);
+    if (!target.segment.translatable) {
+      throw unprocessable('segment_locked', 'This segment is locked: it is copied from the source and has no translation to write.', {
+        lockReason: target.segment.lockReason,
       });
-      // Another writer from the same version committed first.
-      if (!applied) throw versionConflict((await findTranslation(tx, ref.segmentId, ref.lang)) ?? current);
-      return { translation: view(applied.translation), warnings };
-    }),
-  );
+    }
+    const current = target.translation;
+    if (!current) throw notFound('translation_not_found', `The segment "${ref.segmentId}" has no "${ref.lang}" translation.`);
+    // Checked before the text: a stale editor must reload before anything else matters.
+    if (current.version !== version) throw versionConflict(current);
+    const action = await decide(db, target);
+    const step = nextStep(current, action, may(actor, 'approve', ref.lang));
+    const warnings = action.kind === 'edit' || action.kind === 'revert' ? warningsFor(action.text, target.segment.plain) : [];
+    if (!step.write) return { translation: view(current), warnings: [UNCHANGED, ...warnings] };
+    const applied = await writeChange(db, {
+      segmentId: ref.segmentId,
+      lang: ref.lang,
+      text: step.text,
+      state: step.state,
+      kind: step.kind,
+      userId: actor.id,
+      revision: target.revision,
+      expectedVersion: version,
+    });
+    // Another writer from the same version committed first.
+    if (!applied) throw versionConflict((await findTranslation(db, ref.segmentId, ref.lang)) ?? current);
+    return { translation: view(applied.translation), warnings };
+  });
 }
 
 export function saveTranslation(db: Db, actor: Actor, ref: TranslationRef, input: { text: string; version: number }) {
@@ -276,8 +280,8 @@ export function reconfirmTranslation(db: Db, actor: Actor, ref: TranslationRef, 
 
 /** Back to the text of an earlier event: a new event on top, history is never rewritten. */
 export function revertTranslation(db: Db, actor: Actor, ref: TranslationRef, input: { eventId: number; version: number }) {
-  return change(db, actor, ref, input.version, async (tx, target) => {
-    const event = await history.findEvent(tx, input.eventId, ref.segmentId, ref.lang);
+  return change(db, actor, ref, input.version, async (q, target) => {
+    const event = await history.findEvent(q, input.eventId, ref.segmentId, ref.lang);
     if (!event) throw notFound('event_not_found', `This translation has no history event ${input.eventId}.`);
     if (event.text.trim() === '') throw unprocessable('event_without_text', `History event ${input.eventId} has no text to go back to.`);
     // The source may have changed since: the old text must still fit its codes.

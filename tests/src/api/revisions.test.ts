@@ -201,3 +201,24 @@ describe('the demo revision', () => {
     expect(v2).toContain('In addition to the billions of dollars');
   });
 });
+
+describe('locked segments follow the source', () => {
+  test('a URL-only line that gains words becomes translatable with untranslated rows; a changed link URL is recorded', async () => {
+    await truncateAll(db);
+    await addUser(db, 'coord@example.org', 'coordinator');
+    await addUser(db, 'es@example.org', 'translator', ['es']);
+    coordinator = await tokenFor(app, 'coord@example.org');
+    translator = await tokenFor(app, 'es@example.org');
+    const v1 = 'Hello there.\n\nhttps://example.org/page\n\nSee [the page](https://example.org/a) now.\n';
+    expect((await request(app).post('/api/documents').set(auth(coordinator)).send({ id: 'doc', title: 'D', sourceLang: 'en', targetLangs: ['es'], markdown: v1 })).status).toBe(201);
+    const before = await segments();
+    expect(before[1].translation).toBeNull();
+    const v2 = 'Hello there.\n\nRead more at https://example.org/page today.\n\nSee [the page](https://example.org/b) now.\n';
+    expect((await publish(v2)).status).toBe(201);
+    const after = await segments();
+    const line = after.find((s) => s.source.startsWith('Read more'))!;
+    expect(line.translation).toMatchObject({ state: 'untranslated' });
+    const link = await db.query<{ source_runs: { url?: string }[] }>(`SELECT source_runs FROM segments WHERE id = $1`, [after[2].id]);
+    expect(JSON.stringify(link.rows[0].source_runs)).toContain('https://example.org/b');
+  });
+});
