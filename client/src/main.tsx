@@ -6,6 +6,7 @@ import './styles.css';
 import './views.css';
 import './segments.css';
 import './editor/editor.css';
+import './editor/editor-panels.css';
 
 await initI18n();
 

@@ -14,7 +14,7 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { useEditor } from './useEditor';
 import { useProgress } from './useProgress';
 import { useSegmentList } from './useSegmentList';
-import { isEditable, isFilter, needsWork, type Filter } from './worklist';
+import { isFilter, needsWork, type Filter } from './worklist';
 
 interface Props {
   doc: string;
@@ -68,7 +68,8 @@ export function EditorPage({ doc, lang, user }: Props) {
     if (ready) document.title = t('editor.documentTitle', { title: ready.title, language: infoOf(lang).autonym, app: t('app.name') });
   }, [ready, lang, infoOf, t]);
 
-  // Keep a segment active: the one asked for, else the current one, else the first that needs work.
+  // Open the segment asked for, else keep the current one, else open the first that needs work
+  // (a list with nothing to do opens nothing: a reviewer picks the segment to read).
   const segments = list.segments;
   const { activeId, activate } = model;
   useEffect(() => {
@@ -77,7 +78,7 @@ export function EditorPage({ doc, lang, user }: Props) {
       setJumpTo(undefined);
       activate(jumpTo);
     } else if (!segments.some((s) => s.id === activeId)) {
-      activate((segments.find(needsWork) ?? segments.find(isEditable))?.id, false);
+      activate(segments.find(needsWork)?.id, false);
     }
   }, [segments, activeId, activate, jumpTo]);
 

@@ -5,6 +5,7 @@ import { codeInfoOf, InlineText } from '../components/InlineText';
 import type { TextLanguage } from '../components/SegmentBlocks';
 import { formatNumber } from '../format';
 import type { Segment } from '../types';
+import { Notes } from './Notes';
 import { SegmentEditor } from './SegmentEditor';
 import type { EditorModel } from './useEditor';
 import { WordDiff, WordDiffLegend } from './WordDiff';
@@ -30,7 +31,9 @@ interface Props extends RowContext {
 
 /** One segment: number, source (with the diff of its change when stale), translation or the editor, state. */
 export const EditorRow = memo(function EditorRow(props: Props) {
-  const { segment, textClass, active, draftText, model, source, target, canEdit } = props;
+  const { segment, active, draftText, model, source, target, canEdit } = props;
+  // A wrapper around the whole segment is taken out of its text; show it on the text instead.
+  const textClass = segment.hoisted ? `${props.textClass} segment-text--hoisted-${segment.hoisted}` : props.textClass;
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const codes = useMemo(() => codeInfoOf(segment.sourceRuns), [segment.sourceRuns]);
@@ -39,7 +42,8 @@ export const EditorRow = memo(function EditorRow(props: Props) {
   const state = editable ? translation!.state : 'locked';
   const sourceId = `source-${segment.id}`;
   const number = formatNumber(lng, segment.index + 1);
-  const busy = model.notes[segment.id]?.busy !== undefined;
+  const note = model.notes[segment.id];
+  const busy = note?.busy !== undefined;
   const shown = draftText ?? translation?.text ?? '';
 
   return (
@@ -47,7 +51,8 @@ export const EditorRow = memo(function EditorRow(props: Props) {
       className={`editor-row segment-row--${state}${active ? ' editor-row--active' : ''}`}
       id={`segment-${segment.id}`}
       data-segment={segment.id}
-      onClick={editable && !active ? () => model.activate(segment.id) : undefined}
+      // A click opens the segment, unless it ended a text selection (copying a name from the source).
+      onClick={editable && !active ? () => window.getSelection()?.isCollapsed !== false && model.activate(segment.id) : undefined}
     >
       <div className="editor-row__index">
         {editable ? (
@@ -110,6 +115,8 @@ export const EditorRow = memo(function EditorRow(props: Props) {
         ) : (
           <p className="segment-placeholder">{t('view.notTranslated')}</p>
         )}
+        {/* Ctrl+Enter moves on at once: what the server said about the save stays on the row it is about. */}
+        {!active && note?.warnings && note.warnings.length > 0 && <Notes note={{ warnings: note.warnings }} problems={[]} />}
       </div>
       <div className="editor-row__state">
         {editable ? <StateBadge state={translation!.state} /> : <LockBadge reason={segment.lockReason} />}

@@ -8,6 +8,7 @@ import { CodeStrip } from './CodeStrip';
 import { ConflictPanel } from './ConflictPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { Notes } from './Notes';
+import { SegmentActions } from './SegmentActions';
 import type { EditorModel } from './useEditor';
 import { neighbour } from './worklist';
 
@@ -38,10 +39,10 @@ export function SegmentEditor({ doc, segment, segments, model, target, canEdit, 
 
   // Focus follows the active segment when it was moved by keyboard or click (not on every render).
   useEffect(() => {
-    if (!model.focusRequest) return;
+    if (model.focusRequest.id !== segment.id) return;
     area.current?.focus({ preventScroll: true });
     area.current?.closest('.editor-row')?.scrollIntoView({ block: 'nearest' });
-  }, [model.focusRequest]);
+  }, [model.focusRequest, segment.id]);
 
   const place = (code: SourceCode) => {
     const el = area.current;
@@ -131,40 +132,14 @@ export function SegmentEditor({ doc, segment, segments, model, target, canEdit, 
         </div>
       )}
       <Notes note={note} problems={note.showProblems ? check.problems : []} />
-      <div className="segment-editor__actions">
-        {canEdit && (
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            aria-keyshortcuts="Control+Enter"
-            onClick={() => void model.save(segment.id, { next: true })}
-          >
-            {note.busy === 'save' ? t('editor.actions.saving') : t('editor.actions.saveNext')}
-            <kbd aria-hidden="true">{t('editor.keys.saveNext.keys')}</kbd>
-          </button>
-        )}
-        {canEdit && dirty && (
-          <button type="button" className="button button--secondary" disabled={busy} aria-keyshortcuts="Escape" onClick={() => model.discard(segment.id)}>
-            {t('editor.actions.discard')}
-            <kbd aria-hidden="true">{t('editor.keys.discard.keys')}</kbd>
-          </button>
-        )}
-        {canApprove && translation.state === 'translated' && !dirty && (
-          <button type="button" className="button button--approve" disabled={busy} onClick={() => void model.approve(segment.id)}>
-            {note.busy === 'approve' ? t('editor.actions.approving') : t('editor.actions.approve')}
-          </button>
-        )}
-        {canEdit && (
-          <button type="button" className="button button--quiet" disabled={busy} onClick={() => model.setText(segment.id, segment.source)}>
-            {t('editor.actions.copySource')}
-          </button>
-        )}
-        <button type="button" className="button button--quiet" aria-expanded={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>
-          {historyOpen ? t('editor.actions.hideHistory') : t('editor.actions.showHistory')}
-        </button>
-        {dirty && !busy && <span className="segment-editor__status">{t('editor.unsaved')}</span>}
-      </div>
+      <SegmentActions
+        model={model}
+        segment={segment}
+        canEdit={canEdit}
+        canApprove={canApprove}
+        historyOpen={historyOpen}
+        onToggleHistory={() => setHistoryOpen((open) => !open)}
+      />
       {historyOpen && (
         <HistoryPanel
           doc={doc}

@@ -38,7 +38,8 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
   const [, setDraftTick] = useState(0);
   const [notes, setNotes] = useState<Record<string, SegmentNote>>({});
   const [activeId, setActiveId] = useState<string>();
-  const [focusRequest, setFocusRequest] = useState(0);
+  /** Which segment's textarea should take focus; a new object each time, so asking twice works. */
+  const [focusRequest, setFocusRequest] = useState<{ id?: string }>({});
   const [announcement, setAnnouncement] = useState('');
   // Rows keep callbacks from older renders (EditorRow's memo): they read state through refs.
   const segmentsRef = useRef<Segment[]>([]);
@@ -63,7 +64,7 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
 
   const activate = useCallback((id: string | undefined, focus = true) => {
     setActiveId(id);
-    if (focus) setFocusRequest((n) => n + 1);
+    if (focus) setFocusRequest({ id });
   }, []);
 
   const textOf = (segment: Segment) => drafts.get(segment.id)?.text ?? segment.translation?.text ?? '';
@@ -75,8 +76,11 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
     if (text === translation.text && base === translation.version) drafts.delete(id);
     else drafts.set(id, { text, baseVersion: base });
     draftsChanged();
+    // What was said about the last save or attempt no longer describes the text being typed.
     const old = notesRef.current[id];
-    if (old?.emptyText || (old?.error && !old.conflict)) note(id, { ...old, emptyText: false, error: undefined });
+    if (old?.emptyText || old?.warnings || (old?.error && !old.conflict)) {
+      note(id, { ...old, emptyText: false, error: undefined, warnings: undefined });
+    }
   };
 
   const discard = (id: string) => {
@@ -126,7 +130,10 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
     note(id, { busy: 'save' });
     try {
       const result = await writes.saveTranslation(doc, id, lang, text, version ?? draft?.baseVersion ?? translation.version);
-      drafts.delete(id);
+      // Typing may have gone on while the request was out: keep that as a draft on the new version.
+      const later = drafts.get(id);
+      if (later && later.text !== text) drafts.set(id, { text: later.text, baseVersion: result.translation.version });
+      else drafts.delete(id);
       draftsChanged();
       written(id, result.translation, t('editor.announce.saved'), { warnings: result.warnings });
       if (next) {

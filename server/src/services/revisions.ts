@@ -19,6 +19,8 @@ export interface PublishInput {
   markdown: string;
   baseRevision?: number;
   dryRun: boolean;
+  /** The 5 MB limit is the API's; benchmarks of larger documents lift it. */
+  maxMarkdownBytes?: number;
 }
 
 export interface ChangeView {
@@ -136,7 +138,7 @@ function changeViews(alignment: Alignment, newIds: (string | undefined)[]): Chan
  * transaction (with the document locked) rather than replaying the dry run.
  */
 export async function publishRevision(db: Db, actorId: number | null, documentId: string, input: PublishInput): Promise<PublishResult> {
-  checkMarkdown(input.markdown);
+  checkMarkdown(input.markdown, input.maxMarkdownBytes);
   const checkBase = (current: number) => {
     if (input.baseRevision !== undefined && input.baseRevision !== current) {
       throw conflict('revision_conflict', `The document is at revision ${current}, not ${input.baseRevision}: reload and review the changes again.`, {

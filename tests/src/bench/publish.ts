@@ -59,10 +59,11 @@ export function publishWorkload(segments: number, iterations: number): Workload 
     async prepare() {
       db = await openTestDb();
       rev = syntheticRevision(segments);
-      await createDocument(db, null, { id: 'bench', title: 'Bench', sourceLang: 'en', targetLangs: [...LANGS], markdown: rev.v1 });
+      const maxMarkdownBytes = 64 * 1024 * 1024; // 100k segments are ~7 MB, past the API's 5 MB
+      await createDocument(db, null, { id: 'bench', title: 'Bench', sourceLang: 'en', targetLangs: [...LANGS], markdown: rev.v1, maxMarkdownBytes });
       return async () => {
         const markdown = next === 'v2' ? rev.v2 : rev.v1;
-        const r = await publishRevision(db, null, 'bench', { markdown, baseRevision: base, dryRun: false });
+        const r = await publishRevision(db, null, 'bench', { markdown, baseRevision: base, dryRun: false, maxMarkdownBytes: 64 * 1024 * 1024 });
         base = r.revision;
         next = next === 'v2' ? 'v1' : 'v2';
         counts = r.impact;

@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { enText, launchBrowser, missingKeys, openPage, renderedFonts, screenshot, signIn, type CheckedPage } from './support/browser.js';
+import type { Browser } from 'playwright-core';
+import { enText, launchBrowser, missingKeys, openPage, renderedFonts, signIn, type CheckedPage } from './support/browser.js';
 import {
   activeTextarea,
   ApiUser,
+  badge,
   chooseFilter,
   chooseUiLanguage,
   DEMO_PASSWORD,
   hasNoCodes,
   percentShown,
+  recordDialogs,
   row,
+  runScenario,
   signInAt,
   translationPath,
+  viewShot,
 } from './support/editor.js';
 import { startServer, type RunningServer } from './support/server.js';
 
@@ -33,30 +37,7 @@ afterAll(async () => {
   await server?.stop();
 }, 30_000);
 
-/** Runs a browser scenario; on failure, adds a screenshot, the browser's problems and the server's output. */
-async function scenario(name: string, pages: CheckedPage[], body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-    for (const p of pages) expect(p.problems()).toEqual([]);
-  } catch (err) {
-    for (const [i, p] of pages.entries()) await screenshot(p.page, `editor-failure-${name}-${i}`).catch(() => undefined);
-    const problems = pages.flatMap((p) => p.problems()).join('\n');
-    throw new Error(`${(err as Error).message}\n--- browser problems:\n${problems}\n--- server output:\n${server.output()}`, { cause: err });
-  } finally {
-    for (const p of pages) await p.close();
-  }
-}
-
-function recordDialogs(page: Page): string[] {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  return dialogs;
-}
-
-const badge = (page: Page, id: string, state: string) => row(page, id).locator('.badge', { hasText: enText(`states.${state}`) });
+const scenario = (name: string, pages: CheckedPage[], body: () => Promise<void>) => runScenario(server, name, pages, body);
 
 describe('the translator’s editor', () => {
   test('a Korean translator works through stale and untranslated segments with the keyboard; the progress moves', async () => {
@@ -86,7 +67,7 @@ describe('the translator’s editor', () => {
         await row(page, target.id).getByRole('button', { name: enText('editor.stale.reconfirm') }).waitFor();
       }
       // A translator may not approve.
-      await expect(page.getByRole('button', { name: enText('editor.actions.approve') }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: enText('editor.actions.approve'), exact: true }).count()).resolves.toBe(0);
 
       const area = activeTextarea(page);
       await expect(area.getAttribute('lang')).resolves.toBe('ko');
@@ -94,7 +75,7 @@ describe('the translator’s editor', () => {
       await page.keyboard.press('Control+End');
       await page.keyboard.type(filter === 'stale' ? ' (수정)' : '시험 번역');
       await row(page, target.id).locator('.draft-mark').waitFor();
-      await screenshot(page, 'editor-en');
+      await viewShot(page, 'editor-en');
       const typed = await area.inputValue();
       await page.keyboard.press('Control+Enter');
       await badge(page, target.id, 'translated').waitFor();
@@ -139,7 +120,7 @@ describe('the translator’s editor', () => {
       expect(await renderedFonts(page, '.editor-row--active textarea')).toContain('NanumGothic');
 
       if ((await chooseUiLanguage(page, 'ko')) === 'ko') await page.locator('html[lang="ko"]').waitFor();
-      await screenshot(page, 'editor-ko');
+      await viewShot(page, 'editor-ko', '.editor-row--active');
       await chooseUiLanguage(page, 'en');
 
       // Another language is read-only for this translator.
@@ -175,10 +156,12 @@ describe('the translator’s editor', () => {
       await expect(conflict.locator('.conflict__side--theirs .segment-text').textContent()).resolves.toBe(theirs);
       await expect(conflict.locator('.conflict__side--mine .segment-text').textContent()).resolves.toBe('나중 번역');
       await expect(second.page.locator('#main img').count()).resolves.toBe(0);
-      await screenshot(second.page, 'editor-conflict');
+      await viewShot(second.page, 'editor-conflict', '.conflict');
 
       await conflict.getByRole('button', { name: enText('editor.conflict.keepMine') }).click();
       await conflict.waitFor({ state: 'detached' });
+      // The draft goes once the server has taken it.
+      await row(second.page, segment.id).locator('.draft-mark').waitFor({ state: 'detached' });
       await expect((await api.segment('ko', segment.id)).translation?.text).toBe('나중 번역');
       expect(dialogs.flat()).toEqual([]);
       expect(await missingKeys(second.page)).toEqual([]);
@@ -201,12 +184,71 @@ describe('the translator’s editor', () => {
         }, enText('editor.filters.approved'));
       await page.locator('.filter__count').first().waitFor();
       const before = await approvedCount();
-      await row(page, segment.id).getByRole('button', { name: enText('editor.actions.approve') }).click();
+      await row(page, segment.id).getByRole('button', { name: enText('editor.actions.approve'), exact: true }).click();
       await badge(page, segment.id, 'approved').waitFor();
       for (let i = 0; i < 50 && (await approvedCount()) !== before + 1; i++) await page.waitForTimeout(100);
       expect(await approvedCount()).toBe(before + 1);
       await expect((await api.segment('ru', segment.id)).translation?.state).toBe('approved');
-      await screenshot(page, 'editor-approve-ru');
+      await viewShot(page, 'editor-approve-ru', `#segment-${segment.id}`);
+      expect(await missingKeys(page)).toEqual([]);
+    });
+  });
+
+  test('inline codes are checked before saving and placed with Alt+digit; warnings show inline; history reverts', async () => {
+    const api = await ApiUser.signIn(server.baseUrl, KO);
+    const untranslated = await api.segments('ko', 'untranslated');
+    const coded = untranslated.find((s) => s.sourceRuns.filter((r) => r.type === 'open').length === 1 && s.sourceRuns.length === 4)!;
+    const translated = (await api.segments('ko', 'translated')).filter(hasNoCodes);
+    // Not the first one: the markup test below writes that.
+    const dated = translated.slice(1).find((s) => /\d/.test(s.source))!;
+    const checked = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
+    const { page } = checked;
+    const puts: string[] = [];
+    page.on('request', (req) => void (req.method() === 'PUT' && puts.push(new URL(req.url()).pathname)));
+    await scenario('codes', [checked], async () => {
+      await signInAt(page, '/documents/statement/ko/edit?state=untranslated', KO);
+      await row(page, coded.id).locator('.editor-row__open').click();
+      const words = '반전 단체';
+      await activeTextarea(page).fill(`${words} (호주)`);
+      await activeTextarea(page).press('Control+Enter');
+      const problems = row(page, coded.id).locator('.editor-note--error');
+      await problems.waitFor();
+      await expect(problems.textContent()).resolves.toContain(enText('editor.codeProblems.missing').replace('{{id}}', '1'));
+      await expect(row(page, coded.id).locator('.code-chip--missing').count()).resolves.toBe(1);
+      expect(puts).toEqual([]);
+
+      // Select the words and wrap them in code 1 from the keyboard.
+      await activeTextarea(page).evaluate((el, n) => (el as HTMLTextAreaElement).setSelectionRange(0, n), words.length);
+      await activeTextarea(page).press('Alt+Digit1');
+      await expect(activeTextarea(page).inputValue()).resolves.toBe(`<1>${words}</1> (호주)`);
+      await row(page, coded.id).locator('.code-chip--placed').waitFor();
+      await expect(problems.count()).resolves.toBe(0);
+      await activeTextarea(page).press('Control+Enter');
+      await badge(page, coded.id, 'translated').waitFor();
+      await expect((await api.segment('ko', coded.id)).translation?.text).toBe(`<1>${words}</1> (호주)`);
+
+      // A translation that drops the source's numbers is saved with the server's warning beside it.
+      const original = dated.translation!.text;
+      await chooseFilter(page, 'translated');
+      await row(page, dated.id).locator('.editor-row__open').click();
+      await activeTextarea(page).fill('날짜 없음');
+      await activeTextarea(page).press('Control+Enter');
+      const warning = row(page, dated.id).locator('.editor-note--warning');
+      await warning.waitFor();
+      await expect(warning.textContent()).resolves.toContain(enText('editor.warnings.numbers_differ'));
+
+      // History: back to the text before, as a new event.
+      await row(page, dated.id).locator('.editor-row__open').click();
+      await row(page, dated.id).getByRole('button', { name: enText('editor.actions.showHistory') }).click();
+      await row(page, dated.id).locator('.history__event').nth(1).getByRole('button', { name: enText('editor.history.revert') }).click();
+      await page.waitForFunction(
+        ([id, text]) => (document.querySelector(`#segment-${id} textarea`) as HTMLTextAreaElement | null)?.value === text,
+        [dated.id, original],
+      );
+      // The history reloads after the write: the newest event becomes the revert.
+      await row(page, dated.id).locator('.history__event').first().locator('.history__kind', { hasText: enText('editor.history.kinds.revert') }).waitFor();
+      await expect((await api.segment('ko', dated.id)).translation?.text).toBe(original);
+      await viewShot(page, 'editor-history-revert', `#segment-${dated.id}`);
       expect(await missingKeys(page)).toEqual([]);
     });
   });
@@ -232,7 +274,7 @@ describe('the translator’s editor', () => {
       await newest.waitFor();
       await expect(newest.locator('.segment-text').textContent()).resolves.toBe(payload);
       await expect(page.locator('#main img, #main script').count()).resolves.toBe(0);
-      await screenshot(page, 'editor-history-markup');
+      await viewShot(page, 'editor-history-markup');
 
       await page.goto('/documents/statement/ko');
       await page.locator(`#segment-${segment.id} .segment-text[lang="ko"]`).waitFor();
@@ -257,7 +299,7 @@ describe('the translator’s editor', () => {
       });
       expect(probe).toBe(true);
       expect(await renderedFonts(page, '[data-probe="hi"]')).toContain('Lohit Devanagari');
-      await screenshot(page, 'editor-hi');
+      await viewShot(page, 'editor-hi', '.editor-row--active');
       expect(await missingKeys(page)).toEqual([]);
     });
   });

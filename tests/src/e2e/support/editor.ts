@@ -1,5 +1,9 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { enText, signIn } from './browser.js';
+import { expect } from '@jest/globals';
+import { ARTIFACTS_DIR, enText, screenshot, signIn, type CheckedPage } from './browser.js';
+import type { RunningServer } from './server.js';
 
 /** Helpers for the editor's browser tests: the API as a signed-in user, and the editor's parts. */
 
@@ -103,3 +107,41 @@ export async function chooseUiLanguage(page: Page, lang: string): Promise<string
   await select.selectOption(chosen);
   return chosen;
 }
+
+/**
+ * A screenshot of the window, not the full page: the editor's toolbar is sticky, and a
+ * full-page capture paints it in the middle of the list. `focus` is scrolled to the middle first.
+ */
+export async function viewShot(page: Page, name: string, focus?: string): Promise<string> {
+  if (focus) await page.locator(focus).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Runs a browser scenario; on failure, adds screenshots, the browser's problems and the server's output. */
+export async function runScenario(server: RunningServer, name: string, pages: CheckedPage[], body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+    for (const p of pages) expect(p.problems()).toEqual([]);
+  } catch (err) {
+    for (const [i, p] of pages.entries()) await screenshot(p.page, `editor-failure-${name}-${i}`).catch(() => undefined);
+    const problems = pages.flatMap((p) => p.problems()).join('\n');
+    throw new Error(`${(err as Error).message}\n--- browser problems:\n${problems}\n--- server output:\n${server.output()}`, { cause: err });
+  } finally {
+    for (const p of pages) await p.close();
+  }
+}
+
+/** Every alert, confirm or prompt the page opens (markup run as script would open one). */
+export function recordDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return dialogs;
+}
+
+export const badge = (page: Page, id: string, state: string) => row(page, id).locator('.badge', { hasText: enText(`states.${state}`) });
