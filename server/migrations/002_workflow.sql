@@ -8,8 +8,9 @@
 --
 -- Locking: every count change of a (document, language) goes through one upsert of its row,
 -- so those changes are serialised per pair, and the completion check below reads a row this
--- transaction already holds. Edits that change no count (new text, same state) do not take
--- the row lock: they only record activity, and skip the row when another writer holds it.
+-- transaction already holds. Edits that change no count (new text, same state) never wait for
+-- that lock: they only stamp the activity time, and skip it when another writer holds the row
+-- (that writer is stamping the same moment).
 --
 -- No foreign keys on purpose: a key check takes KEY SHARE on the documents row, which waits
 -- for revision publishing's FOR UPDATE on it while the publisher may wait for the editor's

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -57,9 +58,11 @@ export function poolDb(
   // An idle client whose server went away emits 'error' on the pool; without a listener
   // Node would crash the process. The next query gets a fresh connection instead.
   pool.on('error', () => undefined);
-  let openTransactions = 0;
+  // Per async context, not per process: concurrent requests each outside a transaction are
+  // fine; only code running inside this handle's own transaction callback is caught.
+  const insideTransaction = new AsyncLocalStorage<true>();
   const guard = (): void => {
-    if (opts.strictTransactions && openTransactions > 0) {
+    if (opts.strictTransactions && insideTransaction.getStore()) {
       throw new Error('outer database handle used inside a transaction: use the tx handle (deadlocks on PGlite)');
     }
   };
@@ -72,11 +75,10 @@ export function poolDb(
     async transaction(fn) {
       guard();
       const client = await pool.connect();
-      openTransactions++;
       let broken = false;
       try {
         await client.query('BEGIN');
-        const result = await fn(wrapClient(client));
+        const result = await insideTransaction.run(true, () => fn(wrapClient(client)));
         await client.query('COMMIT');
         return result;
       } catch (err) {
@@ -85,7 +87,6 @@ export function poolDb(
         });
         throw err;
       } finally {
-        openTransactions--;
         // A connection whose ROLLBACK failed is in an unknown state: destroy it.
         client.release(broken);
       }

@@ -16,13 +16,16 @@ export async function insertToken(
 export interface TokenOwner extends UserRow {
   tokenId: number;
   tokenKind: TokenKind;
+  /** Whether last_used_at is older than the recording interval (so a touch is due). */
+  touchDue: boolean;
 }
 
 /** The active user behind a live (unexpired, unrevoked) token, if any. */
 export async function findTokenOwner(db: Queryable, tokenHash: Buffer): Promise<TokenOwner | undefined> {
   const r = await db.query<TokenOwner>(
     `SELECT u.id::int AS id, u.email, u.name, u.role, u.languages, u.active, u.created_at AS "createdAt",
-            t.id::int AS "tokenId", t.kind AS "tokenKind"
+            t.id::int AS "tokenId", t.kind AS "tokenKind",
+            (t.last_used_at IS NULL OR t.last_used_at < now() - interval '5 minutes') AS "touchDue"
        FROM auth_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active`,
     [tokenHash],

@@ -165,27 +165,32 @@ const COUNTED = ['untranslated', 'translated', 'stale', 'approved', 'locked'] as
  * grow with the number of translations); locked segments count once per target language.
  */
 export async function progressRows(db: Queryable, documentIds: readonly string[]): Promise<ProgressRow[]> {
-  // Plain integers and epoch milliseconds: parsing 8,000 rows of timestamps or JSON costs the
-  // dashboard more than the query itself.
-  const r = await db.query<Record<string, number | string | null>>(
-    `SELECT document_id, lang, ${COUNTED.map((s) => `${s}, ${s}_words`).join(', ')},
-            complete_against_revision, (extract(epoch FROM last_activity) * 1000)::float8 AS last_activity
+  // One row per document, its languages as "lang n n n … ;…": node-postgres spends more on
+  // building 8,000 fourteen-field rows than the database spends on the query.
+  const r = await db.query<{ id: string; p: string }>(
+    `SELECT document_id AS id,
+            string_agg(concat_ws(' ', lang, ${COUNTED.map((s) => `${s}, ${s}_words`).join(', ')},
+                                 coalesce(complete_against_revision, -1),
+                                 coalesce(floor(extract(epoch FROM last_activity) * 1000)::bigint, -1)), ';') AS p
        FROM language_progress
-      WHERE document_id = ANY($1)`,
+      WHERE document_id = ANY($1)
+      GROUP BY document_id`,
     [documentIds],
   );
-  return r.rows.map((row) => ({
-    documentId: row.document_id as string,
-    lang: row.lang as string,
-    segments: { untranslated: row.untranslated as number, translated: row.translated as number, stale: row.stale as number, approved: row.approved as number, locked: row.locked as number },
-    words: {
-      untranslated: row.untranslated_words as number,
-      translated: row.translated_words as number,
-      stale: row.stale_words as number,
-      approved: row.approved_words as number,
-      locked: row.locked_words as number,
-    },
-    completeAgainstRevision: row.complete_against_revision as number | null,
-    lastActivity: row.last_activity === null ? null : new Date(row.last_activity as number),
-  }));
+  const out: ProgressRow[] = [];
+  for (const row of r.rows) {
+    for (const pair of row.p.split(';')) {
+      const [lang, ...n] = pair.split(' ');
+      const v = n.map(Number);
+      out.push({
+        documentId: row.id,
+        lang,
+        segments: { untranslated: v[0], translated: v[2], stale: v[4], approved: v[6], locked: v[8] },
+        words: { untranslated: v[1], translated: v[3], stale: v[5], approved: v[7], locked: v[9] },
+        completeAgainstRevision: v[10] < 0 ? null : v[10],
+        lastActivity: v[11] < 0 ? null : new Date(v[11]),
+      });
+    }
+  }
+  return out;
 }

@@ -41,7 +41,8 @@ const ROW_COLUMNS = `text, state, version, based_on_revision AS "basedOnRevision
  * Writes one translation change and its history event in one statement (so in one
  * transaction whatever the caller does): the version check is in the UPDATE's WHERE clause,
  * so two writers from one version cannot both succeed. Every change bases the text on the
- * current source, which ends a stale episode. Undefined when the version no longer matched.
+ * current source, which ends a stale episode. Undefined when the version no longer matched
+ * (or the segment was retired or locked meanwhile).
  */
 export async function writeChange(tx: Queryable, c: TranslationChange): Promise<AppliedChange | undefined> {
   const r = await tx.query<TranslationRow & { eventId: string }>(
@@ -50,6 +51,7 @@ export async function writeChange(tx: Queryable, c: TranslationChange): Promise<
           SET text = $3, state = $4, version = version + 1, updated_by = $5, updated_at = now(),
               based_on_revision = $6, previous_source = NULL, state_before_stale = NULL, change_class = NULL
         WHERE segment_id = $1 AND lang = $2 AND version = $7
+          AND EXISTS (SELECT 1 FROM segments s WHERE s.id = $1 AND s.retired_in IS NULL AND s.translatable)
         RETURNING segment_id, lang, text, state, version, based_on_revision, previous_source, state_before_stale,
                   change_class, suggestion, updated_by, updated_at
      ), e AS (
@@ -74,8 +76,9 @@ export async function applyChange(tx: Queryable, c: TranslationChange): Promise<
 
 /** Everything a write to one translation has to check, from one query. */
 export interface TranslationTarget {
-  /** The document's current revision and target languages. */
+  /** The document's current revision, source and target languages. */
   revision: number;
+  sourceLang: string;
   targetLangs: string[];
   segment: null | {
     retiredIn: number | null;
@@ -100,11 +103,12 @@ export async function findTranslationTarget(
 ): Promise<TranslationTarget | undefined> {
   const r = await db.query<{
     revision: number;
+    sourceLang: string;
     targetLangs: string[];
     segment: TranslationTarget['segment'];
     translation: (Omit<TranslationRow, 'updatedAt'> & { updatedAt: string }) | null;
   }>(
-    `SELECT d.current_revision AS revision, d.target_langs AS "targetLangs",
+    `SELECT d.current_revision AS revision, d.source_lang AS "sourceLang", d.target_langs AS "targetLangs",
             CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object(
               'retiredIn', s.retired_in, 'translatable', s.translatable, 'lockReason', s.lock_reason,
               'source', s.source, 'sourceRuns', s.source_runs, 'plain', s.plain_text) END AS segment,

@@ -77,7 +77,8 @@ export async function signIn(
 
 export async function resolveToken(db: Queryable, token: string): Promise<tokens.TokenOwner | undefined> {
   const owner = await tokens.findTokenOwner(db, hashToken(token));
-  if (owner) await tokens.touchToken(db, owner.tokenId);
+  // Recording use only when due keeps a read a single round trip.
+  if (owner?.touchDue) await tokens.touchToken(db, owner.tokenId);
   return owner;
 }
 

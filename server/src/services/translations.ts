@@ -3,10 +3,12 @@ import {
   LockstepError,
   may,
   notFound,
-  parseCodedText,
   unprocessable,
   validateCodedText,
+  wordDiff,
   type Actor,
+  type DiffPart,
+  type LanguageCode,
   type SourceRun,
 } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
@@ -20,6 +22,7 @@ import {
   type TranslationState,
   type TranslationTarget,
 } from '../repos/translations.js';
+import { plainOfCoded } from './segmentViews.js';
 
 /** Far above any sentence; a body of this size is a mistake or an attack, not a translation. */
 export const MAX_TRANSLATION_CHARS = 20_000;
@@ -42,7 +45,7 @@ export interface TranslationView {
   version: number;
   basedOnRevision: number | null;
   previousSource: string | null;
-  diff: null;
+  diff: DiffPart[] | null;
   changeClass: string | null;
   suggestion: string | null;
   updatedBy: string | null;
@@ -54,12 +57,18 @@ export interface TranslationResult {
   warnings: Warning[];
 }
 
-// The same shape as a segment's `translation` in the segment list. The word diff of a stale
-// translation is computed by the segment list; answers here are never stale except a 409's
-// `current`, whose editor reloads the segment anyway.
-function view(t: TranslationRow): TranslationView {
+/**
+ * The same shape as a segment's `translation` in the segment list, with the word diff from the
+ * source the translator worked from when it is stale (a 409's `current` can be: a revision
+ * came in meanwhile).
+ */
+function view(t: TranslationRow, found?: Found): TranslationView {
   const { stateBeforeStale: _s, ...rest } = t;
-  return { ...rest, diff: null };
+  const diff =
+    t.state === 'stale' && t.previousSource !== null && found
+      ? wordDiff(plainOfCoded(t.previousSource), found.segment.plain, found.sourceLang as LanguageCode)
+      : null;
+  return { ...rest, diff };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -141,14 +150,6 @@ function checkCodes(text: string, sourceRuns: unknown): void {
   }
 }
 
-function plainOf(text: string): string {
-  return parseCodedText(text)
-    .runs.map((r) => (r.type === 'text' ? r.text : ''))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Numbers as digits, whatever the script and the thousands separator (1,200 = 1 200 = १२००). */
 function numbersIn(plain: string): string[] {
   const ascii = plain
@@ -160,7 +161,7 @@ function numbersIn(plain: string): string[] {
 /** Advisory checks: the text is saved anyway, the editor shows them. */
 export function warningsFor(text: string, sourcePlain: string): Warning[] {
   const warnings: Warning[] = [];
-  const plain = plainOf(text);
+  const plain = plainOfCoded(text);
   if (plain.toLocaleLowerCase() === sourcePlain.toLocaleLowerCase()) {
     warnings.push({ code: 'same_as_source', message: 'The translation is the same as the source.' });
   }
@@ -199,9 +200,9 @@ async function requireSegment(db: Queryable, ref: TranslationRef, allowRetired: 
   return target as Found;
 }
 
-function versionConflict(current: TranslationRow): LockstepError {
+function versionConflict(current: TranslationRow, found: Found): LockstepError {
   return conflict('version_conflict', `The translation changed since you started (it is now at version ${current.version}). Review the current text and try again.`, {
-    current: view(current),
+    current: view(current, found),
   });
 }
 
@@ -241,7 +242,7 @@ async function change(
     const current = target.translation;
     if (!current) throw notFound('translation_not_found', `The segment "${ref.segmentId}" has no "${ref.lang}" translation.`);
     // Checked before the text: a stale editor must reload before anything else matters.
-    if (current.version !== version) throw versionConflict(current);
+    if (current.version !== version) throw versionConflict(current, target);
     const action = await decide(db, target);
     const step = nextStep(current, action, may(actor, 'approve', ref.lang));
     const warnings = action.kind === 'edit' || action.kind === 'revert' ? warningsFor(action.text, target.segment.plain) : [];
@@ -257,7 +258,7 @@ async function change(
       expectedVersion: version,
     });
     // Another writer from the same version committed first.
-    if (!applied) throw versionConflict((await findTranslation(db, ref.segmentId, ref.lang)) ?? current);
+    if (!applied) throw versionConflict((await findTranslation(db, ref.segmentId, ref.lang)) ?? current, target);
     return { translation: view(applied.translation), warnings };
   });
 }

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { addUser, testApp, tokenFor } from '../support/app.js';
 import { hashAllTables, openTestDb, type TestDb } from '../support/testDb.js';
 import { openDb, type Db } from '@lockstep/server/db';
+import { nextStep, type WorkflowAction } from '@lockstep/server/services/translations';
 
 let db: TestDb;
 let app: Express;
@@ -335,6 +336,12 @@ describe('states', () => {
     const version = await markStale(doc, doc.item);
     const list = await request(app).get(`/api/documents/${doc.id}/segments?lang=ko&state=stale`).set(auth(token.ko));
     expect(list.body.segments.map((s: Seg) => s.id)).toEqual([doc.item.id]);
+    // An editor still on the old version learns what changed in the source.
+    const late = await put(token.ko, doc, doc.item, '늦은 편집.', 2);
+    expect(late.status).toBe(409);
+    expect(late.body.current).toMatchObject({ state: 'stale', previousSource: 'The old source.' });
+    expect(late.body.current.diff).toEqual(list.body.segments[0].translation.diff);
+    expect(late.body.current.diff.map((p: { op: string }) => p.op)).toContain('added');
     const res = await reconfirm(version);
     expect(res.status).toBe(200);
     expect(res.body.translation).toMatchObject({
@@ -410,5 +417,43 @@ describe('states', () => {
     expect((await request(app).get(url(doc.id, 's999999', 'ko', '/history')).set(auth(token.ko))).status).toBe(404);
     expect((await request(app).get(url(doc.id, doc.item.id, 'es', '/history')).set(auth(token.ko))).status).toBe(404);
     expect((await request(app).get(url(doc.id, doc.item.id, 'ko', '/history'))).status).toBe(401);
+  });
+});
+
+describe('the state rule, as a table', () => {
+  type State = 'untranslated' | 'translated' | 'stale' | 'approved';
+  const edit = (text: string): WorkflowAction => ({ kind: 'edit', text });
+  // [state, state before stale, action, may approve] → [event kind, new state] | 'no-op' | 422
+  const cases: [State, string | null, WorkflowAction, boolean, [string, State] | 'no-op' | 422][] = [
+    ['untranslated', null, edit('new'), false, ['edit', 'translated']],
+    ['translated', null, edit('new'), false, ['edit', 'translated']],
+    ['approved', null, edit('new'), true, ['edit', 'translated']],
+    ['stale', 'approved', edit('new'), true, ['edit', 'translated']],
+    ['translated', null, edit('old'), false, 'no-op'],
+    ['approved', null, edit('old'), true, 'no-op'],
+    ['stale', 'translated', edit('old'), true, ['reconfirm', 'translated']],
+    ['stale', 'approved', edit('old'), true, ['reconfirm', 'approved']],
+    ['stale', 'approved', edit('old'), false, ['reconfirm', 'translated']],
+    ['translated', null, { kind: 'approve' }, true, ['approve', 'approved']],
+    ['untranslated', null, { kind: 'approve' }, true, 422],
+    ['approved', null, { kind: 'approve' }, true, 422],
+    ['stale', 'translated', { kind: 'approve' }, true, 422],
+    ['stale', 'approved', { kind: 'reconfirm' }, true, ['reconfirm', 'approved']],
+    ['stale', 'approved', { kind: 'reconfirm' }, false, ['reconfirm', 'translated']],
+    ['stale', null, { kind: 'reconfirm' }, true, ['reconfirm', 'translated']],
+    ['translated', null, { kind: 'reconfirm' }, true, 422],
+    ['untranslated', null, { kind: 'reconfirm' }, true, 422],
+    ['approved', null, { kind: 'revert', text: 'old' }, true, ['revert', 'translated']],
+    ['stale', 'approved', { kind: 'revert', text: 'older' }, true, ['revert', 'translated']],
+    ['translated', null, { kind: 'revert', text: 'old' }, true, 'no-op'],
+  ];
+  test.each(cases)('%s (before stale: %s) + %j, may approve %s → %j', (state, before, action, mayApprove, expected) => {
+    const current = { text: 'old', state, stateBeforeStale: before };
+    if (expected === 422) {
+      expect(() => nextStep(current, action, mayApprove)).toThrow(expect.objectContaining({ kind: 'unprocessable', code: 'wrong_state' }));
+      return;
+    }
+    const step = nextStep(current, action, mayApprove);
+    expect(step.write ? [step.kind, step.state] : 'no-op').toEqual(expected);
   });
 });
