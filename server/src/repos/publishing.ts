@@ -1,5 +1,6 @@
 import type { SourceRun } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
+import type { SegmentSource } from './segments.js';
 
 /** The live segments of a document as alignment needs them. */
 export interface LiveSegment {
@@ -35,17 +36,7 @@ export interface SegmentPlacement {
   blockIndex: number;
   blockKind: string;
   /** Set when the source text itself changed (edits, and whitespace/typography-only changes). */
-  source?: {
-    text: string;
-    runs: unknown;
-    plain: string;
-    alignKey: string;
-    words: number;
-    translatable: boolean;
-    lockReason: string | null;
-    hoisted: string | null;
-    blockData: unknown;
-  };
+  source?: SegmentSource;
 }
 
 /** Moves carried-over segments to their new place and records new source texts: one statement. */
@@ -54,9 +45,9 @@ export async function placeSegments(tx: Queryable, rows: readonly SegmentPlaceme
   await tx.query(
     `UPDATE segments s SET
         position = x.position, block_index = x."blockIndex", block_kind = x."blockKind",
-        source = COALESCE(x.source->>'text', s.source),
-        source_runs = COALESCE(x.source->'runs', s.source_runs),
-        plain_text = COALESCE(x.source->>'plain', s.plain_text),
+        source = COALESCE(x.source->>'source', s.source),
+        source_runs = COALESCE(x.source->'sourceRuns', s.source_runs),
+        plain_text = COALESCE(x.source->>'plainText', s.plain_text),
         align_key = COALESCE(x.source->>'alignKey', s.align_key),
         words = COALESCE((x.source->>'words')::int, s.words),
         translatable = COALESCE((x.source->>'translatable')::boolean, s.translatable),

@@ -1,10 +1,7 @@
 import type { Queryable } from '../db/db.js';
 
-/** A segment as stored: what the segmenter produced, placed in a document. */
-export interface NewSegmentRow {
-  position: number;
-  blockIndex: number;
-  blockKind: string;
+/** A segment's source as stored: what the segmenter produced for it. */
+export interface SegmentSource {
   source: string;
   sourceRuns: unknown;
   plainText: string;
@@ -15,6 +12,13 @@ export interface NewSegmentRow {
   hoisted: string | null;
   /** What rebuilding the Markdown needs beyond the runs: the hoisted wrapper's URL, hard breaks. */
   blockData: unknown;
+}
+
+/** A new segment placed in a document. */
+export interface NewSegmentRow extends SegmentSource {
+  position: number;
+  blockIndex: number;
+  blockKind: string;
   derivedFrom: string[];
 }
 

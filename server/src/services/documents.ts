@@ -18,7 +18,7 @@ import type { Db, Queryable } from '../db/db.js';
 import * as documents from '../repos/documents.js';
 import * as revisions from '../repos/revisions.js';
 import * as segments from '../repos/segments.js';
-import type { NewSegmentRow } from '../repos/segments.js';
+import type { NewSegmentRow, SegmentSource } from '../repos/segments.js';
 
 export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
 
@@ -35,11 +35,9 @@ export function blockDataOf(s: Segment): Record<string, unknown> | null {
   return Object.keys(data).length ? data : null;
 }
 
-export function toSegmentRows(segs: readonly Segment[]): NewSegmentRow[] {
-  return segs.map((s) => ({
-    position: s.index,
-    blockIndex: s.blockIndex,
-    blockKind: s.blockKind,
+/** The stored form of a segment's source, for new segments and for changed ones alike. */
+export function segmentSource(s: Segment): SegmentSource {
+  return {
     source: s.text,
     sourceRuns: s.runs,
     plainText: s.plain,
@@ -49,8 +47,11 @@ export function toSegmentRows(segs: readonly Segment[]): NewSegmentRow[] {
     lockReason: s.lockReason ?? null,
     hoisted: s.hoisted ?? null,
     blockData: blockDataOf(s),
-    derivedFrom: [],
-  }));
+  };
+}
+
+export function toSegmentRows(segs: readonly Segment[]): NewSegmentRow[] {
+  return segs.map((s) => ({ position: s.index, blockIndex: s.blockIndex, blockKind: s.blockKind, ...segmentSource(s), derivedFrom: [] }));
 }
 
 export interface NewDocument {

@@ -1,5 +1,4 @@
 import {
-  alignmentKey,
   alignRevision,
   applyStaleRule,
   conflict,
@@ -13,7 +12,7 @@ import * as documents from '../repos/documents.js';
 import * as publishing from '../repos/publishing.js';
 import * as revisions from '../repos/revisions.js';
 import { createUntranslatedRows, insertSegments } from '../repos/segments.js';
-import { blockDataOf, checkMarkdown, requireDocument, toSegmentRows } from './documents.js';
+import { checkMarkdown, requireDocument, segmentSource, toSegmentRows } from './documents.js';
 
 export interface PublishInput {
   markdown: string;
@@ -177,21 +176,7 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
         position: index,
         blockIndex: s.blockIndex,
         blockKind: s.blockKind,
-        ...(a.kind === 'modified' || a.kind === 'minor' || a.sourceChanged
-          ? {
-              source: {
-                text: s.text,
-                runs: s.runs,
-                plain: s.plain,
-                alignKey: alignmentKey(s.text),
-                words: s.words,
-                translatable: s.translatable,
-                lockReason: s.lockReason ?? null,
-                hoisted: s.hoisted ?? null,
-                blockData: blockDataOf(s),
-              },
-            }
-          : {}),
+        ...(a.kind === 'modified' || a.kind === 'minor' || a.sourceChanged ? { source: segmentSource(s) } : {}),
       });
     });
     await revisions.insertRevision(tx, {
