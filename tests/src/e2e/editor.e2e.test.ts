@@ -119,9 +119,15 @@ describe('the translator’s editor', () => {
       await expect(page.locator('.drafts-chip').count()).resolves.toBe(0);
       expect(await renderedFonts(page, '.editor-row--active textarea')).toContain('NanumGothic');
 
-      if ((await chooseUiLanguage(page, 'ko')) === 'ko') await page.locator('html[lang="ko"]').waitFor();
-      await viewShot(page, 'editor-ko', '.editor-row--active');
+      // The editor in Korean and Hindi interface languages: labels translated, no missing key.
+      for (const ui of ['ko', 'hi']) {
+        expect(await chooseUiLanguage(page, ui)).toBe(ui);
+        await page.locator(`html[lang="${ui}"]`).waitFor();
+        await viewShot(page, `editor-ui-${ui}`, '.editor-row--active');
+        expect(await missingKeys(page)).toEqual([]);
+      }
       await chooseUiLanguage(page, 'en');
+      await page.locator('html[lang="en"]').waitFor();
 
       // Another language is read-only for this translator.
       await page.goto('/documents/statement/ru/edit');

@@ -101,7 +101,8 @@ export async function percentShown(page: Page): Promise<string> {
 
 /** Sets the UI language where that locale exists (others come later: English stays then). */
 export async function chooseUiLanguage(page: Page, lang: string): Promise<string> {
-  const select = page.getByLabel(enText('uiLanguage.label'));
+  // By its place, not its English label: once another UI language is chosen the label is translated.
+  const select = page.locator('.ui-language select');
   const offered = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   const chosen = offered.includes(lang) ? lang : 'en';
   await select.selectOption(chosen);
