@@ -1,7 +1,7 @@
+import type { EventKind, TranslationState } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
-export type EventKind = 'edit' | 'approve' | 'reconfirm' | 'revert' | 'import' | 'stale' | 'source' | 'suggestion';
-export type TranslationState = 'untranslated' | 'translated' | 'stale' | 'approved';
+export type { EventKind, TranslationState };
 
 export interface TranslationChange {
   segmentId: string;

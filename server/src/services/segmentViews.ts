@@ -1,14 +1,5 @@
-import { parseCodedText, wordDiff, type LanguageCode } from '@lockstep/shared';
+import { plainOfCoded, wordDiff, type LanguageCode } from '@lockstep/shared';
 import type { SegmentWithTranslation } from '../repos/segments.js';
-
-/** Text with inline codes → what a reader sees (codes removed, whitespace collapsed). */
-export function plainOfCoded(text: string): string {
-  return parseCodedText(text)
-    .runs.map((r) => (r.type === 'text' ? r.text : ''))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /**
  * A segment as the API shows it: a stale translation carries the word diff from the source

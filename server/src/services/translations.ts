@@ -1,5 +1,10 @@
 import {
   conflict,
+  nextStep,
+  plainOfCoded,
+  warningsFor,
+  type Warning,
+  type WorkflowAction,
   LockstepError,
   may,
   notFound,
@@ -22,7 +27,6 @@ import {
   type TranslationState,
   type TranslationTarget,
 } from '../repos/translations.js';
-import { plainOfCoded } from './segmentViews.js';
 
 /** Far above any sentence; a body of this size is a mistake or an attack, not a translation. */
 export const MAX_TRANSLATION_CHARS = 20_000;
@@ -32,11 +36,6 @@ export interface TranslationRef {
   documentId: string;
   segmentId: string;
   lang: string;
-}
-
-export interface Warning {
-  code: 'unchanged' | 'same_as_source' | 'numbers_differ' | 'surrounding_whitespace';
-  message: string;
 }
 
 export interface TranslationView {
@@ -72,57 +71,6 @@ function view(t: TranslationRow, found?: Found): TranslationView {
 }
 
 // ---------------------------------------------------------------------------------------
-// The workflow's state rule (architecture.md "Translation states"), pure: what an action does
-// to a translation. Edits and reverts need the text checked against the source first.
-
-export type WorkflowAction =
-  | { kind: 'edit'; text: string }
-  | { kind: 'approve' }
-  | { kind: 'reconfirm' }
-  | { kind: 'revert'; text: string };
-
-export type Step = { write: false } | { write: true; kind: EventKind; text: string; state: TranslationState };
-
-interface Current {
-  text: string;
-  state: TranslationState;
-  stateBeforeStale: string | null;
-}
-
-function wrongState(message: string, state: string): LockstepError {
-  return unprocessable('wrong_state', message, { state });
-}
-
-export function nextStep(current: Current, action: WorkflowAction, mayApprove: boolean): Step {
-  const reconfirm = (): Step => ({
-    write: true,
-    kind: 'reconfirm',
-    text: current.text,
-    // A reviewer re-confirming what was approved before the source changed approves it again.
-    state: mayApprove && current.stateBeforeStale === 'approved' ? 'approved' : 'translated',
-  });
-  switch (action.kind) {
-    case 'edit':
-      if (action.text !== current.text) return { write: true, kind: 'edit', text: action.text, state: 'translated' };
-      // api.md: saving the identical text on a stale translation is a re-confirm.
-      return current.state === 'stale' ? reconfirm() : { write: false };
-    case 'approve':
-      if (current.state !== 'translated') {
-        throw wrongState(`Only a translated segment can be approved; this one is ${current.state}.`, current.state);
-      }
-      return { write: true, kind: 'approve', text: current.text, state: 'approved' };
-    case 'reconfirm':
-      if (current.state !== 'stale') {
-        throw wrongState(`Only a stale translation can be re-confirmed; this one is ${current.state}.`, current.state);
-      }
-      return reconfirm();
-    case 'revert':
-      if (action.text === current.text && current.state === 'translated') return { write: false };
-      return { write: true, kind: 'revert', text: action.text, state: 'translated' };
-  }
-}
-
-// ---------------------------------------------------------------------------------------
 // Checks on the text itself.
 
 /** NFC, within the length limit, not blank. */
@@ -148,37 +96,6 @@ function checkCodes(text: string, sourceRuns: unknown): void {
       { problems: checked.problems },
     );
   }
-}
-
-/** Numbers as digits, whatever the script and the thousands separator (1,200 = 1 200 = १२००). */
-function numbersIn(plain: string): string[] {
-  const ascii = plain
-    .replace(/[\u0966-\u096F]/g, (d) => String(d.charCodeAt(0) - 0x966))
-    .replace(/(?<=\d)[.,\u00A0\u202F '’](?=\d{3}(?!\d))/g, '');
-  return ascii.match(/\d+/g) ?? [];
-}
-
-/** Advisory checks: the text is saved anyway, the editor shows them. */
-export function warningsFor(text: string, sourcePlain: string): Warning[] {
-  const warnings: Warning[] = [];
-  const plain = plainOfCoded(text);
-  if (plain.toLocaleLowerCase() === sourcePlain.toLocaleLowerCase()) {
-    warnings.push({ code: 'same_as_source', message: 'The translation is the same as the source.' });
-  }
-  const have = numbersIn(plain);
-  const missing = numbersIn(sourcePlain).filter((n) => {
-    const i = have.indexOf(n);
-    if (i < 0) return true;
-    have.splice(i, 1);
-    return false;
-  });
-  if (missing.length) {
-    warnings.push({ code: 'numbers_differ', message: `The source has ${missing.join(', ')}, which the translation does not.` });
-  }
-  if (text !== text.trim()) {
-    warnings.push({ code: 'surrounding_whitespace', message: 'The translation starts or ends with white space.' });
-  }
-  return warnings;
 }
 
 const UNCHANGED: Warning = { code: 'unchanged', message: 'The text is the same as the saved translation; nothing was saved.' };

@@ -6,5 +6,5 @@ export { classifyEdit, MINOR_SIMILARITY } from './classify.js';
 export { THRESHOLDS } from './matcher.js';
 export { alignRevision } from './aligner.js';
 export { applyStaleRule, derivedRow, suggestionFor } from './staleRules.js';
-export type { SourceChange, SuggestionPart, TranslationRowState, TranslationState } from './staleRules.js';
+export type { SourceChange, SuggestionPart, TranslationRowState } from './staleRules.js';
 export { wordDiff, type DiffPart } from './wordDiff.js';

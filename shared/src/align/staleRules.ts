@@ -4,7 +4,9 @@ import { classifyEdit } from './classify.js';
 import { alignmentKey } from './key.js';
 import type { ChangeKind } from './types.js';
 
-export type TranslationState = 'untranslated' | 'translated' | 'stale' | 'approved';
+import type { TranslationState } from '../workflow.js';
+
+export type { TranslationState };
 
 /** What a translation row holds (server/migrations/001_init.sql, table `translations`). */
 export interface TranslationRowState {

@@ -206,3 +206,12 @@ export function validateCodedText(text: string, source: readonly SourceRun[]): V
   });
   return { ok: true, runs };
 }
+
+/** Text with inline codes → what a reader sees (codes removed, whitespace collapsed). */
+export function plainOfCoded(text: string): string {
+  return parseCodedText(text)
+    .runs.map((r) => (r.type === 'text' ? r.text : ''))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { addUser, testApp, tokenFor } from '../support/app.js';
 import { hashAllTables, openTestDb, type TestDb } from '../support/testDb.js';
 import { openDb, type Db } from '@lockstep/server/db';
-import { nextStep, type WorkflowAction } from '@lockstep/server/services/translations';
+import { nextStep, type WorkflowAction } from '@lockstep/shared';
 
 let db: TestDb;
 let app: Express;
