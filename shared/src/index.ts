@@ -3,5 +3,7 @@ export * from './languages.js';
 export * from './roles.js';
 export * from './text.js';
 export * from './progress.js';
+export * from './textWarnings.js';
+export * from './workflow.js';
 export * from './align/index.js';
 export * from './segment/index.js';
