@@ -7,3 +7,4 @@ export * from './textWarnings.js';
 export * from './workflow.js';
 export * from './align/index.js';
 export * from './segment/index.js';
+export * from './xliff/index.js';

@@ -1,0 +1,218 @@
+import { Collector } from './content.js';
+import type { El, Handler, HandlerOutput, ReadContext } from './context.js';
+import { IdScope } from './constraints.js';
+import { charOfHex } from './escape.js';
+import { CTYPE_CODE_POINT, kindOf12 } from './inline.js';
+import { sameLanguageTag } from './lang.js';
+import type { ReadFile, XliffNote } from './model.js';
+import { intentOf12 } from './states.js';
+import { finishUnit } from './unit.js';
+import { EXTRADATA_PREFIX, LOCKSTEP_TOOL_ID } from './write12.js';
+
+interface UnitCtx {
+  el: El;
+  translate: boolean;
+  source: Collector | null;
+  target: Collector | null;
+  targetEl?: El;
+  notes: XliffNote[];
+}
+
+/**
+ * XLIFF 1.2 (and 1.0/1.1): `<trans-unit>`s in `<file>`s and `<group>`s. CAT tools rewrite our
+ * `<g>` as `<bpt>/<ept>` or `<bx>/<ex>` and our `<x/>` as `<ph>`, keeping the ids; `<it>` is a
+ * code whose other half is outside the unit. Native code inside `<bpt>`, `<ept>`, `<ph>` and
+ * `<it>` is the tool's copy of the markup, not text.
+ */
+export class Reader12 implements Handler {
+  private readonly files: ReadFile[] = [];
+  private file?: { out: ReadFile; units: IdScope; groups: IdScope };
+  private readonly translate: boolean[] = [];
+  private unit?: UnitCtx;
+  private content?: { collector: Collector; el: El; openers: Map<string, string>; rids: Set<string> };
+  private native?: { el: El; hex?: string };
+  private note?: XliffNote;
+  private warnedLang = false;
+
+  constructor(private readonly ctx: ReadContext) {}
+
+  open(el: El): void {
+    const a = el.attrs;
+    switch (el.name) {
+      case 'file': {
+        const out: ReadFile = { id: a.original, exportId: a.original, original: a.original, srcLang: a['source-language'], units: [] };
+        if (a['target-language'] !== undefined) out.trgLang = a['target-language'];
+        if (a['tool-id'] === LOCKSTEP_TOOL_ID) {
+          if (a['product-name']) out.documentId = a['product-name'];
+          if (a['product-version'] && /^[1-9][0-9]{0,9}$/.test(a['product-version'])) out.revision = Number(a['product-version']);
+        }
+        this.files.push(out);
+        this.file = { out, units: new IdScope(this.ctx, 'trans-unit'), groups: new IdScope(this.ctx, 'group') };
+        this.translate.push(true);
+        return;
+      }
+      case 'group':
+        if (a.id !== undefined) this.file!.groups.add(a.id, el);
+        this.translate.push(a.translate === undefined ? this.top() : a.translate !== 'no');
+        return;
+      case 'bin-unit':
+        if (a.id === undefined) this.ctx.fail('structure', '<bin-unit> needs the attribute "id".', el);
+        this.file!.units.add(a.id, el);
+        this.ctx.warn(`<bin-unit id="${a.id}"> holds binary data; it was not read.`, a.id);
+        return;
+      case 'trans-unit':
+        this.file!.units.add(a.id, el);
+        this.unit = { el, translate: a.translate === undefined ? this.top() : a.translate !== 'no', source: null, target: null, notes: [] };
+        return;
+      case 'source':
+      case 'target':
+        return this.openContent(el);
+      case 'note':
+        if (this.unit && !this.content) this.note = a.from !== undefined ? { category: a.from, text: '' } : { text: '' };
+        return;
+    }
+    if (this.content) this.openInline(el);
+  }
+
+  private top(): boolean {
+    return this.translate[this.translate.length - 1] ?? true;
+  }
+
+  private openContent(el: El): void {
+    const unit = this.unit!;
+    const collector = new Collector();
+    if (el.name === 'source') unit.source = collector;
+    else {
+      unit.target = collector;
+      unit.targetEl = el;
+      const want = this.file!.out.trgLang;
+      if (want !== undefined && el.lang && !sameLanguageTag(el.lang, want) && !this.warnedLang) {
+        this.warnedLang = true;
+        this.ctx.warn(`<target xml:lang="${el.lang}"> differs from the file's target-language "${want}".`, unit.el.attrs.id);
+      }
+    }
+    this.content = { collector, el, openers: new Map(), rids: new Set() };
+  }
+
+  private openInline(el: El): void {
+    const a = el.attrs;
+    const { collector, openers, rids } = this.content!;
+    const kind = kindOf12(a.ctype);
+    const withKind = kind ? { kind } : {};
+    switch (el.name) {
+      case 'g':
+        return collector.enter(a.id, kind);
+      case 'mrk':
+        return collector.enter(null);
+      case 'x':
+        return collector.push({ t: 'ph', xid: a.id, ...withKind });
+      case 'ph':
+        this.native = a.ctype === CTYPE_CODE_POINT ? { el, hex: '' } : { el };
+        if (a.ctype !== CTYPE_CODE_POINT) collector.push({ t: 'ph', xid: a.id, ...withKind });
+        return;
+      case 'bx':
+      case 'bpt': {
+        if (el.name === 'bpt') this.native = { el };
+        const key = a.rid ?? a.id;
+        // The strict schema: a bpt rid is unique in its source/target.
+        if (a.rid !== undefined && el.name === 'bpt' && rids.has(a.rid)) this.ctx.fail('duplicate_id', `<bpt rid="${a.rid}"> is used twice.`, el, this.unit!.el.attrs.id);
+        if (a.rid !== undefined) rids.add(a.rid);
+        openers.set(key, a.id);
+        return collector.push({ t: 'open', xid: a.id, ...withKind });
+      }
+      case 'ex':
+      case 'ept': {
+        if (el.name === 'ept') this.native = { el };
+        const key = a.rid ?? a.id;
+        return collector.push({ t: 'close', xid: openers.get(key) ?? key });
+      }
+      case 'it':
+        this.native = { el };
+        return collector.push(a.pos === 'open' ? { t: 'open', xid: a.id, ...withKind } : { t: 'close', xid: a.id });
+    }
+  }
+
+  text(text: string): void {
+    if (this.native) {
+      if (this.native.hex !== undefined) this.native.hex += text;
+    } else if (this.note) this.note.text += text;
+    else this.content?.collector.text(text);
+  }
+
+  close(el: El): void {
+    switch (el.name) {
+      case 'file':
+      case 'group':
+        this.translate.pop();
+        return;
+      case 'trans-unit':
+        return this.closeUnit();
+      case 'source':
+      case 'target':
+        this.content = undefined;
+        return;
+      case 'note':
+        if (this.note) this.unit!.notes.push(this.note);
+        this.note = undefined;
+        return;
+      case 'g':
+      case 'mrk':
+        this.content?.collector.leave();
+        return;
+    }
+    if (this.native?.el === el) {
+      const hex = this.native.hex;
+      this.native = undefined;
+      if (hex === undefined) return;
+      // Our placeholder for a character XML cannot carry; anything else in it is a plain code.
+      const char = charOfHex(hex.trim());
+      if (char !== undefined) this.content!.collector.text(char);
+      else this.content!.collector.push({ t: 'ph', xid: el.attrs.id });
+    }
+  }
+
+  private closeUnit(): void {
+    const unit = this.unit!;
+    const a = unit.el.attrs;
+    const target = unit.target;
+    const state = unit.targetEl?.attrs.state ?? null;
+    const qualifier = unit.targetEl?.attrs['state-qualifier'] ?? null;
+    const approved = a.approved === 'yes';
+    const translate = unit.translate;
+    const hash = a.extradata?.startsWith(EXTRADATA_PREFIX) ? a.extradata.slice(EXTRADATA_PREFIX.length) : undefined;
+    if (target && this.file!.out.trgLang === undefined && !this.warnedLang) {
+      this.warnedLang = true;
+      this.ctx.warn('The file has targets but no target-language.');
+    }
+    this.file!.out.units.push(
+      finishUnit(
+        {
+          id: a.id,
+          line: unit.el.line,
+          source: unit.source!.tokens,
+          target: target ? target.tokens : null,
+          fileState: state,
+          fileSubState: qualifier,
+          translate,
+          segments: 1,
+          notes: unit.notes,
+          ...(hash ? { sourceHash: hash } : {}),
+          intent: (text) => intentOf12(text, state, qualifier, approved, translate),
+        },
+        this.ctx.warnings,
+      ),
+    );
+    this.unit = undefined;
+  }
+
+  finish(): HandlerOutput {
+    const [first] = this.files;
+    for (const file of this.files.slice(1)) {
+      if (!sameLanguageTag(file.srcLang, first.srcLang) || (file.trgLang ?? '') !== (first.trgLang ?? '')) {
+        this.ctx.warn(`The file "${file.id}" has other languages than the first file; the first file's are reported.`);
+        break;
+      }
+    }
+    return { srcLang: first.srcLang, ...(first.trgLang !== undefined ? { trgLang: first.trgLang } : {}), files: this.files };
+  }
+}
