@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { enText, launchBrowser, missingKeys, openPage, renderedFonts, screenshot, signIn } from './support/browser.js';
+import { enText, launchBrowser, missingKeys, openPage, renderedFonts, screenshot, signIn, uiText } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 const AUTONYMS: Record<string, string> = {
@@ -106,6 +106,38 @@ describe('the demo document in the browser', () => {
       throw new Error(`${(err as Error).message}\n--- browser problems:\n${problems().join('\n')}\n--- server output:\n${server.output()}`, {
         cause: err,
       });
+    } finally {
+      await close();
+    }
+  });
+
+  // A browser set to Korean or Hindi opens Lockstep in that language: every page translated,
+  // no key missing, screenshots of each.
+  test.each([
+    ['ko', 'ko-KR', /\p{Script=Hangul}/u],
+    ['hi', 'hi-IN', /\p{Script=Devanagari}/u],
+  ])('every page in the %s interface', async (ui, locale, script) => {
+    const { page, problems, close } = await openPage(browser, server.baseUrl, [{ status: 401, path: '/api/users/me' }], locale);
+    try {
+      await page.goto('/');
+      await page.locator(`html[lang="${ui}"]`).waitFor();
+      const title = uiText(ui, 'signIn.title');
+      expect(title).toMatch(script);
+      await page.getByRole('heading', { name: title }).waitFor();
+      await screenshot(page, `sign-in-${ui}`);
+      await signIn(page, 'coordinator@demo.lockstep', 'lockstep-demo', ui);
+      await page.getByRole('heading', { level: 1, name: uiText(ui, 'documents.title') }).waitFor();
+      expect(await missingKeys(page)).toEqual([]);
+      await screenshot(page, `documents-${ui}`);
+      await page.goto('/documents/statement/ru');
+      await page.locator('.segment-row:not(.segment-row--head)').first().waitFor();
+      expect(await missingKeys(page)).toEqual([]);
+      await screenshot(page, `document-ru-ui-${ui}`);
+      await page.goto('/documents/statement/ru/edit');
+      await page.locator('.editor-row').first().waitFor();
+      expect(await missingKeys(page)).toEqual([]);
+      await screenshot(page, `editor-ru-ui-${ui}`);
+      expect(problems()).toEqual([]);
     } finally {
       await close();
     }

@@ -28,8 +28,14 @@ export const en = JSON.parse(readFileSync(path.join(REPO_ROOT, 'client', 'src', 
 >;
 
 export function enText(key: string): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], en);
-  if (typeof value !== 'string') throw new Error(`en.json has no string at ${key}`);
+  return uiText('en', key);
+}
+
+/** A UI string as the given locale file has it (the browser tests read the same files the client ships). */
+export function uiText(lang: string, key: string): string {
+  const locale = lang === 'en' ? en : (JSON.parse(readFileSync(path.join(REPO_ROOT, 'client', 'src', 'locales', `${lang}.json`), 'utf8')) as unknown);
+  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locale);
+  if (typeof value !== 'string') throw new Error(`${lang}.json has no string at ${key}`);
   return value;
 }
 
@@ -48,8 +54,13 @@ export interface CheckedPage {
 }
 
 /** A fresh context and page that records everything that went wrong in the browser. */
-export async function openPage(browser: Browser, baseUrl: string, expected: ExpectedHttpError[] = []): Promise<CheckedPage> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  expected: ExpectedHttpError[] = [],
+  locale = 'en-US',
+): Promise<CheckedPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale });
   const page = await context.newPage();
   const problems: string[] = [];
   const expectedHit = (url: string, status: number) =>
@@ -86,10 +97,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel(enText('signIn.email')).fill(email);
-  await page.getByLabel(enText('signIn.password')).fill(password);
-  await page.getByRole('button', { name: enText('signIn.submit') }).click();
+export async function signIn(page: Page, email: string, password: string, ui = 'en'): Promise<void> {
+  await page.getByLabel(uiText(ui, 'signIn.email')).fill(email);
+  await page.getByLabel(uiText(ui, 'signIn.password')).fill(password);
+  await page.getByRole('button', { name: uiText(ui, 'signIn.submit') }).click();
 }
 
 /**
