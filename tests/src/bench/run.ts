@@ -5,6 +5,7 @@
  */
 import { main, type Workload } from './harness.js';
 import { publishWorkload } from './publish.js';
+import { publishServerWorkload } from './publishServer.js';
 import { segmentationWorkload } from './segmentation.js';
 import { documentsListWorkload, signInWorkload } from './http.js';
 import { progressWorkload, savesWorkload } from './saves.js';
@@ -16,6 +17,7 @@ const workloads: Workload[] = [
   savesWorkload,
   progressWorkload,
   publishWorkload(10_000, 5),
+  publishServerWorkload(),
   publishWorkload(100_000, 1),
 ];
 await main(workloads);
