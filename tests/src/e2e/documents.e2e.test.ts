@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { enText, launchBrowser, missingKeys, openPage, renderedFonts, screenshot, signIn, uiText } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { describe, expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { enText, missingKeys, openPage, renderedFonts, screenshot, signIn, uiText } from './support/browser.js';
+import { e2eEnvironment } from './support/environment.js';
 
 const AUTONYMS: Record<string, string> = {
   es: 'Español',
@@ -14,18 +14,7 @@ const AUTONYMS: Record<string, string> = {
   ru: 'Русский',
 };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 30_000);
+const env = e2eEnvironment();
 
 /** Texts of the segment elements marked with `lang`. */
 async function segmentTexts(page: Page, lang: string): Promise<string[]> {
@@ -64,7 +53,7 @@ async function checkTranslationView(page: Page, lang: string, script: RegExp, fo
 describe('the demo document in the browser', () => {
   test('lists the statement with eight target languages and shows Korean and Hindi side by side with the source', async () => {
     // Signed out, the page's first "who am I" is answered 401 on purpose.
-    const { page, problems, close } = await openPage(browser, server.baseUrl, [{ status: 401, path: '/api/users/me' }]);
+    const { page, problems, close } = await openPage(env.browser, env.server.baseUrl, [{ status: 401, path: '/api/users/me' }]);
     try {
       await page.goto('/');
       await signIn(page, 'coordinator@demo.lockstep', 'lockstep-demo');
@@ -103,7 +92,7 @@ describe('the demo document in the browser', () => {
       expect(problems()).toEqual([]);
     } catch (err) {
       await screenshot(page, 'documents-failure').catch(() => undefined);
-      throw new Error(`${(err as Error).message}\n--- browser problems:\n${problems().join('\n')}\n--- server output:\n${server.output()}`, {
+      throw new Error(`${(err as Error).message}\n--- browser problems:\n${problems().join('\n')}\n--- server output:\n${env.server.output()}`, {
         cause: err,
       });
     } finally {
@@ -117,7 +106,7 @@ describe('the demo document in the browser', () => {
     ['ko', 'ko-KR', /\p{Script=Hangul}/u],
     ['hi', 'hi-IN', /\p{Script=Devanagari}/u],
   ])('every page in the %s interface', async (ui, locale, script) => {
-    const { page, problems, close } = await openPage(browser, server.baseUrl, [{ status: 401, path: '/api/users/me' }], locale);
+    const { page, problems, close } = await openPage(env.browser, env.server.baseUrl, [{ status: 401, path: '/api/users/me' }], locale);
     try {
       await page.goto('/');
       await page.locator(`html[lang="${ui}"]`).waitFor();

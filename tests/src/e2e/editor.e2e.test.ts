@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { enText, launchBrowser, missingKeys, openPage, renderedFonts, signIn, type CheckedPage } from './support/browser.js';
+import { describe, expect, test } from '@jest/globals';
+import { enText, missingKeys, openPage, renderedFonts, signIn, type CheckedPage } from './support/browser.js';
 import {
   activeTextarea,
   ApiUser,
@@ -17,34 +16,23 @@ import {
   translationPath,
   viewShot,
 } from './support/editor.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { e2eEnvironment } from './support/environment.js';
 
 const KO = 'ko@demo.lockstep';
 const HI = 'hi@demo.lockstep';
 const REVIEWER = 'reviewer@demo.lockstep';
 const SIGNED_OUT = { status: 401, path: '/api/users/me' };
 
-let server: RunningServer;
-let browser: Browser;
+const env = e2eEnvironment();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 30_000);
-
-const scenario = (name: string, pages: CheckedPage[], body: () => Promise<void>) => runScenario(server, name, pages, body);
+const scenario = (name: string, pages: CheckedPage[], body: () => Promise<void>) => runScenario(env.server, name, pages, body);
 
 describe('the translator’s editor', () => {
   test('a Korean translator works through stale and untranslated segments with the keyboard; the progress moves', async () => {
-    const checked = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
+    const checked = await openPage(env.browser, env.server.baseUrl, [SIGNED_OUT]);
     const { page } = checked;
     await scenario('translator', [checked], async () => {
-      const api = await ApiUser.signIn(server.baseUrl, KO);
+      const api = await ApiUser.signIn(env.server.baseUrl, KO);
       await page.goto('/documents/statement/ko');
       await signIn(page, KO, DEMO_PASSWORD);
       await page.getByRole('link', { name: enText('view.openEditor') }).click();
@@ -138,10 +126,10 @@ describe('the translator’s editor', () => {
   });
 
   test('two people editing the same segment: the second sees both texts and chooses', async () => {
-    const api = await ApiUser.signIn(server.baseUrl, KO);
+    const api = await ApiUser.signIn(env.server.baseUrl, KO);
     const segment = (await api.segments('ko', 'untranslated')).filter(hasNoCodes).at(-1)!;
-    const first = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
-    const second = await openPage(browser, server.baseUrl, [SIGNED_OUT, { status: 409, path: translationPath('ko', segment.id) }]);
+    const first = await openPage(env.browser, env.server.baseUrl, [SIGNED_OUT]);
+    const second = await openPage(env.browser, env.server.baseUrl, [SIGNED_OUT, { status: 409, path: translationPath('ko', segment.id) }]);
     const dialogs = [first, second].map((p) => recordDialogs(p.page));
     await scenario('conflict', [first, second], async () => {
       for (const { page } of [first, second]) {
@@ -175,10 +163,10 @@ describe('the translator’s editor', () => {
   });
 
   test('a reviewer approves a Russian translation', async () => {
-    const checked = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
+    const checked = await openPage(env.browser, env.server.baseUrl, [SIGNED_OUT]);
     const { page } = checked;
     await scenario('reviewer', [checked], async () => {
-      const api = await ApiUser.signIn(server.baseUrl, REVIEWER);
+      const api = await ApiUser.signIn(env.server.baseUrl, REVIEWER);
       const segment = (await api.segments('ru', 'translated'))[0];
       await signInAt(page, '/documents/statement/ru/edit?state=translated', REVIEWER);
       await row(page, segment.id).locator('.editor-row__open').click();
@@ -201,13 +189,13 @@ describe('the translator’s editor', () => {
   });
 
   test('inline codes are checked before saving and placed with Alt+digit; warnings show inline; history reverts', async () => {
-    const api = await ApiUser.signIn(server.baseUrl, KO);
+    const api = await ApiUser.signIn(env.server.baseUrl, KO);
     const untranslated = await api.segments('ko', 'untranslated');
     const coded = untranslated.find((s) => s.sourceRuns.filter((r) => r.type === 'open').length === 1 && s.sourceRuns.length === 4)!;
     const translated = (await api.segments('ko', 'translated')).filter(hasNoCodes);
     // Not the first one: the markup test below writes that.
     const dated = translated.slice(1).find((s) => /\d/.test(s.source))!;
-    const checked = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
+    const checked = await openPage(env.browser, env.server.baseUrl, [SIGNED_OUT]);
     const { page } = checked;
     const puts: string[] = [];
     page.on('request', (req) => void (req.method() === 'PUT' && puts.push(new URL(req.url()).pathname)));
@@ -260,14 +248,14 @@ describe('the translator’s editor', () => {
   });
 
   test('markup in a translation is shown as text in the editor, its history and the read-only view', async () => {
-    const api = await ApiUser.signIn(server.baseUrl, KO);
+    const api = await ApiUser.signIn(env.server.baseUrl, KO);
     const segment = (await api.segments('ko', 'translated')).find(hasNoCodes)!;
     // Neither `<script>` nor `<img …>` has the shape of an inline code, so both are literal text (api.md).
     const payload = '<script>alert(1)</script> <img src=x onerror=alert(1)> 스크립트';
     const saved = await api.save('ko', segment.id, payload, segment.translation!.version);
     expect(saved.status).toBe(200);
 
-    const checked = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
+    const checked = await openPage(env.browser, env.server.baseUrl, [SIGNED_OUT]);
     const { page } = checked;
     const dialogs = recordDialogs(page);
     await scenario('markup', [checked], async () => {
@@ -292,7 +280,7 @@ describe('the translator’s editor', () => {
   });
 
   test('the Hindi editor draws Devanagari with a Devanagari face', async () => {
-    const checked = await openPage(browser, server.baseUrl, [SIGNED_OUT]);
+    const checked = await openPage(env.browser, env.server.baseUrl, [SIGNED_OUT]);
     const { page } = checked;
     await scenario('hindi', [checked], async () => {
       await signInAt(page, '/documents/statement/hi/edit', HI);

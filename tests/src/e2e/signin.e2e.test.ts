@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { enText, launchBrowser, missingKeys, openPage, screenshot, signIn } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { describe, expect, test } from '@jest/globals';
+import { enText, missingKeys, openPage, screenshot, signIn } from './support/browser.js';
+import { e2eEnvironment } from './support/environment.js';
 
 const COORDINATOR = 'coordinator@demo.lockstep';
 const DEMO_PASSWORD = 'lockstep-demo';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 30_000);
+const env = e2eEnvironment();
 
 describe('signing in and out in the browser', () => {
   test('a wrong password is refused with a translated message; the right one opens the documents; sign-out returns to sign-in', async () => {
     // Signed out, the page's first "who am I" and the wrong password are answered 401 on purpose.
-    const { page, context, problems, close } = await openPage(browser, server.baseUrl, [
+    const { page, context, problems, close } = await openPage(env.browser, env.server.baseUrl, [
       { status: 401, path: '/api/users/me' },
       { status: 401, path: '/api/session' },
     ]);
@@ -76,7 +64,7 @@ describe('signing in and out in the browser', () => {
       expect(problems()).toEqual([]);
     } catch (err) {
       await screenshot(page, 'signin-failure').catch(() => undefined);
-      throw new Error(`${(err as Error).message}\n--- browser problems:\n${problems().join('\n')}\n--- server output:\n${server.output()}`, {
+      throw new Error(`${(err as Error).message}\n--- browser problems:\n${problems().join('\n')}\n--- server output:\n${env.server.output()}`, {
         cause: err,
       });
     } finally {
