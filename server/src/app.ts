@@ -14,6 +14,7 @@ import { accountRoutes } from './routes/accounts.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { revisionRoutes } from './routes/revisions.js';
+import { xliffRoutes } from './routes/xliff.js';
 import { translationRoutes } from './routes/translations.js';
 
 export interface AppDeps {
@@ -84,6 +85,7 @@ export function createApp({ db, config, logger }: AppDeps): LockstepApp {
   accountRoutes(routes, db, config);
   documentRoutes(routes, db);
   revisionRoutes(routes, db);
+  xliffRoutes(routes, db);
   translationRoutes(routes, db);
   routes.mount(app);
 

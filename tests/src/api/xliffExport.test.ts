@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Express } from 'express';
+import request from 'supertest';
+import { readXliff } from '@lockstep/shared';
+import { DEMO_PASSWORD, seedDemoAccounts } from '@lockstep/server/demo/accounts';
+import { seedDemoStatement } from '@lockstep/server/demo/statement';
+import { testApp } from '../support/app.js';
+import { openTestDb, type TestDb } from '../support/testDb.js';
+
+let db: TestDb;
+let app: Express;
+let token: string;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  app = testApp(db).app;
+  await seedDemoAccounts(db);
+  await seedDemoStatement(db);
+  token = (await request(app).post('/api/session').send({ email: 'ru@demo.lockstep', password: DEMO_PASSWORD })).body.token;
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const download = (url: string) =>
+  request(app)
+    .get(url)
+    .set('Authorization', `Bearer ${token}`)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+    });
+
+describe('XLIFF export', () => {
+  test.each(['2.0', '1.2'] as const)('XLIFF %s of Korean reads back with every unit, state and text, and is in the ledger', async (version) => {
+    const res = await download(`/api/documents/statement/xliff/ko?version=${version}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/xliff\+xml/);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="statement.ko.xlf"');
+    const file = readXliff(res.body as string);
+    expect(file.version).toBe(version);
+    expect(file.srcLang).toBe('en');
+    expect(file.trgLang).toBe('ko');
+    const units = file.files.flatMap((f) => f.units);
+    const segments = (await request(app).get('/api/documents/statement/segments?lang=ko').set('Authorization', `Bearer ${token}`)).body.segments;
+    expect(units.map((u) => u.id)).toEqual(segments.map((s: { id: string }) => s.id));
+    for (const [i, s] of (segments as { source: string; translatable: boolean; translation: { state: string; text: string } | null }[]).entries()) {
+      const u = units[i];
+      expect(u.source).toBe(s.source);
+      if (!s.translatable) {
+        expect(u.intent).toBe('locked');
+        continue;
+      }
+      const state = s.translation!.state;
+      // Stale is never exported as translated: a CAT tool must see it needs review.
+      expect(u.intent).toBe(state === 'stale' ? 'stale' : state);
+      if (state === 'translated' || state === 'approved' || state === 'stale') expect(u.target).toBe(s.translation!.text);
+      else expect(u.target ?? null).toBeNull();
+    }
+    const exportId = res.headers['x-lockstep-export-id'];
+    expect(file.files[0].exportId).toBe(exportId);
+    const ledger = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM xliff_export_units WHERE export_id = $1', [exportId]);
+    expect(ledger.rows[0].n).toBe(segments.length);
+  });
+
+  test('scope=todo holds only untranslated and stale units', async () => {
+    const res = await download('/api/documents/statement/xliff/ko?scope=todo');
+    const units = readXliff(res.body as string).files.flatMap((f) => f.units);
+    const todo = (await request(app).get('/api/documents/statement/segments?lang=ko&state=needs-work').set('Authorization', `Bearer ${token}`)).body.segments;
+    expect(units.map((u) => u.id)).toEqual(todo.map((s: { id: string }) => s.id));
+    expect(units.length).toBeGreaterThan(10);
+  });
+
+  test('any signed-in user may export any language; bad parameters are 4xx', async () => {
+    expect((await download('/api/documents/statement/xliff/hi')).status).toBe(200);
+    expect((await download('/api/documents/statement/xliff/de')).status).toBe(404);
+    expect((await download('/api/documents/statement/xliff/en')).status).toBe(404);
+    expect((await download('/api/documents/nope/xliff/ko')).status).toBe(404);
+    expect((await download('/api/documents/statement/xliff/ko?version=3.0')).status).toBe(400);
+    expect((await request(app).get('/api/documents/statement/xliff/ko')).status).toBe(401);
+  });
+});
