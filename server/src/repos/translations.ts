@@ -139,3 +139,24 @@ export async function findTranslation(db: Queryable, segmentId: string, lang: st
   );
   return r.rows[0];
 }
+
+/**
+ * Keeps an imported text that could not be applied (a conflict) as the segment's suggestion:
+ * a change to the row, so it bumps the version and writes a `suggestion` event, in one statement.
+ */
+export async function writeSuggestion(
+  tx: Queryable,
+  c: { segmentId: string; lang: string; suggestion: string; userId: number | null; revision: number; expectedVersion: number },
+): Promise<boolean> {
+  const r = await tx.query(
+    `WITH u AS (
+       UPDATE translations SET suggestion = $3, version = version + 1, updated_at = now()
+        WHERE segment_id = $1 AND lang = $2 AND version = $6
+        RETURNING segment_id, lang, text, state, version
+     )
+     INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id)
+     SELECT segment_id, lang, 'suggestion', text, state, version, $5, $4 FROM u`,
+    [c.segmentId, c.lang, c.suggestion, c.userId, c.revision, c.expectedVersion],
+  );
+  return r.rowCount === 1;
+}

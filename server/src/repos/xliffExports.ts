@@ -40,3 +40,32 @@ export async function exportedUnits(db: Queryable, exportId: string): Promise<Ex
   );
   return r.rows;
 }
+
+export async function findExport(db: Queryable, exportId: string): Promise<ExportRecord | undefined> {
+  const r = await db.query<ExportRecord>(
+    `SELECT id, document_id AS "documentId", lang, revision, version, scope, created_by AS "createdBy"
+       FROM xliff_exports WHERE id = $1`,
+    [exportId],
+  );
+  return r.rows[0];
+}
+
+/**
+ * The ledger of an export with the translation text each unit had when exported: the history
+ * event at the exported version ('' for a translation that had no text yet).
+ */
+export async function exportedUnitsWithText(
+  db: Queryable,
+  exportId: string,
+  lang: string,
+): Promise<(ExportedUnit & { text: string })[]> {
+  const r = await db.query<ExportedUnit & { text: string }>(
+    `SELECT u.segment_id AS "segmentId", u.translation_version AS "translationVersion", u.source_hash AS "sourceHash",
+            COALESCE(e.text, '') AS text
+       FROM xliff_export_units u
+       LEFT JOIN translation_events e ON e.segment_id = u.segment_id AND e.lang = $2 AND e.version = u.translation_version
+      WHERE u.export_id = $1`,
+    [exportId, lang],
+  );
+  return r.rows;
+}

@@ -1,8 +1,26 @@
+import { LockstepError } from '@lockstep/shared';
+import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { param, type RouteTable } from '../http/routeTable.js';
 import { requireDocument, requireTargetLang } from '../services/documents.js';
+import { actorOf } from '../http/auth.js';
 import { exportXliff } from '../services/xliffExport.js';
+import { importXliff } from '../services/xliffImport.js';
+
+const XLIFF_TYPES = ['application/xliff+xml', 'application/xml', 'text/xml'];
+const DryRun = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
+
+/** The file as raw bytes (the reader decodes by BOM and declaration itself), at most 20 MB. */
+const xliffBody: RequestHandler[] = [
+  (req, _res, next) => {
+    if (!req.is(XLIFF_TYPES)) {
+      throw new LockstepError('unsupported_media_type', 'xliff_required', `Send the file as ${XLIFF_TYPES.join(', ')}.`);
+    }
+    next();
+  },
+  express.raw({ type: XLIFF_TYPES, limit: '20mb' }),
+];
 
 const ExportQuery = z.object({
   version: z.enum(['2.0', '1.2']).default('2.0'),
@@ -30,6 +48,21 @@ export function xliffRoutes(routes: RouteTable, db: Db): void {
         if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
       }
       res.end();
+    },
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/api/documents/:doc/xliff/:lang',
+    action: 'translate',
+    body: xliffBody,
+    async handler(req, res) {
+      const doc = await requireDocument(db, param(req, 'doc'));
+      const lang = requireTargetLang(doc, param(req, 'lang'));
+      const { dryRun } = DryRun.parse(req.query);
+      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const result = await importXliff(db, actorOf(req.auth)!, doc, lang, bytes, { dryRun: dryRun === 'true' || dryRun === '1' });
+      res.json(result);
     },
   });
 }

@@ -31,6 +31,7 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/revisions': SIGNED_IN,
   'POST /api/documents/:doc/revisions': ['coordinator', 'admin'],
   'GET /api/documents/:doc/xliff/:lang': SIGNED_IN,
+  'POST /api/documents/:doc/xliff/:lang': ['translator-ko', 'coordinator', 'admin'],
   'GET /api/documents/:doc/revisions/:n': SIGNED_IN,
   // Per language: the example language is ko, so the ru reviewer may not write it.
   'PUT /api/documents/:doc/segments/:seg/translations/:lang': ['translator-ko', 'coordinator', 'admin'],

@@ -1,0 +1,132 @@
+import {
+  conflict,
+  decideImport,
+  lockstepLanguageOf,
+  may,
+  readXliff,
+  unprocessable,
+  type Actor,
+  type ImportDecision,
+  type ReadUnit,
+  type SourceRun,
+} from '@lockstep/shared';
+import type { Db, Queryable } from '../db/db.js';
+import type { DocumentRow } from '../repos/documents.js';
+import { listSegments, type SegmentWithTranslation } from '../repos/segments.js';
+import { writeChange, writeSuggestion } from '../repos/translations.js';
+import { exportedUnitsWithText, findExport } from '../repos/xliffExports.js';
+import { sourceHashOf } from './xliffExport.js';
+
+export interface ImportReport {
+  exportId: string | null;
+  applied: string[];
+  unchanged: string[];
+  conflicts: { unit: string; reason: string }[];
+  unknown: string[];
+  rejected: { unit: string; reason: string }[];
+  warnings: { unit?: string; message: string }[];
+}
+
+interface Planned {
+  unit: ReadUnit;
+  segment?: SegmentWithTranslation;
+  decision: ImportDecision;
+}
+
+async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string, bytes: Uint8Array) {
+  const file = readXliff(bytes, { expect: { srcLang: doc.sourceLang, trgLang: lang } });
+  const warnings = [...file.warnings];
+  const fileLang = file.trgLang ? lockstepLanguageOf(file.trgLang) : null;
+  if (fileLang && fileLang.code !== lang) {
+    throw unprocessable('wrong_language', `The file is for "${file.trgLang}", not "${lang}".`);
+  }
+  const exportId = file.files[0]?.exportId ?? null;
+  const ledgerRecord = exportId ? await findExport(db, exportId) : undefined;
+  if (ledgerRecord && (ledgerRecord.documentId !== doc.id || ledgerRecord.lang !== lang)) {
+    throw unprocessable('wrong_export', `The file was exported from "${ledgerRecord.documentId}" in "${ledgerRecord.lang}", not "${doc.id}" in "${lang}".`);
+  }
+  if (exportId && !ledgerRecord) {
+    warnings.push({ message: 'The file names no export of this server: units are matched by id, and every changed source is a conflict.' });
+  }
+  const ledger = ledgerRecord ? new Map((await exportedUnitsWithText(db, ledgerRecord.id, lang)).map((u) => [u.segmentId, u])) : undefined;
+  const segments = new Map((await listSegments(db, { documentId: doc.id, lang })).map((s) => [s.id, s]));
+  const mayApprove = may(actor, 'approve', lang);
+  const planned: Planned[] = file.files.flatMap((f) =>
+    f.units.map((unit) => {
+      const segment = segments.get(unit.id);
+      const exported = ledger?.get(unit.id);
+      const decision = decideImport({
+        unit,
+        segment: segment && {
+          source: segment.source,
+          sourceRuns: segment.sourceRuns as SourceRun[],
+          translatable: segment.translatable,
+          sourceHash: sourceHashOf(segment.source),
+        },
+        current: segment?.translation,
+        exported: exported && { translationVersion: exported.translationVersion, sourceHash: exported.sourceHash, text: exported.text },
+        mayApprove,
+      });
+      return { unit, segment, decision };
+    }),
+  );
+  return { exportId: ledgerRecord?.id ?? null, planned, warnings };
+}
+
+function report(exportId: string | null, planned: Planned[], warnings: ImportReport['warnings']): ImportReport {
+  const r: ImportReport = { exportId, applied: [], unchanged: [], conflicts: [], unknown: [], rejected: [], warnings };
+  for (const { unit, decision: d } of planned) {
+    if (d.outcome === 'applied') r.applied.push(unit.id);
+    else if (d.outcome === 'unchanged') r.unchanged.push(unit.id);
+    else if (d.outcome === 'unknown') r.unknown.push(unit.id);
+    else if (d.outcome === 'rejected') r.rejected.push({ unit: unit.id, reason: d.reason });
+    else r.conflicts.push({ unit: unit.id, reason: d.reason });
+  }
+  return r;
+}
+
+/**
+ * Imports a translator's XLIFF file for one language (xliff.md, api.md): every unit is
+ * applied, unchanged, a conflict (kept as a suggestion, never applied), unknown or rejected,
+ * with a reason. The dry run writes nothing; the apply writes everything in one transaction,
+ * re-planned inside it, and refuses the whole file (409) if a translation moved meanwhile.
+ */
+export async function importXliff(
+  db: Db,
+  actor: Actor,
+  doc: DocumentRow,
+  lang: string,
+  bytes: Uint8Array,
+  opts: { dryRun: boolean },
+): Promise<ImportReport> {
+  if (opts.dryRun) {
+    const p = await plan(db, actor, doc, lang, bytes);
+    return report(p.exportId, p.planned, p.warnings);
+  }
+  return db.transaction(async (tx) => {
+    const p = await plan(tx, actor, doc, lang, bytes);
+    for (const { unit, segment, decision } of p.planned) {
+      const current = segment?.translation;
+      if (!current) continue;
+      let ok = true;
+      if (decision.outcome === 'applied') {
+        ok = (await writeChange(tx, {
+          segmentId: unit.id,
+          lang,
+          text: decision.text,
+          state: decision.state,
+          kind: 'import',
+          userId: actor.id,
+          revision: doc.revision,
+          expectedVersion: current.version,
+        })) !== undefined;
+      } else if (decision.outcome === 'conflict') {
+        ok = await writeSuggestion(tx, { segmentId: unit.id, lang, suggestion: decision.suggestion, userId: actor.id, revision: doc.revision, expectedVersion: current.version });
+      }
+      if (!ok) {
+        throw conflict('import_conflict', `The translation of unit ${unit.id} changed while the file was being imported; nothing was applied. Run the import again.`);
+      }
+    }
+    return report(p.exportId, p.planned, p.warnings);
+  });
+}
