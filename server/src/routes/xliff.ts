@@ -1,4 +1,4 @@
-import { LockstepError } from '@lockstep/shared';
+import { LockstepError, readXliff } from '@lockstep/shared';
 import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
@@ -63,6 +63,29 @@ export function xliffRoutes(routes: RouteTable, db: Db): void {
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const result = await importXliff(db, actorOf(req.auth)!, doc, lang, bytes, { dryRun: dryRun === 'true' || dryRun === '1' });
       res.json(result);
+    },
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/api/xliff/inspect',
+    action: 'read',
+    body: xliffBody,
+    handler(req, res) {
+      // The same reader as import: what it accepts here, import accepts; nothing is written.
+      const file = readXliff(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+      res.json({
+        version: file.version,
+        encoding: file.encoding,
+        srcLang: file.srcLang,
+        trgLang: file.trgLang ?? null,
+        files: file.stats.files,
+        units: file.stats.units,
+        segments: file.stats.segments,
+        states: file.stats.states,
+        rejected: file.stats.rejected,
+        warnings: file.warnings,
+      });
     },
   });
 }

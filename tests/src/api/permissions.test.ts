@@ -32,6 +32,7 @@ const EXPECTED: Record<string, Who[]> = {
   'POST /api/documents/:doc/revisions': ['coordinator', 'admin'],
   'GET /api/documents/:doc/xliff/:lang': SIGNED_IN,
   'POST /api/documents/:doc/xliff/:lang': ['translator-ko', 'coordinator', 'admin'],
+  'POST /api/xliff/inspect': SIGNED_IN,
   'GET /api/documents/:doc/revisions/:n': SIGNED_IN,
   // Per language: the example language is ko, so the ru reviewer may not write it.
   'PUT /api/documents/:doc/segments/:seg/translations/:lang': ['translator-ko', 'coordinator', 'admin'],

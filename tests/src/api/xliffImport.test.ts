@@ -155,4 +155,17 @@ describe('XLIFF import', () => {
     const events = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM translation_events');
     expect(events.rows[0].n).toBe(0);
   });
+
+  test('inspect reads any XLIFF and reports its counts without writing anything', async () => {
+    const { exportId, units } = await exportKo();
+    const file = translatedFile(exportId, units, (s) => `번역: ${s}`);
+    const before = await hashAllTables(db);
+    const res = await request(app).post('/api/xliff/inspect').set(auth(ko)).set('content-type', 'application/xml').send(file);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ version: '2.0', srcLang: 'en', trgLang: 'ko', files: 1, units: 5, segments: 5, states: { translated: 5 } });
+    const bad = await request(app).post('/api/xliff/inspect').set(auth(ko)).set('content-type', 'application/xml').send(file.slice(0, 200));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/line|end|truncat/i);
+    expect(await hashAllTables(db)).toBe(before);
+  });
 });
