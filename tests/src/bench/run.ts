@@ -7,6 +7,7 @@ import { main, type Workload } from './harness.js';
 import { publishWorkload } from './publish.js';
 import { publishServerWorkload } from './publishServer.js';
 import { segmentationWorkload } from './segmentation.js';
+import { xliffWorkload } from './xliff.js';
 import { documentsListWorkload, signInWorkload } from './http.js';
 import { progressWorkload, savesWorkload } from './saves.js';
 
@@ -19,5 +20,7 @@ const workloads: Workload[] = [
   publishWorkload(10_000, 5),
   publishServerWorkload(),
   publishWorkload(100_000, 1),
+  xliffWorkload('2.0'),
+  xliffWorkload('1.2'),
 ];
 await main(workloads);
