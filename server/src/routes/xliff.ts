@@ -5,7 +5,7 @@ import type { Db } from '../db/db.js';
 import { param, type RouteTable } from '../http/routeTable.js';
 import { requireDocument, requireTargetLang } from '../services/documents.js';
 import { actorOf } from '../http/auth.js';
-import { exportXliff } from '../services/xliffExport.js';
+import { exportXliff, exportXliffZip } from '../services/xliffExport.js';
 import { importXliff } from '../services/xliffImport.js';
 
 const XLIFF_TYPES = ['application/xliff+xml', 'application/xml', 'text/xml'];
@@ -48,6 +48,20 @@ export function xliffRoutes(routes: RouteTable, db: Db): void {
         if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
       }
       res.end();
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/api/documents/:doc/xliff',
+    action: 'read',
+    async handler(req, res) {
+      const doc = await requireDocument(db, param(req, 'doc'));
+      const query = ExportQuery.parse(req.query);
+      const zip = await exportXliffZip(db, req.auth!.user.id, doc, query);
+      res.setHeader('Content-Type', 'application/zip');
+      res.setHeader('Content-Disposition', `attachment; filename="${doc.id}.xliff.zip"`);
+      res.end(Buffer.from(zip));
     },
   });
 

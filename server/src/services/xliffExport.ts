@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
 import { alignmentKey, writeXliff, type SourceRun, type XliffUnit, type XliffVersion } from '@lockstep/shared';
 import type { Db } from '../db/db.js';
 import type { DocumentRow } from '../repos/documents.js';
@@ -65,4 +66,23 @@ export async function exportXliff(
   });
   const meta = { exportId, documentId: doc.id, revision: doc.revision, srcLang: doc.sourceLang, trgLang: lang };
   return { exportId, filename: `${doc.id}.${lang}.xlf`, units: units.length, chunks: writeXliff(meta, units, opts.version) };
+}
+
+/**
+ * Every target language as one zip, one file each (each export recorded in the ledger). The
+ * files are built in memory: a zip needs each entry's size, and ten files of a statement are
+ * small; per-language downloads stream.
+ */
+export async function exportXliffZip(
+  db: Db,
+  actorId: number | null,
+  doc: DocumentRow,
+  opts: { version: XliffVersion; scope: ExportScope },
+): Promise<Uint8Array> {
+  const entries: Record<string, Uint8Array> = {};
+  for (const lang of doc.targetLangs) {
+    const file = await exportXliff(db, actorId, doc, lang, opts);
+    entries[file.filename] = strToU8([...file.chunks].join(''));
+  }
+  return zipSync(entries, { level: 6 });
 }

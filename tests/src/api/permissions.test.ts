@@ -31,6 +31,7 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/revisions': SIGNED_IN,
   'POST /api/documents/:doc/revisions': ['coordinator', 'admin'],
   'GET /api/documents/:doc/xliff/:lang': SIGNED_IN,
+  'GET /api/documents/:doc/xliff': SIGNED_IN,
   'POST /api/documents/:doc/xliff/:lang': ['translator-ko', 'coordinator', 'admin'],
   'POST /api/xliff/inspect': SIGNED_IN,
   'GET /api/documents/:doc/revisions/:n': SIGNED_IN,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
 import request from 'supertest';
+import { unzipSync } from 'fflate';
 import { readXliff } from '@lockstep/shared';
 import { DEMO_PASSWORD, seedDemoAccounts } from '@lockstep/server/demo/accounts';
 import { seedDemoStatement } from '@lockstep/server/demo/statement';
@@ -80,5 +81,28 @@ describe('XLIFF export', () => {
     expect((await download('/api/documents/nope/xliff/ko')).status).toBe(404);
     expect((await download('/api/documents/statement/xliff/ko?version=3.0')).status).toBe(400);
     expect((await request(app).get('/api/documents/statement/xliff/ko')).status).toBe(401);
+  });
+
+  test('all languages as a zip: one file per target language, each a valid export in the ledger', async () => {
+    const res = await request(app)
+      .get('/api/documents/statement/xliff?version=1.2')
+      .set('Authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(res.body as Buffer));
+    expect(Object.keys(files).sort()).toEqual(['el', 'es', 'fr', 'hi', 'ko', 'pt', 'ru', 'tl'].map((l) => `statement.${l}.xlf`));
+    for (const [name, bytes] of Object.entries(files)) {
+      const file = readXliff(bytes);
+      expect(file.version).toBe('1.2');
+      expect(`statement.${file.trgLang}.xlf`).toBe(name);
+      const ledger = await db.query('SELECT 1 FROM xliff_exports WHERE id = $1', [file.files[0].exportId]);
+      expect(ledger.rows).toHaveLength(1);
+    }
   });
 });
