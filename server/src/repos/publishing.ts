@@ -1,4 +1,4 @@
-import type { SourceRun } from '@lockstep/shared';
+import type { SourceRun, TranslationRowState } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 import type { SegmentSource } from './segments.js';
 
@@ -65,17 +65,10 @@ export async function retireSegments(tx: Queryable, ids: readonly string[], revi
   await tx.query('UPDATE segments SET retired_in = $2 WHERE id = ANY($1)', [ids, revision]);
 }
 
-export interface TranslationRow {
+/** A stored translation row (the shape the stale rule works on) with its key. */
+export interface TranslationRow extends TranslationRowState {
   segmentId: string;
   lang: string;
-  text: string;
-  state: 'untranslated' | 'translated' | 'stale' | 'approved';
-  version: number;
-  basedOnRevision: number | null;
-  previousSource: string | null;
-  stateBeforeStale: string | null;
-  changeClass: string | null;
-  suggestion: string | null;
 }
 
 const TRANSLATION_COLUMNS = `segment_id AS "segmentId", lang, text, state, version, based_on_revision AS "basedOnRevision",

@@ -1,4 +1,4 @@
-import type { EventKind, TranslationState } from '@lockstep/shared';
+import type { EventKind, TranslationRowState, TranslationState } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 export type { EventKind, TranslationState };
@@ -16,15 +16,7 @@ export interface TranslationChange {
 }
 
 /** A translation as stored, with the name of whoever changed it last. */
-export interface TranslationRow {
-  text: string;
-  state: TranslationState;
-  version: number;
-  basedOnRevision: number | null;
-  previousSource: string | null;
-  stateBeforeStale: string | null;
-  changeClass: string | null;
-  suggestion: string | null;
+export interface TranslationRow extends TranslationRowState {
   updatedBy: string | null;
   updatedAt: Date;
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { jsonBody, MARKDOWN_JSON_LIMIT } from '../http/body.js';
 import { param, type RouteTable } from '../http/routeTable.js';
-import { listDocuments } from '../repos/documents.js';
 import { findRevision, listRevisions } from '../repos/revisions.js';
 import { listSegments } from '../repos/segments.js';
 import * as docs from '../services/documents.js';
@@ -33,9 +32,8 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
     path: '/api/documents',
     action: 'read',
     async handler(_req, res) {
-      const list = await listDocuments(db);
-      const progress = await docs.progressOf(db, list);
-      res.json(list.map(({ createdAt: _c, ...d }) => ({ ...d, progress: progress.get(d.id) })));
+      const list = await docs.documentsWithProgress(db);
+      res.json(list.map(({ doc: { createdAt: _c, ...d }, progress }) => ({ ...d, progress })));
     },
   });
 
@@ -101,11 +99,8 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
     path: '/api/progress',
     action: 'read',
     async handler(_req, res) {
-      const list = await listDocuments(db);
-      const progress = await docs.progressOf(db, list);
-      res.json({
-        documents: list.map((d) => ({ id: d.id, title: d.title, revision: d.revision, languages: progress.get(d.id) })),
-      });
+      const list = await docs.documentsWithProgress(db);
+      res.json({ documents: list.map(({ doc, progress }) => ({ id: doc.id, title: doc.title, revision: doc.revision, languages: progress })) });
     },
   });
 

@@ -150,6 +150,13 @@ export async function progressOf(db: Queryable, docs: readonly documents.Documen
   return result;
 }
 
+/** Every document with its progress per target language (document list, dashboard). */
+export async function documentsWithProgress(db: Queryable) {
+  const list = await documents.listDocuments(db);
+  const progress = await progressOf(db, list);
+  return list.map((doc) => ({ doc, progress: progress.get(doc.id)! }));
+}
+
 export function parseCursor(cursor: unknown): number | undefined {
   if (cursor === undefined) return undefined;
   const n = typeof cursor === 'string' ? Number.parseInt(Buffer.from(cursor, 'base64url').toString('utf8'), 10) : NaN;
