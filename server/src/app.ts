@@ -16,6 +16,8 @@ import { healthRoutes } from './routes/health.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { xliffRoutes } from './routes/xliff.js';
 import { translationRoutes } from './routes/translations.js';
+import { markdownRoutes } from './routes/markdown.js';
+import { qaRoutes } from './routes/qa.js';
 
 export interface AppDeps {
   db: Db;
@@ -99,6 +101,8 @@ export function createApp({ db, config, logger }: AppDeps): LockstepApp {
 function serveClient(app: Express, clientDir: string): void {
   const index = path.join(clientDir, 'index.html');
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  markdownRoutes(routes, db);
+  qaRoutes(routes, db);
   app.get('/{*splat}', (_req, res) => {
     if (!existsSync(index)) {
       res

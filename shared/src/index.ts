@@ -8,3 +8,4 @@ export * from './workflow.js';
 export * from './align/index.js';
 export * from './segment/index.js';
 export * from './xliff/index.js';
+export * from './render/index.js';

@@ -41,6 +41,14 @@ const EXPECTED: Record<string, Who[]> = {
   'POST /api/documents/:doc/segments/:seg/translations/:lang/reconfirm': ['translator-ko', 'coordinator', 'admin'],
   'POST /api/documents/:doc/segments/:seg/translations/:lang/revert': ['translator-ko', 'coordinator', 'admin'],
   'GET /api/documents/:doc/segments/:seg/translations/:lang/history': SIGNED_IN,
+  'GET /api/documents/:doc/progress/timeline': SIGNED_IN,
+  'GET /api/admin/check': ['admin'],
+  'GET /api/documents/:doc/markdown/:lang': SIGNED_IN,
+  'GET /api/documents/:doc/qa/:lang': SIGNED_IN,
+  'GET /api/documents/:doc/events': SIGNED_IN,
+  'POST /api/documents/:doc/visits/:lang': SIGNED_IN,
+  'GET /api/documents/:doc/changes/:lang': SIGNED_IN,
+  'GET /api/documents/:doc/changes': SIGNED_IN,
 };
 
 const EXAMPLE_PARAMS: Record<string, string> = { doc: 'no-such-doc', id: '999999', n: '1', lang: 'ko', seg: 's1' };
