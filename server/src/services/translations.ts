@@ -162,7 +162,7 @@ async function change(
     if (current.version !== version) throw versionConflict(current, target);
     const action = await decide(db, target);
     const step = nextStep(current, action, may(actor, 'approve', ref.lang));
-    const warnings = action.kind === 'edit' || action.kind === 'revert' ? warningsFor(action.text, target.segment.plain) : [];
+    const warnings = action.kind === 'edit' || action.kind === 'revert' ? warningsFor({ sourceCoded: target.segment.source, targetCoded: action.text, sourceLang: target.sourceLang, targetLang: ref.lang }) : [];
     if (!step.write) return { translation: view(current), warnings: [UNCHANGED, ...warnings] };
     const applied = await writeChange(db, {
       segmentId: ref.segmentId,

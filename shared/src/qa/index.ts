@@ -1,0 +1,7 @@
+/** QA checks on translations: pure, synchronous and fast enough to run on every keystroke. */
+export type * from './types.js';
+export { checkSegment } from './segmentChecks.js';
+export { checkDocument } from './documentChecks.js';
+export { numbersIn, type NumberToken } from './numbers.js';
+export { datesIn } from './dates.js';
+export { findAddresses } from './addresses.js';
