@@ -12,6 +12,7 @@ import { RouteTable } from './http/routeTable.js';
 import type { Logger } from './logger.js';
 import { accountRoutes } from './routes/accounts.js';
 import { documentRoutes } from './routes/documents.js';
+import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { xliffRoutes } from './routes/xliff.js';
@@ -96,6 +97,7 @@ export function createApp({ db, config, logger }: AppDeps): LockstepApp {
   app.use(errorMiddleware);
   return { app, routes };
 }
+  adminRoutes(routes, db);
 
 /** The built single-page client at `/`; every non-API path falls back to its index.html. */
 function serveClient(app: Express, clientDir: string): void {

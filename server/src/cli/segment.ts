@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { isLanguageCode, LANGUAGE_CODES, segmentMarkdown } from '@lockstep/shared';
-import { UsageError, type Command } from './index.js';
+import { UsageError, type Command, type Input } from './command.js';
 
 export const segmentCommand: Command = {
   name: 'segment',
@@ -11,7 +12,7 @@ export const segmentCommand: Command = {
     `  --lang   the file's language: ${LANGUAGE_CODES.join(' ')}`,
     '  -        read the Markdown from standard input',
   ].join('\n'),
-  async run(args) {
+  async run(args, io) {
     let lang: string | undefined;
     const files: string[] = [];
     for (let i = 0; i < args.length; i++) {
@@ -23,7 +24,7 @@ export const segmentCommand: Command = {
     if (!lang) throw new UsageError('--lang is required');
     if (!isLanguageCode(lang)) throw new UsageError(`unknown language "${lang}"; use one of ${LANGUAGE_CODES.join(', ')}`);
     if (files.length !== 1) throw new UsageError('name exactly one Markdown file (or - for standard input)');
-    const markdown = files[0] === '-' ? await readStdin() : await readFile(files[0], 'utf8');
+    const markdown = files[0] === '-' ? await readStdin(io.stdin) : await readFile(path.resolve(io.cwd, files[0]), 'utf8');
     const { segments } = segmentMarkdown(markdown, lang);
     const out = segments.map((s) => ({
       index: s.index,
@@ -36,13 +37,13 @@ export const segmentCommand: Command = {
       ...(s.lockReason ? { lockReason: s.lockReason } : {}),
       ...(s.hoisted ? { hoisted: s.hoisted } : {}),
     }));
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   },
 };
 
-async function readStdin(): Promise<string> {
+async function readStdin(stdin: Input): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,26 +1,26 @@
-import { LockstepError, readXliff } from '@lockstep/shared';
-import express, { type RequestHandler } from 'express';
+import { readXliff, XLIFF_MAX_BYTES } from '@lockstep/shared';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { param, type RouteTable } from '../http/routeTable.js';
+import { fileUpload } from '../http/upload.js';
+import { writeWithBackpressure } from '../http/backpressure.js';
 import { requireDocument, requireTargetLang } from '../services/documents.js';
 import { actorOf } from '../http/auth.js';
 import { exportXliff, exportXliffZip } from '../services/xliffExport.js';
 import { importXliff } from '../services/xliffImport.js';
 
-const XLIFF_TYPES = ['application/xliff+xml', 'application/xml', 'text/xml'];
 const DryRun = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
 
-/** The file as raw bytes (the reader decodes by BOM and declaration itself), at most 20 MB. */
-const xliffBody: RequestHandler[] = [
-  (req, _res, next) => {
-    if (!req.is(XLIFF_TYPES)) {
-      throw new LockstepError('unsupported_media_type', 'xliff_required', `Send the file as ${XLIFF_TYPES.join(', ')}.`);
-    }
-    next();
-  },
-  express.raw({ type: XLIFF_TYPES, limit: '20mb' }),
-];
+/**
+ * The file as raw bytes (the reader decodes by BOM and declaration itself), at most 20 MB:
+ * the body itself, or one file field of a multipart form (browsers, `curl -F`).
+ */
+const xliffBody = fileUpload({
+  rawTypes: ['application/xliff+xml', 'application/xml', 'text/xml'],
+  maxBytes: XLIFF_MAX_BYTES,
+  what: 'XLIFF file',
+  mediaTypeCode: 'xliff_required',
+});
 
 const ExportQuery = z.object({
   version: z.enum(['2.0', '1.2']).default('2.0'),
@@ -39,14 +39,16 @@ export function xliffRoutes(routes: RouteTable, db: Db): void {
       const doc = await requireDocument(db, param(req, 'doc'));
       const lang = requireTargetLang(doc, param(req, 'lang'));
       const query = ExportQuery.parse(req.query);
-      const file = await exportXliff(db, req.auth!.user.id, doc, lang, query);
-      res.setHeader('Content-Type', 'application/xliff+xml; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-      res.setHeader('X-Lockstep-Export-Id', file.exportId);
-      for (const chunk of file.chunks) {
-        // Respect back-pressure: a slow client must not make the server buffer the whole file.
-        if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-      }
+      // Streamed from a database cursor: headers go with the first chunk (an error before it is
+      // still a JSON error), and the response ends only once the export's transaction committed.
+      await exportXliff(db, req.auth!.user.id, doc, lang, query, (chunk, file) => {
+        if (!res.headersSent) {
+          res.setHeader('Content-Type', 'application/xliff+xml; charset=utf-8');
+          res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+          res.setHeader('X-Lockstep-Export-Id', file.exportId);
+        }
+        return writeWithBackpressure(res, chunk);
+      });
       res.end();
     },
   });

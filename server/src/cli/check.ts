@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config.js';
+import { openDb, type Db } from '../db/db.js';
+import { DataDirLockedError } from '../db/dirLock.js';
+import { checkConsistency, type ConsistencyReport } from '../services/consistency.js';
+import { CliError, CONNECTION_OPTIONS, CONNECTION_USAGE, parseOptions, UsageError, type CliIo, type Command } from './command.js';
+import { clientFor } from './http.js';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'verify translations, versions, history and progress counters',
+  usage: [
+    'Usage: npm run lockstep -- check [--server URL] [--json]',
+    '',
+    'Verifies that every translation equals its latest history event, that versions grow',
+    'in history, that no row points at nothing, and that the progress counters equal a',
+    'recount. Exit code 0 when consistent, 1 with the list of problems otherwise.',
+    '',
+    'Without --server it opens the database itself: $DATABASE_URL, else the embedded one in',
+    '$LOCKSTEP_DATA_DIR (default ./data), which only works while no server uses it.',
+    'With --server it asks that server (GET /api/admin/check; needs an admin token).',
+    '',
+    '  --json   print the report as JSON',
+    '',
+    CONNECTION_USAGE,
+  ].join('\n'),
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, { ...CONNECTION_OPTIONS, json: { type: 'boolean' } });
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const report =
+      values.server !== undefined
+        ? await clientFor(values, io).json<ConsistencyReport>('GET', '/api/admin/check')
+        : await checkLocally(io);
+    io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${describeReport(report)}\n`);
+    return report.ok ? 0 : 1;
+  },
+};
+
+async function checkLocally(io: CliIo): Promise<ConsistencyReport> {
+  const config = loadConfig(io.env);
+  let db: Db;
+  if (config.databaseUrl) {
+    db = await openDb({ url: config.databaseUrl, poolSize: 1 });
+  } else {
+    // Opening an empty directory would create a new database: there is nothing to check.
+    if (!existsSync(path.join(config.dataDir, 'pg'))) {
+      throw new CliError(`there is no database in ${config.dataDir} (LOCKSTEP_DATA_DIR); set LOCKSTEP_DATA_DIR or DATABASE_URL`);
+    }
+    try {
+      db = await openDb({ dataDir: config.dataDir });
+    } catch (err) {
+      if (err instanceof DataDirLockedError) {
+        throw new CliError(
+          `the data directory ${config.dataDir} is in use by a running Lockstep server (pid ${err.pid}), ` +
+            'and the embedded database allows one process at a time.\n' +
+            'Check through that server instead (as an admin):\n' +
+            `  npm run lockstep -- check --server ${io.env.LOCKSTEP_URL || `http://localhost:${io.env.PORT || 3000}`}`,
+        );
+      }
+      throw err;
+    }
+  }
+  try {
+    return await checkConsistency(db);
+  } catch (err) {
+    throw new CliError(databaseProblem(err, config.databaseUrl));
+  } finally {
+    await db.close();
+  }
+}
+
+function databaseProblem(err: unknown, url: string | undefined): string {
+  const code = (err as { code?: unknown }).code;
+  if (code === '42P01' || code === '42703') {
+    return 'the database has no Lockstep schema, or an older one: start the server once to migrate it';
+  }
+  if (url && typeof code === 'string' && /^(ECONN|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|28)/.test(code)) {
+    return `cannot use the database at ${redact(url)} (${code}): ${(err as Error).message}`;
+  }
+  return (err as Error).message ?? String(err);
+}
+
+/** The connection string without its password. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+export function describeReport(r: ConsistencyReport): string {
+  const c = r.counts;
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
+  const checked = [
+    n(c.documents, 'document'),
+    n(c.segments, 'segment'),
+    n(c.translations, 'translation'),
+    n(c.events, 'history event'),
+    n(c.progressRows, 'progress row'),
+  ].join(', ');
+  if (r.ok) return `Consistent: checked ${checked}.`;
+  const lines = [`${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} found (checked ${checked}):`];
+  for (const p of r.problems) lines.push(`  [${p.kind}] ${p.message}`);
+  if (r.truncated) lines.push('  … more of the same kind were not listed.');
+  return lines.join('\n');
+}

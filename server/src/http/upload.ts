@@ -1,0 +1,107 @@
+import { invalid, LockstepError } from '@lockstep/shared';
+import busboy from 'busboy';
+import express, { type Request, type RequestHandler } from 'express';
+
+export interface FileUploadOptions {
+  /** Media types accepted as the raw request body. */
+  rawTypes: readonly string[];
+  /** Largest file, in bytes (raw body or the one multipart file). */
+  maxBytes: number;
+  /** What the file is, for messages ("XLIFF file"). */
+  what: string;
+  /** The error code of the 415 answer. */
+  mediaTypeCode: string;
+}
+
+const MAX_FORM_FIELDS = 20;
+const MAX_FIELD_BYTES = 64 * 1024;
+
+function tooLarge(opts: FileUploadOptions): LockstepError {
+  const mb = Math.round(opts.maxBytes / (1024 * 1024));
+  return new LockstepError('too_large', 'file_too_large', `The ${opts.what} is larger than ${mb} MB.`);
+}
+
+/**
+ * Reads the one file of a multipart/form-data body (what a browser form or `curl -F` sends)
+ * into `req.body` as a Buffer. Text fields are ignored; a second file is refused rather than
+ * silently dropped, so the uploader knows which file was read.
+ */
+function readMultipartFile(req: Request, opts: FileUploadOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: 1, fileSize: opts.maxBytes, fields: MAX_FORM_FIELDS, fieldSize: MAX_FIELD_BYTES, parts: MAX_FORM_FIELDS + 1 },
+      });
+    } catch (err) {
+      // No boundary, or not multipart at all despite the header.
+      reject(invalid('malformed_multipart', `The multipart body cannot be read: ${(err as Error).message}.`));
+      return;
+    }
+    // Busboy closes only after the file's stream has ended, so its chunks are complete then.
+    let chunks: Buffer[] | undefined;
+    let failed = false;
+    const fail = (err: LockstepError): void => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(parser);
+      // Read the rest and throw it away: the client can then read the answer instead of
+      // seeing its upload cut off (EPIPE).
+      req.resume();
+      reject(err);
+    };
+    parser.on('file', (_name, stream, info) => {
+      // A browser form with no file chosen still sends the field, with no file name.
+      if (!info.filename) {
+        stream.resume();
+        return;
+      }
+      const received: Buffer[] = [];
+      chunks = received;
+      stream.on('data', (chunk: Buffer) => received.push(chunk));
+      stream.on('limit', () => fail(tooLarge(opts)));
+      // A form cut off inside the file is reported on the file's stream too.
+      stream.on('error', (err: Error) => fail(invalid('malformed_multipart', `The multipart body cannot be read: ${err.message}.`)));
+    });
+    parser.on('filesLimit', () => fail(invalid('too_many_files', `Send one ${opts.what} per request.`)));
+    parser.on('fieldsLimit', () => fail(invalid('too_many_fields', 'The form has too many fields.')));
+    parser.on('partsLimit', () => fail(invalid('too_many_fields', 'The form has too many parts.')));
+    parser.on('error', (err: Error) => fail(invalid('malformed_multipart', `The multipart body cannot be read: ${err.message}.`)));
+    parser.on('close', () => {
+      if (failed) return;
+      if (!chunks) {
+        reject(invalid('file_required', `The form has no file: attach the ${opts.what} as a file field (for example: curl -F file=@name.xlf).`));
+        return;
+      }
+      resolve(Buffer.concat(chunks));
+    });
+    req.pipe(parser);
+  });
+}
+
+/**
+ * A file upload as raw bytes in `req.body`: either the file itself as the body (one of
+ * `rawTypes`) or one file field of a multipart/form-data body. Anything else is 415; a file
+ * above `maxBytes` is 413.
+ */
+export function fileUpload(opts: FileUploadOptions): RequestHandler[] {
+  const raw = express.raw({ type: [...opts.rawTypes], limit: opts.maxBytes });
+  return [
+    async (req, res, next) => {
+      if (req.is('multipart/form-data')) {
+        req.body = await readMultipartFile(req, opts);
+        next();
+        return;
+      }
+      if (!req.is([...opts.rawTypes])) {
+        throw new LockstepError(
+          'unsupported_media_type',
+          opts.mediaTypeCode,
+          `Send the ${opts.what} as ${opts.rawTypes.join(', ')}, or as a file field of multipart/form-data.`,
+        );
+      }
+      raw(req, res, next);
+    },
+  ];
+}
