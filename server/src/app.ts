@@ -6,19 +6,21 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
+import { LiveEvents } from './events/bus.js';
 import { authenticate, sameOriginWrites } from './http/auth.js';
 import { errorMiddleware, notFoundApi } from './http/errors.js';
 import { RouteTable } from './http/routeTable.js';
 import type { Logger } from './logger.js';
 import { accountRoutes } from './routes/accounts.js';
 import { documentRoutes } from './routes/documents.js';
+import { documentRoutes } from './routes/documents.js';
+import { eventRoutes } from './routes/events.js';
 import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { xliffRoutes } from './routes/xliff.js';
 import { translationRoutes } from './routes/translations.js';
-import { markdownRoutes } from './routes/markdown.js';
-import { qaRoutes } from './routes/qa.js';
+import { visitRoutes } from './routes/visits.js';
 
 export interface AppDeps {
   db: Db;
@@ -27,12 +29,18 @@ export interface AppDeps {
 }
 
 export interface LockstepApp {
+  /** Live event streams; tests shorten the heartbeat (default 20 s). */
+  events?: { heartbeatMs?: number };
   app: Express;
   /** Every API route with its permission row (for the permission-table test). */
   routes: RouteTable;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+  /** Live events of this process: `start()` listens at boot, otherwise the first stream starts it. */
+  live: LiveEvents;
+  /** Ends open event streams and the listening session (before closing the server and the database). */
+  close(): Promise<void>;
 
 // The client is a static bundle with no inline scripts: everything else can be refused.
 const CONTENT_SECURITY_POLICY = [
@@ -47,7 +55,7 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-export function createApp({ db, config, logger }: AppDeps): LockstepApp {
+export function createApp({ db, config, logger, events }: AppDeps): LockstepApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -95,9 +103,12 @@ export function createApp({ db, config, logger }: AppDeps): LockstepApp {
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);
   app.use(errorMiddleware);
-  return { app, routes };
+  return { app, routes, live, close: () => live.close() };
 }
   adminRoutes(routes, db);
+  const live = new LiveEvents(db, logger);
+  eventRoutes(routes, db, live, events);
+  visitRoutes(routes, db);
 
 /** The built single-page client at `/`; every non-API path falls back to its index.html. */
 function serveClient(app: Express, clientDir: string): void {

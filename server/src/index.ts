@@ -9,7 +9,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const { db, demoAvailable } = await prepareDatabase(config, logger);
-  const { app } = createApp({ db, config, logger });
+  const lockstep = createApp({ db, config, logger });
+  const { app } = lockstep;
+  // One listening session per process, held from the start so the first reader waits for nothing.
+  await lockstep.live.start();
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(async () => {
       try {
+        await lockstep.close();
         await db.close();
         process.exit(0);
       } catch (err) {
@@ -38,6 +42,8 @@ async function main(): Promise<void> {
         process.exit(1);
       }
     });
+    // Open event streams would hold server.close() until the forced exit: end them now.
+    void lockstep.close();
     server.closeIdleConnections();
   };
   process.on('SIGINT', () => stop('SIGINT'));

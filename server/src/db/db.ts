@@ -26,6 +26,12 @@ export interface Db extends Queryable {
   ping(): Promise<void>;
   /** PGlite only: a dump of the whole data directory (tests load it instead of re-running initdb). */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * How to hear NOTIFY (live events): PostgreSQL gives the connection string for one session
+   * of its own outside the pool; PGlite is one in-process session whose notifications arrive
+   * here (they never cross PGlite connections, stack.md G19). The LISTEN itself is a query.
+   */
+  readonly notifications?: { kind: 'session'; connectionString: string } | { kind: 'inProcess'; subscribe(fn: (channel: string, payload: string) => void): () => void };
   close(): Promise<void>;
 }
 
@@ -53,7 +59,7 @@ function wrapClient(client: pg.Pool | pg.PoolClient): Queryable {
 export function poolDb(
   pool: pg.Pool,
   kind: DbKind,
-  opts: { onClose?: () => Promise<void>; strictTransactions?: boolean; dump?: () => Promise<Blob> } = {},
+  opts: { onClose?: () => Promise<void>; strictTransactions?: boolean; dump?: () => Promise<Blob>; notifications?: Db['notifications'] } = {},
 ): Db {
   // An idle client whose server went away emits 'error' on the pool; without a listener
   // Node would crash the process. The next query gets a fresh connection instead.
@@ -99,6 +105,7 @@ export function poolDb(
       await opts.onClose?.();
     },
     ...(opts.dump ? { dumpDataDir: opts.dump } : {}),
+    ...(opts.notifications ? { notifications: opts.notifications } : {}),
   };
 }
 
@@ -110,7 +117,10 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
       max: opts.poolSize ?? 10,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
-    return poolDb(pool, 'postgres', { strictTransactions: opts.strictTransactions });
+    return poolDb(pool, 'postgres', {
+      strictTransactions: opts.strictTransactions,
+      notifications: { kind: 'session', connectionString: opts.url },
+    });
   }
   return openPglite(opts);
 }
@@ -154,6 +164,7 @@ async function openPglite(opts: OpenDbOptions): Promise<Db> {
   return poolDb(pool, 'pglite', {
     strictTransactions: opts.strictTransactions,
     dump: () => lite.dumpDataDir('none'),
+    notifications: { kind: 'inProcess', subscribe: (fn) => lite.onNotification(fn) },
     onClose: async () => {
       await lite.close();
       lock?.release();

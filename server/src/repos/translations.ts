@@ -1,5 +1,6 @@
 import type { EventKind, TranslationRowState, TranslationState } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
+import { EVENTS_CHANNEL } from './events.js';
 
 export type { EventKind, TranslationState };
 
@@ -30,29 +31,48 @@ const ROW_COLUMNS = `text, state, version, based_on_revision AS "basedOnRevision
   state_before_stale AS "stateBeforeStale", change_class AS "changeClass", suggestion, updated_at AS "updatedAt"`;
 
 /**
- * Writes one translation change and its history event in one statement (so in one
- * transaction whatever the caller does): the version check is in the UPDATE's WHERE clause,
- * so two writers from one version cannot both succeed. Every change bases the text on the
- * current source, which ends a stale episode. Undefined when the version no longer matched
- * (or the segment was retired or locked meanwhile).
+ * Writes one translation change, its history event and its live event (unless
+ * `announce` is false) in one statement (so in one transaction whatever the caller does):
+ * the version check is in the UPDATE's WHERE clause, so two writers from one version cannot
+ * both succeed. Every change bases the text on the current source, which ends a stale
+ * episode. Undefined when the version no longer matched (or the segment was retired or
+ * locked meanwhile).
+ *
+ * The live event's number is taken first (`seq`, which the UPDATE waits for through its
+ * EXISTS), as every event writer does, and its NOTIFY is delivered at commit.
  */
-export async function writeChange(tx: Queryable, c: TranslationChange): Promise<AppliedChange | undefined> {
+export async function writeChange(tx: Queryable, c: TranslationChange, opts: { announce?: boolean } = {}): Promise<AppliedChange | undefined> {
+  const announce = opts.announce ?? true;
   const r = await tx.query<TranslationRow & { eventId: string }>(
-    `WITH u AS (
+    `WITH ${announce ? `seq AS (
+       INSERT INTO document_event_seqs AS c (document_id, last_seq)
+       SELECT s.document_id, 1 FROM segments s WHERE s.id = $1
+       ON CONFLICT (document_id) DO UPDATE SET last_seq = c.last_seq + 1
+       RETURNING document_id, last_seq
+     ), ` : ''}u AS (
        UPDATE translations
           SET text = $3, state = $4, version = version + 1, updated_by = $5, updated_at = now(),
               based_on_revision = $6, previous_source = NULL, state_before_stale = NULL, change_class = NULL
         WHERE segment_id = $1 AND lang = $2 AND version = $7
-          AND EXISTS (SELECT 1 FROM segments s WHERE s.id = $1 AND s.retired_in IS NULL AND s.translatable)
+          AND EXISTS (SELECT 1 FROM segments s WHERE s.id = $1 AND s.retired_in IS NULL AND s.translatable)${announce ? `
+          AND EXISTS (SELECT 1 FROM seq)` : ''}
         RETURNING segment_id, lang, text, state, version, based_on_revision, previous_source, state_before_stale,
                   change_class, suggestion, updated_by, updated_at
      ), e AS (
        INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id, created_at)
        SELECT segment_id, lang, $8, text, state, version, $6, updated_by, updated_at FROM u
        RETURNING id
-     )
+     )${announce ? `, live AS (
+       INSERT INTO document_events (document_id, seq, kind, payload, user_id, created_at)
+       SELECT seq.document_id, seq.last_seq, 'translation',
+              jsonb_build_object('segment', u.segment_id, 'lang', u.lang, 'version', u.version, 'state', u.state,
+                                 'action', $8::text, 'historyId', e.id),
+              u.updated_by, u.updated_at
+         FROM seq CROSS JOIN u CROSS JOIN e
+       RETURNING document_id, seq
+     )` : ''}
      SELECT ${ROW_COLUMNS}, (SELECT name FROM users WHERE id = u.updated_by) AS "updatedBy", e.id AS "eventId"
-       FROM u CROSS JOIN e`,
+       FROM u CROSS JOIN e${announce ? ` CROSS JOIN live CROSS JOIN LATERAL (SELECT pg_notify('${EVENTS_CHANNEL}', live.document_id || ':' || live.seq)) n` : ''}`,
     [c.segmentId, c.lang, c.text, c.state, c.userId, c.revision, c.expectedVersion, c.kind],
   );
   const row = r.rows[0];

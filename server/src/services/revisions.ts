@@ -7,8 +7,10 @@ import {
   type LanguageCode,
   type Segment,
 } from '@lockstep/shared';
+import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
 import * as documents from '../repos/documents.js';
+import * as events from '../repos/events.js';
 import * as publishing from '../repos/publishing.js';
 import * as revisions from '../repos/revisions.js';
 import { createUntranslatedRows, insertSegments } from '../repos/segments.js';
@@ -155,10 +157,13 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
   }
   return db.transaction(async (tx) => {
     await publishing.lockDocument(tx, documentId);
+    // The event number before any translation row (the lock order of 004_events.sql).
+    const seq = await events.reserveSeq(tx, documentId);
     const doc = await requireDocument(tx, documentId);
     checkBase(doc.revision);
     const p = await plan(tx, doc, input.markdown, true);
     const e = effects(p, doc);
+    await faultPoint('publish:planned');
     const rev = p.newRevision;
 
     // Carried segments keep their ids; new ones (added, split, merged) get fresh ids.
@@ -191,13 +196,16 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
     const retired = new Set(p.alignment.removed);
     for (const f of fresh) for (const id of f.derivedFrom) retired.add(id);
     await publishing.retireSegments(tx, [...retired], rev);
+    await faultPoint('publish:retired');
     await publishing.placeSegments(tx, placements);
     const freshRows = toSegmentRows(fresh.map((f) => ({ ...f.segment, index: f.index })));
     freshRows.forEach((row, i) => (row.derivedFrom = fresh[i].derivedFrom));
     const freshIds = await insertSegments(tx, doc.id, rev, freshRows);
+    await faultPoint('publish:segments');
     const newIds = p.alignment.segments.map(carriedId);
     fresh.forEach((f, i) => (newIds[f.index] = freshIds[i]));
     await publishing.writeRevisedTranslations(tx, e.revised, rev, actorId);
+    await faultPoint('publish:translations');
     await publishing.insertNewTranslations(
       tx,
       fresh.flatMap((f, i) => (e.newTranslations.get(f.index) ?? []).map((t) => ({ segmentId: freshIds[i], ...t }))),
@@ -211,6 +219,8 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
     }
     const changes = changeViews(p.alignment, newIds);
     await documents.setCurrentRevision(tx, doc.id, rev);
+    await events.insertEvent(tx, { documentId: doc.id, seq, kind: 'revision', payload: { revision: rev, stale: e.stale }, userId: actorId });
+    await faultPoint('publish:before-commit');
     return { revision: rev, impact: { ...p.alignment.impact }, changes, stale: e.stale };
   });
 }

@@ -16,6 +16,7 @@ import {
   type LanguageCode,
   type SourceRun,
 } from '@lockstep/shared';
+import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
 import * as history from '../repos/history.js';
 import {
@@ -164,6 +165,7 @@ async function change(
     const step = nextStep(current, action, may(actor, 'approve', ref.lang));
     const warnings = action.kind === 'edit' || action.kind === 'revert' ? warningsFor({ sourceCoded: target.segment.source, targetCoded: action.text, sourceLang: target.sourceLang, targetLang: ref.lang }) : [];
     if (!step.write) return { translation: view(current), warnings: [UNCHANGED, ...warnings] };
+    await faultPoint('save:before-write');
     const applied = await writeChange(db, {
       segmentId: ref.segmentId,
       lang: ref.lang,
@@ -176,6 +178,7 @@ async function change(
     });
     // Another writer from the same version committed first.
     if (!applied) throw versionConflict((await findTranslation(db, ref.segmentId, ref.lang)) ?? current, target);
+    await faultPoint('save:after-write');
     return { translation: view(applied.translation), warnings };
   });
 }

@@ -10,8 +10,10 @@ import {
   type ReadUnit,
   type SourceRun,
 } from '@lockstep/shared';
+import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
 import type { DocumentRow } from '../repos/documents.js';
+import { appendEvent } from '../repos/events.js';
 import { listSegments, type SegmentWithTranslation } from '../repos/segments.js';
 import { writeChange, writeSuggestion } from '../repos/translations.js';
 import { exportedUnitsWithText, findExport } from '../repos/xliffExports.js';
@@ -86,6 +88,24 @@ function report(exportId: string | null, planned: Planned[], warnings: ImportRep
 }
 
 /**
+ * One live event for the whole import, listing every translation it changes with the version
+ * it gets (each write below bumps the planned version by one, or the transaction rolls back).
+ * Written before the first translation write: the event number is the first lock taken.
+ */
+async function announceImport(tx: Queryable, actor: Actor, doc: DocumentRow, lang: string, planned: Planned[]): Promise<void> {
+  const units: { segment: string; version: number; state: string }[] = [];
+  const suggested: { segment: string; version: number }[] = [];
+  for (const { unit, segment, decision } of planned) {
+    const current = segment?.translation;
+    if (!current) continue;
+    if (decision.outcome === 'applied') units.push({ segment: unit.id, version: current.version + 1, state: decision.state });
+    else if (decision.outcome === 'conflict') suggested.push({ segment: unit.id, version: current.version + 1 });
+  }
+  if (units.length === 0 && suggested.length === 0) return;
+  await appendEvent(tx, { documentId: doc.id, kind: 'import', payload: { lang, units, suggested }, userId: actor.id });
+}
+
+/**
  * Imports a translator's XLIFF file for one language (xliff.md, api.md): every unit is
  * applied, unchanged, a conflict (kept as a suggestion, never applied), unknown or rejected,
  * with a reason. The dry run writes nothing; the apply writes everything in one transaction,
@@ -105,6 +125,7 @@ export async function importXliff(
   }
   return db.transaction(async (tx) => {
     const p = await plan(tx, actor, doc, lang, bytes);
+    await announceImport(tx, actor, doc, lang, p.planned);
     for (const { unit, segment, decision } of p.planned) {
       const current = segment?.translation;
       if (!current) continue;
@@ -119,14 +140,16 @@ export async function importXliff(
           userId: actor.id,
           revision: doc.revision,
           expectedVersion: current.version,
-        })) !== undefined;
+        }, { announce: false })) !== undefined;
       } else if (decision.outcome === 'conflict') {
         ok = await writeSuggestion(tx, { segmentId: unit.id, lang, suggestion: decision.suggestion, userId: actor.id, revision: doc.revision, expectedVersion: current.version });
       }
+      if (ok && decision.outcome === 'applied') await faultPoint('import:unit');
       if (!ok) {
         throw conflict('import_conflict', `The translation of unit ${unit.id} changed while the file was being imported; nothing was applied. Run the import again.`);
       }
     }
+    await faultPoint('import:before-commit');
     return report(p.exportId, p.planned, p.warnings);
   });
 }

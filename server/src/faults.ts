@@ -1,0 +1,40 @@
+import { writeSync } from 'node:fs';
+
+/**
+ * Test-only fault injection. `LOCKSTEP_FAULT=<point>[@N][:kill]` makes the process stop at the
+ * N-th time (default 1st) it reaches the named point inside an operation: by default it pauses
+ * forever (holding its transaction open, so a test's SIGKILL lands mid-operation), with `:kill`
+ * it SIGKILLs itself. It announces the stop on stderr as `LOCKSTEP_FAULT_HIT <point>@<N>` so
+ * the test knows when to kill. Unset (production), every point is a no-op costing one compare.
+ *
+ * Points: publish:planned, publish:retired, publish:segments, publish:translations,
+ * publish:before-commit, import:unit (once per applied unit), import:before-commit,
+ * save:before-write, save:after-write.
+ */
+interface Fault {
+  point: string;
+  nth: number;
+  kill: boolean;
+}
+
+const FAULT_SYNTAX = /^([a-z]+:[a-z-]+)(?:@(\d+))?(:kill)?$/;
+
+export function parseFault(spec: string | undefined): Fault | undefined {
+  if (!spec) return undefined;
+  const m = FAULT_SYNTAX.exec(spec.trim());
+  if (!m) throw new Error(`LOCKSTEP_FAULT="${spec}" is not <point>[@N][:kill], e.g. publish:segments@1`);
+  return { point: m[1], nth: m[2] ? Number(m[2]) : 1, kill: Boolean(m[3]) };
+}
+
+const fault = parseFault(process.env.LOCKSTEP_FAULT);
+let reached = 0;
+
+export function faultPoint(point: string): Promise<void> | undefined {
+  if (!fault || fault.point !== point) return undefined;
+  reached++;
+  if (reached !== fault.nth) return undefined;
+  // Synchronous, so the line is out before the process stops or the test kills it.
+  writeSync(2, `LOCKSTEP_FAULT_HIT ${point}@${reached}\n`);
+  if (fault.kill) process.kill(process.pid, 'SIGKILL');
+  return new Promise<void>(() => {});
+}

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import pg from 'pg';
+import request from 'supertest';
+import { createApp, type LockstepApp } from '@lockstep/server/app';
+import { openDb, type Db } from '@lockstep/server/db';
+import { createLogger } from '@lockstep/server/logger';
+import { addUser, testConfig, tokenFor } from '../support/app.js';
+import { serve, SseClient } from '../support/sse.js';
+import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
+
+// Events between server processes travel through PostgreSQL's LISTEN/NOTIFY; PGlite is one
+// process (events.test.ts covers it). Two app instances with pools of their own stand for two
+// server processes on one database.
+const describePg = onPostgres ? describe : describe.skip;
+
+const MARKDOWN = 'One sentence to translate. Another sentence to translate.\n\nA third sentence here. And a fourth one.\n';
+
+let db: TestDb;
+let dbB: Db;
+let a: LockstepApp;
+let b: LockstepApp;
+let baseB: string;
+let stopB: () => Promise<void>;
+let ko = '';
+const streams: SseClient[] = [];
+const auth = (t: string) => ({ Authorization: `Bearer ${t}` });
+
+async function versions(): Promise<Map<string, number>> {
+  const res = await request(a.app).get('/api/documents/doc/segments?lang=ko').set(auth(ko));
+  return new Map((res.body.segments as { id: string; translation: { version: number } }[]).map((s) => [s.id, s.translation.version]));
+}
+
+async function listeners(): Promise<number[]> {
+  const r = await db.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'lockstep-events'`,
+  );
+  return r.rows.map((x) => x.pid);
+}
+
+/** On the server's own database: a database cannot close its doors from inside. */
+async function admin(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describePg('live events across server processes (PostgreSQL LISTEN/NOTIFY)', () => {
+  beforeAll(async () => {
+    db = await openTestDb();
+    dbB = await openDb({ url: db.url! });
+    a = createApp({ db, config: testConfig(), logger: createLogger('silent') });
+    b = createApp({ db: dbB, config: testConfig(), logger: createLogger('silent') });
+    ({ base: baseB, stop: stopB } = await serve(b.app));
+    await addUser(db, 'coord@example.org', 'coordinator');
+    await addUser(db, 'ko@example.org', 'translator', ['ko']);
+    const coord = await tokenFor(a.app, 'coord@example.org');
+    ko = await tokenFor(a.app, 'ko@example.org');
+    const res = await request(a.app).post('/api/documents').set(auth(coord)).send({ id: 'doc', title: 'D', sourceLang: 'en', targetLangs: ['ko'], markdown: MARKDOWN });
+    expect(res.status).toBe(201);
+  });
+  afterAll(async () => {
+    for (const s of streams) s.close();
+    await a?.close();
+    await b?.close();
+    await stopB?.();
+    await dbB?.close();
+    await db?.close();
+  });
+
+  test('a save on one process reaches a reader of the other in under a second', async () => {
+    const c = await SseClient.open(`${baseB}/api/documents/doc/events`, auth(ko));
+    streams.push(c);
+    await c.until((x) => x.of('ready').length === 1);
+    // Only the process with a reader listens: B has one session (opened with its first reader), A none.
+    await waitFor(async () => (await listeners()).length > 0, 5_000, 'the listening session');
+    expect(await listeners()).toHaveLength(1);
+
+    const latencies: number[] = [];
+    const afterCommit: number[] = [];
+    const segs = [...(await versions()).entries()];
+    for (let i = 0; i < 10; i++) {
+      const [seg, version] = segs[i % segs.length];
+      const current = i < segs.length ? version : (await versions()).get(seg)!;
+      const started = performance.now();
+      const res = await request(a.app).put(`/api/documents/doc/segments/${seg}/translations/ko`).set(auth(ko)).send({ text: `번역 ${i}.`, version: current });
+      expect(res.status).toBe(200);
+      const responded = performance.now();
+      await c.until((x) => x.of('translation').length === i + 1, 2_000);
+      const e = c.of('translation')[i];
+      expect(e.json).toMatchObject({ segment: seg, version: res.body.translation.version });
+      latencies.push(e.at - started);
+      afterCommit.push(Math.max(0, e.at - responded));
+    }
+    latencies.sort((x, y) => x - y);
+    afterCommit.sort((x, y) => x - y);
+    console.log(
+      `save request on A → event on B: p50 ${latencies[5].toFixed(1)} ms, max ${latencies[9].toFixed(1)} ms; ` +
+        `after A's answer: p50 ${afterCommit[5].toFixed(1)} ms, max ${afterCommit[9].toFixed(1)} ms`,
+    );
+    expect(latencies[9]).toBeLessThan(1_000);
+  });
+
+  test('a lost listening session re-LISTENs and resyncs: events committed meanwhile all arrive, none twice', async () => {
+    const c = await SseClient.open(`${baseB}/api/documents/doc/events`, auth(ko));
+    streams.push(c);
+    await c.until((x) => x.of('ready').length === 1);
+    const from = Number(c.of('ready')[0].id);
+    const [old] = await listeners();
+    const name = (await db.query<{ d: string }>('SELECT current_database() AS d')).rows[0].d;
+
+    // An outage of the listening session only: no new session may connect until it ends, so
+    // the saves below are notified to nobody and only a resync can deliver them.
+    await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+    try {
+      await db.query('SELECT pg_terminate_backend($1)', [old]);
+      await waitFor(async () => (await listeners()).length === 0, 5_000, 'the listening session to end');
+      const segs = [...(await versions()).entries()];
+      for (const [seg, version] of segs.slice(0, 3)) {
+        const res = await request(a.app).put(`/api/documents/doc/segments/${seg}/translations/ko`).set(auth(ko)).send({ text: `재연결 ${seg}.`, version });
+        expect(res.status).toBe(200);
+      }
+      await new Promise((r) => setTimeout(r, 600));
+      expect(c.of('translation')).toHaveLength(0);
+    } finally {
+      await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+    }
+
+    await c.until((x) => x.of('translation').length === 3, 10_000, 'the resync after reconnecting');
+    const [fresh] = await listeners();
+    expect(fresh).toBeDefined();
+    expect(fresh).not.toBe(old);
+    // Live again: one more save arrives through the new session.
+    const [seg, version] = [...(await versions()).entries()][3];
+    expect((await request(a.app).put(`/api/documents/doc/segments/${seg}/translations/ko`).set(auth(ko)).send({ text: '다시.', version })).status).toBe(200);
+    await c.until((x) => x.of('translation').length === 4, 2_000);
+    expect(c.events.filter((e) => e.event !== 'ready').map((e) => Number(e.id))).toEqual([1, 2, 3, 4].map((i) => from + i));
+  });
+});
