@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { DataDirError } from './db/dataDir.js';
 import { DataDirLockedError } from './db/dirLock.js';
 import { createLogger } from './logger.js';
 import { demoBanner, prepareDatabase } from './startup.js';
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof DataDirLockedError || err instanceof ConfigError) {
+  if (err instanceof DataDirLockedError || err instanceof DataDirError || err instanceof ConfigError) {
     process.stderr.write(`lockstep: ${err.message}\n`);
   } else {
     process.stderr.write(`lockstep: could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { prepareDataDir } from './dataDir.js';
 import { acquireDirLock, type DirLock } from './dirLock.js';
 
 export interface QueryResult<R> {
@@ -138,7 +138,7 @@ async function openPglite(opts: OpenDbOptions): Promise<Db> {
     pgDataDir = root;
   } else {
     const abs = path.resolve(root);
-    mkdirSync(abs, { recursive: true });
+    prepareDataDir(abs);
     // PGlite has no inter-process lock: a second process on the same directory loses
     // committed rows (stack.md G16). Our own lock turns that into a clear error.
     lock = acquireDirLock(abs);
