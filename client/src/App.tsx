@@ -4,10 +4,14 @@ import { ApiError, api, onSessionEnded, request, setCsrfToken } from './api';
 import { ErrorMessage, Loading } from './components/ErrorMessage';
 import { Header } from './components/Header';
 import { EditorPage } from './editor/EditorPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { DocumentView } from './pages/DocumentView';
 import { Documents } from './pages/Documents';
 import { NotFound } from './pages/NotFound';
+import { RevisionsPage } from './pages/revisions/RevisionsPage';
 import { SignIn } from './pages/SignIn';
+import { UsersPage } from './pages/users/UsersPage';
+import { XliffPage } from './pages/xliff/XliffPage';
 import { matchRoute, navigate, usePathname } from './router';
 import type { MeResponse, User } from './types';
 
@@ -121,6 +125,14 @@ function Routes({ user }: { user: User }) {
     case 'editor':
       // A new key per language: drafts, filters and the active segment belong to one document × language.
       return <EditorPage key={`${route.doc}/${route.lang}`} doc={route.doc} lang={route.lang} user={user} />;
+    case 'dashboard':
+      return <DashboardPage key={route.doc} doc={route.doc} />;
+    case 'revisions':
+      return <RevisionsPage key={route.doc} doc={route.doc} user={user} />;
+    case 'xliff':
+      return <XliffPage key={route.doc} doc={route.doc} user={user} />;
+    case 'users':
+      return <UsersPage user={user} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -33,6 +33,8 @@ export function onSessionEnded(handler: ((error: ApiError) => void) | undefined)
 
 interface RequestOptions {
   body?: unknown;
+  /** A body sent as it is (a file), with its media type, instead of JSON. */
+  raw?: { body: Blob | string; type: string };
   signal?: AbortSignal;
   /** 401 is an expected answer here (sign-in, the first "who am I"), not a lost session. */
   expectUnauthenticated?: boolean;
@@ -41,6 +43,7 @@ interface RequestOptions {
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.type;
   if (WRITES.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -49,7 +52,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (err) {
@@ -82,7 +85,29 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
 };
+
+/**
+ * A file the API sends (XLIFF, a zip), fetched with the session cookie so that a refusal comes
+ * back as the usual error instead of a downloaded error page.
+ */
+export async function fetchFile(path: string): Promise<{ blob: Blob; filename?: string }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch (err) {
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+  if (!response.ok) {
+    const error = errorFrom(response.status, await response.json().catch(() => undefined));
+    if (response.status === 401) onSignedOut?.(error);
+    throw error;
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1];
+  return { blob: await response.blob(), filename };
+}
 
 /** Builds `/api/…` paths from parts, encoding each one. */
 export function apiPath(parts: readonly (string | number)[], query?: Record<string, string>): string {

@@ -7,6 +7,8 @@ import './views.css';
 import './segments.css';
 import './editor/editor.css';
 import './editor/editor-panels.css';
+import './coordinator.css';
+import './exchange.css';
 
 await initI18n();
 

@@ -27,12 +27,23 @@ export type Route =
   | { name: 'documents' }
   | { name: 'document'; doc: string; lang?: string }
   | { name: 'editor'; doc: string; lang: string }
+  | { name: 'dashboard'; doc: string }
+  | { name: 'revisions'; doc: string }
+  | { name: 'xliff'; doc: string }
+  | { name: 'users' }
   | { name: 'notFound' };
+
+/** The coordinator's pages of a document; language codes never take these names. */
+const DOCUMENT_PAGES = ['dashboard', 'revisions', 'xliff'] as const;
+export type DocumentPage = (typeof DOCUMENT_PAGES)[number];
 
 export function matchRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'documents' };
   if (parts[0] === 'documents' && parts.length === 1) return { name: 'documents' };
+  if (parts[0] === 'users' && parts.length === 1) return { name: 'users' };
+  const page = DOCUMENT_PAGES.find((p) => p === parts[2]);
+  if (parts[0] === 'documents' && parts.length === 3 && page) return { name: page, doc: parts[1] };
   if (parts[0] === 'documents' && (parts.length === 2 || parts.length === 3)) {
     return { name: 'document', doc: parts[1], lang: parts[2] };
   }
@@ -49,6 +60,16 @@ export function documentHref(doc: string, lang?: string): string {
 /** The translator's editor of one document × language (the read-only view stays at documentHref). */
 export function editorHref(doc: string, lang: string): string {
   return `${documentHref(doc, lang)}/edit`;
+}
+
+/** One of a document's coordinator pages: its dashboard, revisions or XLIFF exchange. */
+export function documentPageHref(doc: string, page: DocumentPage): string {
+  return `/documents/${encodeURIComponent(doc)}/${page}`;
+}
+
+/** The editor opened on one segment (the editor reads `?segment=` once, on opening). */
+export function segmentHref(doc: string, lang: string, segment: string): string {
+  return `${editorHref(doc, lang)}?segment=${encodeURIComponent(segment)}`;
 }
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };

@@ -130,3 +130,58 @@ export interface SegmentsResponse {
   revision: number;
   segments: Segment[];
 }
+
+/** `GET /api/documents/:doc/progress/timeline`: completion per day, replayed from the history. */
+export interface TimelinePoint {
+  date: string;
+  completed: number;
+  total: number;
+  completedWords: number;
+  totalWords: number;
+}
+
+export interface TimelineResponse {
+  revision: number;
+  languages: Record<string, TimelinePoint[]>;
+  revisions: { number: number; date: string }[];
+}
+
+/** One entry of a revision's impact: every segment that is not unchanged, once. */
+export interface RevisionChange {
+  kind: string;
+  oldIds: string[];
+  newIds: string[];
+  oldTexts: string[];
+  newTexts: string[];
+}
+
+/** `POST …/revisions` (dry run or not): counts per change class, the changes, stale per language. */
+export interface RevisionImpact {
+  revision: number;
+  impact: Record<string, number>;
+  changes: RevisionChange[];
+  stale: Record<string, number>;
+}
+
+export interface RevisionSummary {
+  number: number;
+  /** Counts per change class, and `stale` per language once published. */
+  impact: Record<string, number | Record<string, number>>;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface RevisionDetail extends RevisionSummary {
+  markdown: string;
+}
+
+/** `POST …/xliff/:lang` (dry run or not): what happened, or would happen, to each unit. */
+export interface ImportReport {
+  exportId?: string | null;
+  applied: string[];
+  unchanged: string[];
+  conflicts: { unit: string; reason: string }[];
+  unknown: string[];
+  rejected: { unit: string; reason: string }[];
+  warnings: { unit?: string; message: string }[];
+}

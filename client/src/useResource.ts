@@ -6,15 +6,19 @@ export type Resource<T> =
   | { status: 'ready'; data: T }
   | { status: 'error'; error: ApiError };
 
-/** Loads a GET resource; a new path (or `reload`) fetches again and drops the answer of the old one. */
-export function useResource<T>(path: string | undefined): [Resource<T>, () => void] {
+/**
+ * Loads a GET resource; a new path (or `reload`) fetches again and drops the answer of the old one.
+ * With `keepWhileReloading`, the last answer stays on screen until the next one arrives, so a
+ * page whose forms hold unsaved input is not unmounted by a refresh.
+ */
+export function useResource<T>(path: string | undefined, { keepWhileReloading = false } = {}): [Resource<T>, () => void] {
   const [state, setState] = useState<Resource<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (!path) return;
     const controller = new AbortController();
-    setState({ status: 'loading' });
+    setState((old) => (keepWhileReloading && old.status === 'ready' ? old : { status: 'loading' }));
     api.get<T>(path, controller.signal).then(
       (data) => setState({ status: 'ready', data }),
       (error: unknown) => {
@@ -26,7 +30,7 @@ export function useResource<T>(path: string | undefined): [Resource<T>, () => vo
       },
     );
     return () => controller.abort();
-  }, [path, attempt]);
+  }, [path, attempt, keepWhileReloading]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return [state, reload];

@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { xliffRoutes } from './routes/xliff.js';
 import { translationRoutes } from './routes/translations.js';
+import { timelineRoutes } from './routes/timeline.js';
 import { visitRoutes } from './routes/visits.js';
 
 export interface AppDeps {
@@ -99,6 +100,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   xliffRoutes(routes, db);
   translationRoutes(routes, db);
   routes.mount(app);
+  timelineRoutes(routes, db);
 
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);

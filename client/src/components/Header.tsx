@@ -13,7 +13,8 @@ interface Props {
 
 export function Header({ user, onSignOut, signingOut }: Props) {
   const { t } = useTranslation();
-  const onDocuments = matchRoute(usePathname()).name === 'documents';
+  const routeName = matchRoute(usePathname()).name;
+  const onDocuments = routeName === 'documents';
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -26,6 +27,12 @@ export function Header({ user, onSignOut, signingOut }: Props) {
             <Link to="/" aria-current={onDocuments ? 'page' : undefined}>
               {t('nav.documents')}
             </Link>
+            {/* Only administrators manage accounts: others never see the way there. */}
+            {user.role === 'admin' && (
+              <Link to="/users" aria-current={routeName === 'users' ? 'page' : undefined}>
+                {t('nav.users')}
+              </Link>
+            )}
           </nav>
         )}
         <div className="app-header__end">

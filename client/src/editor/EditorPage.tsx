@@ -38,7 +38,8 @@ export function EditorPage({ doc, lang, user }: Props) {
   const list = useSegmentList(doc, lang, filter, search);
   const [progress, reloadProgress] = useProgress(doc, lang);
   const model = useEditor({ doc, lang, list, onWritten: reloadProgress });
-  const [jumpTo, setJumpTo] = useState<string>();
+  // `?segment=` (a link from an XLIFF import report) opens that segment once the list is in.
+  const [jumpTo, setJumpTo] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get('segment') ?? undefined);
 
   const ready = detail.status === 'ready' ? detail.data : undefined;
   const infoOf = useMemo(() => {
@@ -77,6 +78,7 @@ export function EditorPage({ doc, lang, user }: Props) {
     if (jumpTo && segments.some((s) => s.id === jumpTo)) {
       setJumpTo(undefined);
       activate(jumpTo);
+      document.getElementById(`segment-${jumpTo}`)?.scrollIntoView({ block: 'center' });
     } else if (!segments.some((s) => s.id === activeId)) {
       activate(segments.find(needsWork)?.id, false);
     }

@@ -35,7 +35,11 @@ export function SegmentEditor({ doc, segment, segments, model, target, canEdit, 
   const codes = useMemo(() => sourceCodesOf(segment.sourceRuns), [segment.sourceRuns]);
   const check = useMemo(() => checkCodes(text, segment.sourceRuns, codes), [text, segment.sourceRuns, codes]);
   const busy = note.busy !== undefined;
-  const suggestion = translation.state === 'untranslated' && translation.suggestion && text !== translation.suggestion ? translation.suggestion : undefined;
+  // A split or merge offers the old translations while there is none; an XLIFF import that met a
+  // newer text here (a conflict) left the file's text as a suggestion, shown whatever the state.
+  const derived = (segment.derivedFrom?.length ?? 0) > 0;
+  const offered = derived ? translation.state === 'untranslated' : true;
+  const suggestion = offered && translation.suggestion && text !== translation.suggestion ? translation.suggestion : undefined;
 
   // Focus follows the active segment when it was moved by keyboard or click (not on every render).
   useEffect(() => {
@@ -88,9 +92,11 @@ export function SegmentEditor({ doc, segment, segments, model, target, canEdit, 
       {suggestion && (
         <div className="suggestion">
           <p className="suggestion__label">
-            {(segment.derivedFrom?.length ?? 0) > 1
-              ? t('editor.suggestion.merged', { count: segment.derivedFrom!.length })
-              : t('editor.suggestion.split')}
+            {!derived
+              ? t('editor.suggestion.imported')
+              : segment.derivedFrom!.length > 1
+                ? t('editor.suggestion.merged', { count: segment.derivedFrom!.length })
+                : t('editor.suggestion.split')}
           </p>
           <InlineText text={suggestion} lang={target.code} dir={target.direction} codes={codeInfoOf(segment.sourceRuns)} />
           {canEdit && (

@@ -2,6 +2,7 @@ import { addToCounts, completeFraction, emptyCounts, may, type Actor } from '@lo
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiPath } from '../api';
+import { DocumentNav } from '../components/DocumentHeader';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { LanguageName } from '../components/LanguageName';
 import { ProgressBar, ProgressLegend } from '../components/ProgressBar';
@@ -73,6 +74,8 @@ export function DocumentView({ doc, lang, user }: Props) {
           </div>
         </dl>
       </div>
+
+      <DocumentNav doc={document_} current="translations" />
 
       <nav className="language-tabs" aria-label={t('view.languagesNav')}>
         <ul>

@@ -6,7 +6,7 @@ import { LanguageName } from '../components/LanguageName';
 import { ProgressBar, ProgressLegend } from '../components/ProgressBar';
 import { formatDateTime, formatNumber } from '../format';
 import { directionOf } from '../languages';
-import { documentHref, Link } from '../router';
+import { documentHref, documentPageHref, Link } from '../router';
 import type { DocumentSummary, LanguageProgress } from '../types';
 import { useResource } from '../useResource';
 
@@ -67,6 +67,13 @@ function DocumentCard({ doc }: { doc: DocumentSummary }) {
             <dd>{formatNumber(lng, doc.revision)}</dd>
           </div>
         </dl>
+        <Link to={documentPageHref(doc.id, 'dashboard')} className="document-card__dashboard">
+          {t('documents.openDashboard')}
+          <span className="visually-hidden">
+            {' '}
+            <span lang={doc.sourceLang}>{doc.title}</span>
+          </span>
+        </Link>
       </header>
       <table className="language-table">
         <caption className="visually-hidden">{t('documents.languagesCaption', { title: doc.title })}</caption>

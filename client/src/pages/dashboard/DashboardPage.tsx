@@ -1,0 +1,71 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiPath } from '../../api';
+import { DocumentHeader, useLanguageInfo } from '../../components/DocumentHeader';
+import { ErrorMessage, Loading } from '../../components/ErrorMessage';
+import { ProgressLegend } from '../../components/ProgressBar';
+import type { DocumentDetail, ProgressResponse, TimelineResponse } from '../../types';
+import { useResource } from '../../useResource';
+import { LanguageProgressTable } from './LanguageProgressTable';
+import { TimelineChart } from './TimelineChart';
+
+export type Unit = 'segments' | 'words';
+
+/** `/documents/:doc/dashboard`: every language's state at a glance, and how it got there. */
+export function DashboardPage({ doc }: { doc: string }) {
+  const { t } = useTranslation();
+  const [detail, reloadDetail] = useResource<DocumentDetail>(apiPath(['documents', doc]));
+  const [progress, reloadProgress] = useResource<ProgressResponse>(apiPath(['documents', doc, 'progress']));
+  const [timeline, reloadTimeline] = useResource<TimelineResponse>(apiPath(['documents', doc, 'progress', 'timeline']));
+  const [unit, setUnit] = useState<Unit>('segments');
+  const ready = detail.status === 'ready' ? detail.data : undefined;
+  const infoOf = useLanguageInfo(ready);
+
+  if (detail.status === 'loading') return <Loading />;
+  if (detail.status === 'error') return <ErrorMessage error={detail.error} onRetry={reloadDetail} />;
+  const document_ = detail.data;
+
+  return (
+    <>
+      <DocumentHeader document={document_} page="dashboard" />
+      <section className="card dashboard-section" aria-labelledby="dashboard-progress">
+        <div className="section-head">
+          <h2 id="dashboard-progress">{t('dashboard.progressTitle')}</h2>
+          <UnitToggle unit={unit} onChange={setUnit} />
+        </div>
+        <ProgressLegend />
+        {progress.status === 'loading' && <Loading />}
+        {progress.status === 'error' && <ErrorMessage error={progress.error} onRetry={reloadProgress} />}
+        {progress.status === 'ready' && (
+          <LanguageProgressTable document={document_} progress={progress.data} unit={unit} infoOf={infoOf} />
+        )}
+      </section>
+      <section className="card dashboard-section" aria-labelledby="dashboard-timeline">
+        <h2 id="dashboard-timeline">{t('dashboard.timelineTitle')}</h2>
+        <p className="muted">{t('dashboard.timelineIntro')}</p>
+        {timeline.status === 'loading' && <Loading />}
+        {timeline.status === 'error' && <ErrorMessage error={timeline.error} onRetry={reloadTimeline} />}
+        {timeline.status === 'ready' && (
+          <TimelineChart timeline={timeline.data} languages={document_.targetLangs} unit={unit} infoOf={infoOf} />
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Segments or words: two radio buttons, so the choice is one tab stop and arrow keys switch. */
+function UnitToggle({ unit, onChange }: { unit: Unit; onChange: (unit: Unit) => void }) {
+  const { t } = useTranslation();
+  const name = useId();
+  return (
+    <fieldset className="segmented">
+      <legend className="segmented__legend">{t('dashboard.unit.label')}</legend>
+      {(['segments', 'words'] as const).map((value) => (
+        <label key={value} className="segmented__option">
+          <input type="radio" name={name} value={value} checked={unit === value} onChange={() => onChange(value)} />
+          <span>{t(`dashboard.unit.${value}`)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
