@@ -16,6 +16,10 @@ import { documentRoutes } from './routes/documents.js';
 import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
 import { adminRoutes } from './routes/admin.js';
+import { markdownRoutes } from './routes/markdown.js';
+import { memoryRoutes } from './routes/memory.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { qaRoutes } from './routes/qa.js';
 import { healthRoutes } from './routes/health.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { xliffRoutes } from './routes/xliff.js';
@@ -100,6 +104,9 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   xliffRoutes(routes, db);
   translationRoutes(routes, db);
   routes.mount(app);
+  markdownRoutes(routes, db);
+  qaRoutes(routes, db);
+  memoryRoutes(routes, db);
   timelineRoutes(routes, db);
 
   app.use('/api', notFoundApi);

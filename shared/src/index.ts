@@ -10,3 +10,4 @@ export * from './align/index.js';
 export * from './segment/index.js';
 export * from './xliff/index.js';
 export * from './render/index.js';
+export * from './memory/index.js';

@@ -49,6 +49,8 @@ const EXPECTED: Record<string, Who[]> = {
   'POST /api/documents/:doc/visits/:lang': SIGNED_IN,
   'GET /api/documents/:doc/changes/:lang': SIGNED_IN,
   'GET /api/documents/:doc/changes': SIGNED_IN,
+  'GET /api/documents/:doc/segments/:seg/memory/:lang': SIGNED_IN,
+  'GET /api/openapi.yaml': EVERYONE,
 };
 
 const EXAMPLE_PARAMS: Record<string, string> = { doc: 'no-such-doc', id: '999999', n: '1', lang: 'ko', seg: 's1' };

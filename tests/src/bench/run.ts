@@ -4,6 +4,7 @@
  * number in perspective are measured in the same run, never quoted from elsewhere.
  */
 import { main, type Workload } from './harness.js';
+import { memoryWorkload } from './memory.js';
 import { publishWorkload } from './publish.js';
 import { publishServerWorkload } from './publishServer.js';
 import { segmentationWorkload } from './segmentation.js';
@@ -24,3 +25,5 @@ const workloads: Workload[] = [
   xliffWorkload('1.2'),
 ];
 await main(workloads);
+  xliffExportRssWorkload(),
+  memoryWorkload(),

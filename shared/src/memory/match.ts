@@ -1,0 +1,77 @@
+import { parseCodedText } from '../segment/codes.js';
+
+/**
+ * How well a stored translation's source matches the source being translated, as the
+ * percentage a translator reads next to a translation-memory suggestion:
+ *
+ * - 100: the same text and the same inline codes (whitespace runs count as one space), so
+ *   the suggestion can be inserted as it is;
+ * - 99: the same plain text with different inline codes (the suggestion's codes need moving);
+ * - otherwise the word-level edit similarity, floored to an integer and capped at 98:
+ *   1 − (word insertions + deletions + substitutions) / (words in the longer text), where the
+ *   words are the word and punctuation tokens of `Intl.Segmenter` for the source language
+ *   (so Hangul, Devanagari and Cyrillic words count as words, and a changed full stop counts).
+ *   A token that differs only in letter case costs half a substitution.
+ *
+ * The database finds candidates with pg_trgm's character-trigram similarity (cheap, indexed);
+ * this is the number shown and ranked by, the same for every candidate whatever found it.
+ */
+export function memoryMatch(storedSource: string, currentSource: string, lang: string): number {
+  const a = normaliseSpace(storedSource);
+  const b = normaliseSpace(currentSource);
+  if (a === b) return 100;
+  const plainA = plainOf(a);
+  const plainB = plainOf(b);
+  if (plainA === plainB) return 99;
+  const tokensA = wordTokens(plainA, lang);
+  const tokensB = wordTokens(plainB, lang);
+  const longer = Math.max(tokensA.length, tokensB.length);
+  if (longer === 0) return 0;
+  const similarity = 1 - tokenDistance(tokensA, tokensB) / longer;
+  return Math.max(0, Math.min(98, Math.floor(similarity * 100 + 1e-9)));
+}
+
+function normaliseSpace(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Inline codes removed; a text whose `<n>` tags do not parse as codes is already plain. */
+function plainOf(text: string): string {
+  if (!text.includes('<')) return text;
+  const parsed = parseCodedText(text);
+  if (!parsed.ok) return text;
+  let out = '';
+  for (const run of parsed.runs) if (run.type === 'text') out += run.text;
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** Words and punctuation marks, in order; whitespace is not a token. */
+export function wordTokens(text: string, lang: string): string[] {
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+    segmenters.set(lang, segmenter);
+  }
+  const tokens: string[] = [];
+  for (const s of segmenter.segment(text)) if (s.segment.trim() !== '') tokens.push(s.segment);
+  return tokens;
+}
+
+/** Levenshtein distance over tokens (two rows of the table; sentences have tens of tokens). */
+function tokenDistance(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = a[i - 1] === b[j - 1] ? 0 : a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0.5 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,89 @@
+import { wordDiff, type DiffPart } from '../align/wordDiff.js';
+import type { LanguageCode } from '../languages.js';
+import { memoryMatch } from './match.js';
+
+export type MemoryOrigin = 'this-segment' | 'other-segment';
+
+/** A stored translation the database found for a segment, before scoring. */
+export interface MemoryCandidate {
+  /** The translation (coded text). */
+  text: string;
+  /** The source it was made against (coded text). */
+  source: string;
+  origin: MemoryOrigin;
+  documentId: string;
+  segmentId: string;
+  state: string;
+  updatedAt: Date | string;
+}
+
+export interface MemorySuggestion extends MemoryCandidate {
+  /** 0–100, see `memoryMatch`. */
+  match: number;
+  /** Word diff from the suggestion's source to the current source. */
+  diff: DiffPart[];
+}
+
+/** Other segments' translations below this match are noise, not help. */
+export const MIN_MEMORY_MATCH = 50;
+export const DEFAULT_MEMORY_LIMIT = 10;
+export const MAX_MEMORY_LIMIT = 50;
+
+export interface RankInput {
+  /** This segment's earlier translations in the language, newest first. */
+  own: readonly MemoryCandidate[];
+  /** Other segments' translations with a similar source, in any order. */
+  others: readonly MemoryCandidate[];
+  currentSource: string;
+  /** The segment's current translation text ('' when untranslated): never suggested back. */
+  currentText: string;
+  sourceLang: LanguageCode;
+  limit: number;
+}
+
+const time = (d: Date | string) => (typeof d === 'string' ? Date.parse(d) : d.getTime());
+const blank = (s: string) => s.trim() === '';
+
+/**
+ * The suggestions a translator sees: this segment's own earlier texts first (newest first: they
+ * were made for this very sentence), then other segments' translations best match first
+ * (approved before translated, then newest, on a tie). Each text appears once, under its best
+ * source; the current text is never offered back.
+ */
+export function rankSuggestions(input: RankInput): MemorySuggestion[] {
+  const seen = new Set<string>([input.currentText]);
+  const score = (c: MemoryCandidate): MemorySuggestion => ({
+    ...c,
+    match: memoryMatch(c.source, input.currentSource, input.sourceLang),
+    diff: wordDiff(c.source, input.currentSource, input.sourceLang),
+  });
+
+  const own: MemorySuggestion[] = [];
+  for (const c of input.own) {
+    if (own.length >= input.limit) break;
+    if (blank(c.text) || seen.has(c.text)) continue;
+    seen.add(c.text);
+    own.push(score(c));
+  }
+
+  const best = new Map<string, { candidate: MemoryCandidate; match: number }>();
+  for (const c of input.others) {
+    if (blank(c.text) || seen.has(c.text)) continue;
+    const match = memoryMatch(c.source, input.currentSource, input.sourceLang);
+    if (match < MIN_MEMORY_MATCH) continue;
+    const held = best.get(c.text);
+    if (!held || compareOthers({ candidate: c, match }, held) < 0) best.set(c.text, { candidate: c, match });
+  }
+  const others = [...best.values()]
+    .sort(compareOthers)
+    .slice(0, Math.max(0, input.limit - own.length))
+    .map(({ candidate, match }) => ({ ...candidate, match, diff: wordDiff(candidate.source, input.currentSource, input.sourceLang) }));
+  return [...own, ...others];
+}
+
+function compareOthers(a: { candidate: MemoryCandidate; match: number }, b: { candidate: MemoryCandidate; match: number }): number {
+  if (a.match !== b.match) return b.match - a.match;
+  const approved = Number(b.candidate.state === 'approved') - Number(a.candidate.state === 'approved');
+  if (approved !== 0) return approved;
+  return time(b.candidate.updatedAt) - time(a.candidate.updatedAt);
+}

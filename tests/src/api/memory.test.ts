@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Express } from 'express';
+import request from 'supertest';
+import { addUser, testApp, tokenFor } from '../support/app.js';
+import { hashAllTables, openTestDb, type TestDb } from '../support/testDb.js';
+
+let db: TestDb;
+let app: Express;
+const token = { coord: '', ko: '', ru: '' };
+const auth = (t: string) => ({ Authorization: `Bearer ${t}` });
+
+interface Seg {
+  id: string;
+  source: string;
+  translation: { text: string; state: string; version: number } | null;
+}
+interface Suggestion {
+  text: string;
+  source: string;
+  match: number;
+  origin: 'this-segment' | 'other-segment';
+  documentId: string;
+  segmentId: string;
+  state: string;
+  updatedAt: string;
+  diff: { op: string; text: string }[];
+}
+
+const THE_SENTENCE = 'The committee meets every Tuesday in the old library.';
+
+beforeAll(async () => {
+  db = await openTestDb();
+  ({ app } = testApp(db));
+  await addUser(db, 'coord@example.org', 'coordinator');
+  await addUser(db, 'ko@example.org', 'translator', ['ko']);
+  await addUser(db, 'ru@example.org', 'reviewer', ['ru']);
+  token.coord = await tokenFor(app, 'coord@example.org');
+  token.ko = await tokenFor(app, 'ko@example.org');
+  token.ru = await tokenFor(app, 'ru@example.org');
+}, 60_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+async function createDoc(id: string, paragraphs: string[], targetLangs = ['ko', 'ru']): Promise<Seg[]> {
+  const res = await request(app)
+    .post('/api/documents')
+    .set(auth(token.coord))
+    .send({ id, title: id, sourceLang: 'en', targetLangs, markdown: paragraphs.join('\n\n') });
+  expect(res.status).toBe(201);
+  return segments(id);
+}
+
+async function segments(doc: string, lang = 'ko'): Promise<Seg[]> {
+  const res = await request(app).get(`/api/documents/${doc}/segments?lang=${lang}`).set(auth(token.coord));
+  expect(res.status).toBe(200);
+  return res.body.segments as Seg[];
+}
+
+async function save(doc: string, seg: Seg, text: string, lang = 'ko'): Promise<void> {
+  const current = (await segments(doc, lang)).find((s) => s.id === seg.id)!;
+  const res = await request(app)
+    .put(`/api/documents/${doc}/segments/${seg.id}/translations/${lang}`)
+    .set(auth(token.coord))
+    .send({ text, version: current.translation!.version });
+  expect(res.status).toBe(200);
+}
+
+async function memory(doc: string, seg: string, lang = 'ko', t = token.ko, query = ''): Promise<Suggestion[]> {
+  const res = await request(app).get(`/api/documents/${doc}/segments/${seg}/memory/${lang}${query}`).set(auth(t));
+  expect(res.status).toBe(200);
+  return res.body.suggestions as Suggestion[];
+}
+
+describe('translation memory', () => {
+  test('a segment offers its own earlier translations, newest first, never the current one', async () => {
+    const sentence = 'The choir rehearses every Thursday in the chapel.';
+    const [seg] = await createDoc('own', [sentence]);
+    expect(await memory('own', seg.id)).toEqual([]);
+    await save('own', seg, '위원회는 화요일마다 모입니다.');
+    await save('own', seg, '위원회는 매주 화요일 모입니다.');
+    await save('own', seg, '위원회는 화요일마다 모입니다.');
+    await save('own', seg, '위원회는 매주 화요일 옛 도서관에서 모입니다.');
+    const out = await memory('own', seg.id);
+    expect(out.map((s) => [s.text, s.origin, s.match])).toEqual([
+      ['위원회는 화요일마다 모입니다.', 'this-segment', 100],
+      ['위원회는 매주 화요일 모입니다.', 'this-segment', 100],
+    ]);
+    expect(out[0].diff).toEqual([{ op: 'equal', text: sentence }]);
+    // Another language's history is another memory.
+    expect(await memory('own', seg.id, 'ru')).toEqual([]);
+  });
+
+  test('other documents’ translations with a similar source come best first, with the diff; unlike ones do not', async () => {
+    const [a1, a2, a3] = await createDoc('src-a', [
+      THE_SENTENCE,
+      'The committee meets every Tuesday in the new library.',
+      'Volunteers repaint the fence of the stadium before winter.',
+    ]);
+    await save('src-a', a1, '[ko] exact');
+    await save('src-a', a2, '[ko] new library');
+    await save('src-a', a3, '[ko] fence');
+    await save('src-a', a1, '[ru] exact', 'ru');
+    const [b1] = await createDoc('src-b', ['The committee meets on Tuesday evenings in the town hall.']);
+    await save('src-b', b1, '[ko] town hall');
+
+    const [q] = await createDoc('query', [THE_SENTENCE]);
+    const out = await memory('query', q.id);
+    const texts = out.map((s) => s.text);
+    expect(texts.slice(0, 2)).toEqual(['[ko] exact', '[ko] new library']);
+    expect(texts).not.toContain('[ko] fence');
+    expect(texts).not.toContain('[ru] exact');
+    const [exact, near] = out;
+    expect(exact).toMatchObject({ origin: 'other-segment', documentId: 'src-a', segmentId: a1.id, source: THE_SENTENCE, match: 100, state: 'translated' });
+    expect(near.match).toBeLessThan(100);
+    expect(near.match).toBeGreaterThanOrEqual(80);
+    expect(near.diff.filter((p) => p.op !== 'equal').map((p) => [p.op, p.text.trim()])).toEqual([
+      ['removed', 'new'],
+      ['added', 'old'],
+    ]);
+    // Best first throughout.
+    const matches = out.map((s) => s.match);
+    expect(matches).toEqual([...matches].sort((x, y) => y - x));
+    // Four word edits in eleven: a weaker match, still shown, after the closer ones.
+    expect(out.map((s) => [s.text, s.match])).toEqual([
+      ['[ko] exact', 100],
+      ['[ko] new library', 90],
+      ['[ko] town hall', 63],
+    ]);
+    // ?limit= caps the list.
+    expect(await memory('query', q.id, 'ko', token.ko, '?limit=1')).toHaveLength(1);
+    // The other language gets its own translations.
+    expect((await memory('query', q.id, 'ru', token.ru)).map((s) => s.text)).toEqual(['[ru] exact']);
+  });
+
+  test('a translation whose segment a revision removed stays in the memory; a stale one leaves it', async () => {
+    const removed = 'Parking permits are renewed at the front desk each spring.';
+    const kept = 'Members vote on the annual budget in March.';
+    const [r1, r2] = await createDoc('retire', [removed, kept]);
+    await save('retire', r1, '[ko] permits');
+    await save('retire', r2, '[ko] budget');
+    const publish = await request(app)
+      .post('/api/documents/retire/revisions')
+      .set(auth(token.coord))
+      .send({ markdown: 'Members vote on the annual budget of the club in March.' });
+    expect(publish.status).toBe(201);
+    expect((await segments('retire')).map((s) => s.id)).not.toContain(r1.id);
+
+    const [q1, q2] = await createDoc('retire-query', [removed, kept]);
+    expect((await memory('retire-query', q1.id))[0]).toMatchObject({ text: '[ko] permits', segmentId: r1.id, match: 100 });
+    // r2's translation went stale (its source changed): its text no longer matches a source.
+    expect((await segments('retire')).find((s) => s.id === r2.id)!.translation!.state).toBe('stale');
+    expect((await memory('retire-query', q2.id)).map((s) => s.text)).not.toContain('[ko] budget');
+  });
+
+  test('approved translations are suggested too, and the approved one goes first on a tie', async () => {
+    const sentence = 'Tickets for the summer concert go on sale in June.';
+    const [x] = await createDoc('tie-x', [sentence]);
+    const [y] = await createDoc('tie-y', [sentence]);
+    await save('tie-x', x, '[ko] approved one');
+    const version = (await segments('tie-x')).find((s) => s.id === x.id)!.translation!.version;
+    const approve = await request(app).post(`/api/documents/tie-x/segments/${x.id}/translations/ko/approve`).set(auth(token.coord)).send({ version });
+    expect(approve.status).toBe(200);
+    await save('tie-y', y, '[ko] newer translated one');
+    const [q] = await createDoc('tie-q', [sentence]);
+    const out = await memory('tie-q', q.id);
+    expect(out.map((s) => [s.text, s.state, s.match])).toEqual([
+      ['[ko] approved one', 'approved', 100],
+      ['[ko] newer translated one', 'translated', 100],
+    ]);
+  });
+});
+
+describe('who may ask, and bad requests', () => {
+  test('any signed-in user may read suggestions in any language; anonymous may not', async () => {
+    const [seg] = await createDoc('perm', ['A sentence for the permission check.']);
+    const path = `/api/documents/perm/segments/${seg.id}/memory/ko`;
+    expect((await request(app).get(path)).status).toBe(401);
+    expect((await request(app).get(path).set(auth(token.ru))).status).toBe(200);
+    expect((await request(app).get(path).set(auth(token.ko))).status).toBe(200);
+  });
+
+  test('unknown ids and bad limits answer 4xx and change nothing', async () => {
+    const [seg] = await createDoc('bad', ['A sentence for the bad requests.'], ['ko']);
+    const before = await hashAllTables(db);
+    const get = (path: string) => request(app).get(path).set(auth(token.ko));
+    const cases: [string, number, string][] = [
+      ['/api/documents/nope/segments/s1/memory/ko', 404, 'document_not_found'],
+      [`/api/documents/bad/segments/${seg.id}/memory/ru`, 404, 'language_not_found'],
+      ['/api/documents/bad/segments/s999999/memory/ko', 404, 'segment_not_found'],
+      [`/api/documents/own/segments/${seg.id}/memory/ko`, 404, 'segment_not_found'], // a segment of another document
+      [`/api/documents/bad/segments/${seg.id}/memory/ko?limit=0`, 400, ''],
+      [`/api/documents/bad/segments/${seg.id}/memory/ko?limit=51`, 400, ''],
+      [`/api/documents/bad/segments/${seg.id}/memory/ko?limit=ten`, 400, ''],
+    ];
+    for (const [path, status, code] of cases) {
+      const res = await get(path);
+      expect([path, res.status]).toEqual([path, status]);
+      if (code) expect(res.body.error.code).toBe(code);
+      else expect(res.body.error.code).toEqual(expect.any(String));
+    }
+    expect(await hashAllTables(db)).toBe(before);
+  });
+});
