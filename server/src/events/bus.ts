@@ -1,7 +1,9 @@
 import type { Db } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { eventsAfter, type StoredEvent } from '../repos/events.js';
+import { onEventsCommitted } from './committed.js';
 import { notificationSource, type NotificationSource } from './listener.js';
+import { Sequencer } from './sequencer.js';
 
 /** One reader of one document's events (an open event stream). */
 export interface Subscriber {
@@ -23,7 +25,9 @@ const BATCH = 500;
 const RETRY_AFTER_ERROR_MS = 1_000;
 
 /**
- * Delivers each document's committed events to its readers in this process. Readers never
+ * Delivers each document's numbered events to its readers in this process, and numbers the
+ * events this process commits (the `Sequencer`, 004_events.sql; once listening, also what
+ * the safety sweep finds). Readers never
  * get an event from the notification itself: a notification (or a resync) only wakes the
  * document's feed, which reads the events after its slowest reader's cursor from the table,
  * one read at a time per document. So replay after `Last-Event-ID`, live delivery and the
@@ -39,11 +43,18 @@ export class LiveEvents {
   private starting: Promise<void> | undefined;
   private closed = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  private readonly sequencer: Sequencer;
+  private readonly stopHearingCommits: () => void;
 
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.sequencer = new Sequencer(db, logger, (documentId, lastSeq) => this.numbered(documentId, lastSeq));
+    // From the first moment, listening or not: this process numbers the events it commits
+    // (through the pool; no session of its own), and the other processes hear the NOTIFY.
+    this.stopHearingCommits = onEventsCommitted(db, (documentId) => void this.sequencer.request(documentId));
+  }
 
   /** Starts listening for notifications (idempotent). */
   start(): Promise<void> {
@@ -51,6 +62,7 @@ export class LiveEvents {
     this.starting ??= (async () => {
       this.source = notificationSource(this.db, { notify: (p) => this.notified(p), resync: () => this.resync() }, this.logger);
       if (!this.source) this.logger.warn('live events: this database gives no notifications; streams only replay');
+      this.sequencer.startSweeping();
       await this.source?.start();
     })().catch((err: unknown) => {
       // In-process listening failed (the database is closing or down): the next reader retries.
@@ -90,8 +102,11 @@ export class LiveEvents {
 
   private notified(payload: string): void {
     const at = payload.lastIndexOf(':');
-    const documentId = payload.slice(0, at);
-    const seq = Number(payload.slice(at + 1));
+    this.numbered(payload.slice(0, at), Number(payload.slice(at + 1)));
+  }
+
+  /** The document's events were numbered up to `seq` (here or in another process). */
+  private numbered(documentId: string, seq: number): void {
     const feed = this.feeds.get(documentId);
     if (!feed) return;
     // A notification for an event every reader already has (delivered by an earlier read).
@@ -99,7 +114,9 @@ export class LiveEvents {
     void this.pump(documentId);
   }
 
+  /** After a (re)connect: number what waits (its notifications went to nobody) and feed every reader. */
   private resync(): void {
+    void this.sequencer.sweep(0);
     for (const documentId of this.feeds.keys()) void this.pump(documentId);
   }
 
@@ -147,7 +164,9 @@ export class LiveEvents {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     for (const feed of this.feeds.values()) for (const s of feed.subscribers) s.end();
     this.feeds.clear();
+    this.stopHearingCommits();
     await this.starting;
+    await this.sequencer.close();
     await this.source?.stop();
   }
 }

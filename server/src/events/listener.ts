@@ -7,7 +7,7 @@ import { EVENTS_CHANNEL } from '../repos/events.js';
 export interface NotificationHandlers {
   /** A NOTIFY payload on the events channel (`<document>:<seq>`). */
   notify(payload: string): void;
-  /** Notifications may have been lost (a new listening session): read the table again. */
+  /** Notifications may have been lost (a new listening session): number what waits and read the table again. */
   resync(): void;
 }
 

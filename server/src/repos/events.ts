@@ -1,6 +1,6 @@
-import type { Queryable } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 
-/** The NOTIFY channel; the payload is `<document id>:<seq>` (document ids never contain ':'). */
+/** The NOTIFY channel of numbered events; the payload is `<document id>:<newest seq>` (document ids never contain ':'). */
 export const EVENTS_CHANNEL = 'lockstep_events';
 
 export type LiveEventKind = 'translation' | 'revision' | 'import';
@@ -17,54 +17,83 @@ export interface StoredEvent {
 }
 
 /**
- * Takes the document's next event number. The counter row stays locked until the caller's
- * transaction commits, so the document's events commit in number order (see 004_events.sql:
- * take it before touching any translation row).
+ * Stores an event without a number, in the writer's transaction. Takes no lock another
+ * writer waits for and sends no NOTIFY (004_events.sql): write it after the change's
+ * translation rows, and after the commit tell the sequencer (events/committed.ts).
  */
-export async function reserveSeq(tx: Queryable, documentId: string): Promise<number> {
-  const r = await tx.query<{ seq: string }>(
-    `INSERT INTO document_event_seqs AS c (document_id, last_seq) VALUES ($1, 1)
-     ON CONFLICT (document_id) DO UPDATE SET last_seq = c.last_seq + 1
-     RETURNING last_seq AS seq`,
-    [documentId],
-  );
-  return Number(r.rows[0].seq);
-}
-
-/** Stores an event under a number from `reserveSeq`; its NOTIFY is delivered when the transaction commits. */
 export async function insertEvent(
   tx: Queryable,
-  e: { documentId: string; seq: number; kind: LiveEventKind; payload: Record<string, unknown>; userId: number | null },
-): Promise<void> {
-  await tx.query(
-    `WITH e AS (
-       INSERT INTO document_events (document_id, seq, kind, payload, user_id) VALUES ($1, $2, $3, $4, $5)
-       RETURNING document_id, seq
-     )
-     SELECT pg_notify('${EVENTS_CHANNEL}', document_id || ':' || seq) FROM e`,
-    [e.documentId, e.seq, e.kind, JSON.stringify(e.payload), e.userId],
-  );
-}
-
-/** `reserveSeq` then `insertEvent`, for writers that know the payload before their first write. */
-export async function appendEvent(
-  tx: Queryable,
   e: { documentId: string; kind: LiveEventKind; payload: Record<string, unknown>; userId: number | null },
-): Promise<number> {
-  const seq = await reserveSeq(tx, e.documentId);
-  await insertEvent(tx, { ...e, seq });
-  return seq;
+): Promise<void> {
+  await tx.query('INSERT INTO document_events (document_id, kind, payload, user_id) VALUES ($1, $2, $3, $4)', [
+    e.documentId,
+    e.kind,
+    JSON.stringify(e.payload),
+    e.userId,
+  ]);
 }
 
-/** The document's newest event number (0 before its first event). */
+/**
+ * The sequencer (004_events.sql): numbers the document's committed, unnumbered events, in
+ * `id` order, above every number given before, in a short transaction of its own that holds
+ * the document's counter row; notifies the new newest number. Returns it, or undefined when
+ * there was nothing to number (the common case, answered without a lock or a write).
+ *
+ * Two statements on purpose: under READ COMMITTED the second one's snapshot is taken after
+ * the counter lock is granted, so it sees everything the previous holder numbered and
+ * committed (one statement would read with a snapshot from before the wait).
+ */
+export async function sequencePending(db: Db, documentId: string): Promise<number | undefined> {
+  // A column outside the index on purpose: a plain index scan marks the entries of numbered
+  // (now dead) row versions as killed, so the next check skips them; an index-only scan would
+  // visit every one of them again, each time, until VACUUM.
+  const pending = await db.query('SELECT created_at FROM document_events WHERE document_id = $1 AND seq IS NULL LIMIT 1', [documentId]);
+  if (pending.rows.length === 0) return undefined;
+  return db.transaction(async (tx) => {
+    const locked = await tx.query<{ last: string }>(
+      `INSERT INTO document_event_seqs AS c (document_id, last_seq) VALUES ($1, 0)
+       ON CONFLICT (document_id) DO UPDATE SET last_seq = c.last_seq
+       RETURNING last_seq AS last`,
+      [documentId],
+    );
+    const r = await tx.query<{ last: string }>(
+      `WITH pending AS (
+         SELECT id, row_number() OVER (ORDER BY id) AS n, created_at FROM document_events WHERE document_id = $1 AND seq IS NULL
+       ), numbered AS (
+         UPDATE document_events e SET seq = $2::bigint + p.n FROM pending p WHERE e.id = p.id
+         RETURNING e.seq
+       ), bumped AS (
+         UPDATE document_event_seqs c SET last_seq = n.last
+           FROM (SELECT max(seq) AS last FROM numbered) n
+          WHERE c.document_id = $1 AND n.last IS NOT NULL
+         RETURNING c.last_seq AS last
+       )
+       SELECT last, pg_notify('${EVENTS_CHANNEL}', $1 || ':' || last) FROM bumped`,
+      [documentId, Number(locked.rows[0].last)],
+    );
+    return r.rows[0] ? Number(r.rows[0].last) : undefined;
+  });
+}
+
+/** Documents with events still unnumbered `olderThanMs` after they were written (the sequencer's safety sweep). */
+export async function documentsWithPendingEvents(db: Queryable, olderThanMs: number): Promise<string[]> {
+  const r = await db.query<{ documentId: string }>(
+    `SELECT DISTINCT document_id AS "documentId" FROM document_events
+      WHERE seq IS NULL AND created_at <= now() - make_interval(secs => $1::double precision / 1000)`,
+    [olderThanMs],
+  );
+  return r.rows.map((row) => row.documentId);
+}
+
+/** The document's newest event number (0 before its first numbered event). */
 export async function currentSeq(db: Queryable, documentId: string): Promise<number> {
   const r = await db.query<{ seq: string }>('SELECT last_seq AS seq FROM document_event_seqs WHERE document_id = $1', [documentId]);
   return r.rows[0] ? Number(r.rows[0].seq) : 0;
 }
 
 /**
- * Committed events after `afterSeq`, oldest first. A number reserved by a transaction still
- * in flight is not there yet, and no later number can commit before it (the counter lock).
+ * Numbered events after `afterSeq`, oldest first. Numbers are given only to committed events,
+ * in runs that commit in number order, so nothing below a number seen here can appear later.
  */
 export async function eventsAfter(db: Queryable, documentId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
   const r = await db.query<Omit<StoredEvent, 'seq' | 'userId'> & { seq: string; userId: string | null }>(

@@ -1,6 +1,5 @@
 import type { EventKind, TranslationRowState, TranslationState } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
-import { EVENTS_CHANNEL } from './events.js';
 
 export type { EventKind, TranslationState };
 
@@ -38,24 +37,20 @@ const ROW_COLUMNS = `text, state, version, based_on_revision AS "basedOnRevision
  * episode. Undefined when the version no longer matched (or the segment was retired or
  * locked meanwhile).
  *
- * The live event's number is taken first (`seq`, which the UPDATE waits for through its
- * EXISTS), as every event writer does, and its NOTIFY is delivered at commit.
+ * The live event is written without a number and without a NOTIFY, after the translation row
+ * (so its id, its place in the sequencer's order, is drawn once the row is locked): writers
+ * of one document share no lock (004_events.sql). The caller tells the sequencer after the
+ * commit (events/committed.ts).
  */
 export async function writeChange(tx: Queryable, c: TranslationChange, opts: { announce?: boolean } = {}): Promise<AppliedChange | undefined> {
   const announce = opts.announce ?? true;
   const r = await tx.query<TranslationRow & { eventId: string }>(
-    `WITH ${announce ? `seq AS (
-       INSERT INTO document_event_seqs AS c (document_id, last_seq)
-       SELECT s.document_id, 1 FROM segments s WHERE s.id = $1
-       ON CONFLICT (document_id) DO UPDATE SET last_seq = c.last_seq + 1
-       RETURNING document_id, last_seq
-     ), ` : ''}u AS (
+    `WITH u AS (
        UPDATE translations
           SET text = $3, state = $4, version = version + 1, updated_by = $5, updated_at = now(),
               based_on_revision = $6, previous_source = NULL, state_before_stale = NULL, change_class = NULL
         WHERE segment_id = $1 AND lang = $2 AND version = $7
-          AND EXISTS (SELECT 1 FROM segments s WHERE s.id = $1 AND s.retired_in IS NULL AND s.translatable)${announce ? `
-          AND EXISTS (SELECT 1 FROM seq)` : ''}
+          AND EXISTS (SELECT 1 FROM segments s WHERE s.id = $1 AND s.retired_in IS NULL AND s.translatable)
         RETURNING segment_id, lang, text, state, version, based_on_revision, previous_source, state_before_stale,
                   change_class, suggestion, updated_by, updated_at
      ), e AS (
@@ -63,16 +58,15 @@ export async function writeChange(tx: Queryable, c: TranslationChange, opts: { a
        SELECT segment_id, lang, $8, text, state, version, $6, updated_by, updated_at FROM u
        RETURNING id
      )${announce ? `, live AS (
-       INSERT INTO document_events (document_id, seq, kind, payload, user_id, created_at)
-       SELECT seq.document_id, seq.last_seq, 'translation',
+       INSERT INTO document_events (document_id, kind, payload, user_id, created_at)
+       SELECT s.document_id, 'translation',
               jsonb_build_object('segment', u.segment_id, 'lang', u.lang, 'version', u.version, 'state', u.state,
                                  'action', $8::text, 'historyId', e.id),
               u.updated_by, u.updated_at
-         FROM seq CROSS JOIN u CROSS JOIN e
-       RETURNING document_id, seq
+         FROM u CROSS JOIN e JOIN segments s ON s.id = u.segment_id
      )` : ''}
      SELECT ${ROW_COLUMNS}, (SELECT name FROM users WHERE id = u.updated_by) AS "updatedBy", e.id AS "eventId"
-       FROM u CROSS JOIN e${announce ? ` CROSS JOIN live CROSS JOIN LATERAL (SELECT pg_notify('${EVENTS_CHANNEL}', live.document_id || ':' || live.seq)) n` : ''}`,
+       FROM u CROSS JOIN e`,
     [c.segmentId, c.lang, c.text, c.state, c.userId, c.revision, c.expectedVersion, c.kind],
   );
   const row = r.rows[0];

@@ -63,7 +63,8 @@ export interface SegmentChange {
  * document order: translations edited (edits, reverts, imports), approved or re-confirmed by
  * someone other than `userId`; translations a published revision made stale; segments a
  * revision added (new text to translate, with a suggestion when split or merged). Read from
- * the event log, so "since" is exact: events commit in number order.
+ * the event log, so "since" is exact: only committed events are numbered, each numbering
+ * run above the last (004_events.sql).
  */
 export async function changesSince(
   db: Queryable,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/db.js';
-import { currentSeq, type StoredEvent } from '../repos/events.js';
+import { currentSeq, sequencePending, type StoredEvent } from '../repos/events.js';
 import { requireDocument } from './documents.js';
 
 /**
@@ -22,6 +22,9 @@ export interface StreamStart {
  */
 export async function startStream(db: Db, documentId: string, lastEventId: number | undefined): Promise<StreamStart> {
   await requireDocument(db, documentId);
+  // Number what is waiting first (cheap when nothing is): the stream must not depend on a
+  // process that listens having done it, and a fresh reader's cursor should include it.
+  await sequencePending(db, documentId);
   const newest = await currentSeq(db, documentId);
   if (lastEventId === undefined) return { documentId, cursor: newest, reset: null };
   // An id this document never reached (another database, a restored backup): resume is impossible.

@@ -11,6 +11,7 @@ import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
 import * as documents from '../repos/documents.js';
 import * as events from '../repos/events.js';
+import { eventsCommitted } from '../events/committed.js';
 import * as publishing from '../repos/publishing.js';
 import * as revisions from '../repos/revisions.js';
 import { createUntranslatedRows, insertSegments } from '../repos/segments.js';
@@ -155,10 +156,8 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
     const changes = changeViews(p.alignment, p.alignment.segments.map(carriedId));
     return { revision: p.newRevision, impact: { ...p.alignment.impact }, changes, stale: e.stale };
   }
-  return db.transaction(async (tx) => {
+  const published = await db.transaction(async (tx) => {
     await publishing.lockDocument(tx, documentId);
-    // The event number before any translation row (the lock order of 004_events.sql).
-    const seq = await events.reserveSeq(tx, documentId);
     const doc = await requireDocument(tx, documentId);
     checkBase(doc.revision);
     const p = await plan(tx, doc, input.markdown, true);
@@ -219,8 +218,11 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
     }
     const changes = changeViews(p.alignment, newIds);
     await documents.setCurrentRevision(tx, doc.id, rev);
-    await events.insertEvent(tx, { documentId: doc.id, seq, kind: 'revision', payload: { revision: rev, stale: e.stale }, userId: actorId });
+    // Last, after every translation row (the order of 004_events.sql); numbered after commit.
+    await events.insertEvent(tx, { documentId: doc.id, kind: 'revision', payload: { revision: rev, stale: e.stale }, userId: actorId });
     await faultPoint('publish:before-commit');
     return { revision: rev, impact: { ...p.alignment.impact }, changes, stale: e.stale };
   });
+  eventsCommitted(db, documentId);
+  return published;
 }

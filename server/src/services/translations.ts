@@ -16,6 +16,7 @@ import {
   type LanguageCode,
   type SourceRun,
 } from '@lockstep/shared';
+import { eventsCommitted } from '../events/committed.js';
 import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
 import * as history from '../repos/history.js';
@@ -178,6 +179,8 @@ async function change(
     });
     // Another writer from the same version committed first.
     if (!applied) throw versionConflict((await findTranslation(db, ref.segmentId, ref.lang)) ?? current, target);
+    // Committed (one statement, no transaction around it): the live event can be numbered.
+    eventsCommitted(db, ref.documentId);
     await faultPoint('save:after-write');
     return { translation: view(applied.translation), warnings };
   });

@@ -1,11 +1,20 @@
 import type { Actor } from '@lockstep/shared';
 import type { Db } from '../db/db.js';
-import { currentSeq } from '../repos/events.js';
+import { currentSeq, sequencePending } from '../repos/events.js';
 import * as visits from '../repos/visits.js';
 import { requireDocument, requireTargetLang } from './documents.js';
 
 /** `lastVisit` (the user's last recorded visit of each language) or an event number. */
 export type Since = 'lastVisit' | number;
+
+/**
+ * The document's newest event number, after numbering what waits (cheap when nothing does):
+ * "since" is counted in numbers, so nothing committed may stay unnumbered behind it.
+ */
+async function newestSeq(db: Db, documentId: string): Promise<number> {
+  await sequencePending(db, documentId);
+  return currentSeq(db, documentId);
+}
 
 export interface ChangeCounts {
   /** Segments with at least one change. */
@@ -36,7 +45,7 @@ function countsOf(changes: readonly visits.SegmentChange[]): ChangeCounts {
 export async function recordVisit(db: Db, actor: Actor, documentId: string, lang: string, seq: number | undefined) {
   const doc = await requireDocument(db, documentId);
   requireTargetLang(doc, lang);
-  const newest = await currentSeq(db, doc.id);
+  const newest = await newestSeq(db, doc.id);
   return visits.recordVisit(db, { userId: actor.id, documentId: doc.id, lang, seq: Math.min(seq ?? newest, newest) });
 }
 
@@ -44,7 +53,7 @@ export async function recordVisit(db: Db, actor: Actor, documentId: string, lang
 export async function changesForLanguage(db: Db, actor: Actor, documentId: string, lang: string, since: Since) {
   const doc = await requireDocument(db, documentId);
   requireTargetLang(doc, lang);
-  const until = await currentSeq(db, doc.id);
+  const until = await newestSeq(db, doc.id);
   let from: number | null;
   let visitedAt: Date | null = null;
   if (since === 'lastVisit') {
@@ -69,7 +78,7 @@ export async function changesForLanguage(db: Db, actor: Actor, documentId: strin
 /** Every target language of a document: change counts since each language's last visit (the dashboard). */
 export async function changesForDocument(db: Db, actor: Actor, documentId: string, since: Since) {
   const doc = await requireDocument(db, documentId);
-  const until = await currentSeq(db, doc.id);
+  const until = await newestSeq(db, doc.id);
   const lastVisits = since === 'lastVisit' ? await visits.findVisits(db, actor.id, doc.id) : undefined;
   const from = (lang: string): number | null => (lastVisits ? (lastVisits.get(lang)?.seq ?? null) : (since as number));
   const pairs = doc.targetLangs.flatMap((lang) => {

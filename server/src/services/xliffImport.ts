@@ -13,7 +13,8 @@ import {
 import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
 import type { DocumentRow } from '../repos/documents.js';
-import { appendEvent } from '../repos/events.js';
+import { insertEvent } from '../repos/events.js';
+import { eventsCommitted } from '../events/committed.js';
 import { listSegments, type SegmentWithTranslation } from '../repos/segments.js';
 import { writeChange, writeSuggestion } from '../repos/translations.js';
 import { exportedUnitsWithText, findExport } from '../repos/xliffExports.js';
@@ -89,8 +90,8 @@ function report(exportId: string | null, planned: Planned[], warnings: ImportRep
 
 /**
  * One live event for the whole import, listing every translation it changes with the version
- * it gets (each write below bumps the planned version by one, or the transaction rolls back).
- * Written before the first translation write: the event number is the first lock taken.
+ * it gets (each write bumps the planned version by one, or the transaction rolls back).
+ * Written after the translation writes (the order of 004_events.sql); numbered after commit.
  */
 async function announceImport(tx: Queryable, actor: Actor, doc: DocumentRow, lang: string, planned: Planned[]): Promise<void> {
   const units: { segment: string; version: number; state: string }[] = [];
@@ -102,7 +103,7 @@ async function announceImport(tx: Queryable, actor: Actor, doc: DocumentRow, lan
     else if (decision.outcome === 'conflict') suggested.push({ segment: unit.id, version: current.version + 1 });
   }
   if (units.length === 0 && suggested.length === 0) return;
-  await appendEvent(tx, { documentId: doc.id, kind: 'import', payload: { lang, units, suggested }, userId: actor.id });
+  await insertEvent(tx, { documentId: doc.id, kind: 'import', payload: { lang, units, suggested }, userId: actor.id });
 }
 
 /**
@@ -123,9 +124,8 @@ export async function importXliff(
     const p = await plan(db, actor, doc, lang, bytes);
     return report(p.exportId, p.planned, p.warnings);
   }
-  return db.transaction(async (tx) => {
+  const imported = await db.transaction(async (tx) => {
     const p = await plan(tx, actor, doc, lang, bytes);
-    await announceImport(tx, actor, doc, lang, p.planned);
     for (const { unit, segment, decision } of p.planned) {
       const current = segment?.translation;
       if (!current) continue;
@@ -149,7 +149,10 @@ export async function importXliff(
         throw conflict('import_conflict', `The translation of unit ${unit.id} changed while the file was being imported; nothing was applied. Run the import again.`);
       }
     }
+    await announceImport(tx, actor, doc, lang, p.planned);
     await faultPoint('import:before-commit');
     return report(p.exportId, p.planned, p.warnings);
   });
+  eventsCommitted(db, doc.id);
+  return imported;
 }

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { createApp, type LockstepApp } from '@lockstep/server/app';
-import { openDb, type Db } from '@lockstep/server/db';
+import { openDb, type Db, type Queryable } from '@lockstep/server/db';
 import { createLogger } from '@lockstep/server/logger';
+import { eventsCommitted } from '@lockstep/server/events/committed';
+import { writeChange } from '@lockstep/server/repos/translations';
 import { addUser, testConfig, tokenFor } from '../support/app.js';
 import { serve, SseClient } from '../support/sse.js';
 import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
@@ -22,11 +24,12 @@ let b: LockstepApp;
 let baseB: string;
 let stopB: () => Promise<void>;
 let ko = '';
+let coord = '';
 const streams: SseClient[] = [];
 const auth = (t: string) => ({ Authorization: `Bearer ${t}` });
 
-async function versions(): Promise<Map<string, number>> {
-  const res = await request(a.app).get('/api/documents/doc/segments?lang=ko').set(auth(ko));
+async function versions(doc = 'doc'): Promise<Map<string, number>> {
+  const res = await request(a.app).get(`/api/documents/${doc}/segments?lang=ko`).set(auth(ko));
   return new Map((res.body.segments as { id: string; translation: { version: number } }[]).map((s) => [s.id, s.translation.version]));
 }
 
@@ -65,7 +68,7 @@ describePg('live events across server processes (PostgreSQL LISTEN/NOTIFY)', () 
     ({ base: baseB, stop: stopB } = await serve(b.app));
     await addUser(db, 'coord@example.org', 'coordinator');
     await addUser(db, 'ko@example.org', 'translator', ['ko']);
-    const coord = await tokenFor(a.app, 'coord@example.org');
+    coord = await tokenFor(a.app, 'coord@example.org');
     ko = await tokenFor(a.app, 'ko@example.org');
     const res = await request(a.app).post('/api/documents').set(auth(coord)).send({ id: 'doc', title: 'D', sourceLang: 'en', targetLangs: ['ko'], markdown: MARKDOWN });
     expect(res.status).toBe(201);
@@ -146,5 +149,96 @@ describePg('live events across server processes (PostgreSQL LISTEN/NOTIFY)', () 
     expect((await request(a.app).put(`/api/documents/doc/segments/${seg}/translations/ko`).set(auth(ko)).send({ text: '다시.', version })).status).toBe(200);
     await c.until((x) => x.of('translation').length === 4, 2_000);
     expect(c.events.filter((e) => e.event !== 'ready').map((e) => Number(e.id))).toEqual([1, 2, 3, 4].map((i) => from + i));
+  });
+
+  test('32 concurrent saves on one document through both processes: numbers 1..N without gaps or repeats, each accepted save exactly once', async () => {
+    // Both processes now listen, so both number events, concurrently (the counter row decides).
+    await a.live.start();
+    await waitFor(async () => (await listeners()).length === 2, 5_000, 'both listening sessions');
+    const markdown = Array.from({ length: 24 }, (_, i) => `Sentence number ${i + 1} of the busy document.`).join('\n\n');
+    expect((await request(a.app).post('/api/documents').set(auth(coord)).send({ id: 'busy', title: 'B', sourceLang: 'en', targetLangs: ['ko'], markdown })).status).toBe(201);
+    const c = await SseClient.open(`${baseB}/api/documents/busy/events`, auth(ko));
+    streams.push(c);
+    await c.until((x) => x.of('ready').length === 1);
+    expect(c.of('ready')[0].id).toBe('0');
+
+    // Segments 0–15 get one save each; 16–23 two racing saves from the same version (one per
+    // process), of which exactly one wins: a lost race must leave no number behind.
+    const segs = [...(await versions('busy')).entries()];
+    const jobs = [...segs.slice(0, 16).map((s, i) => ({ s, app: i % 2 ? b : a })), ...segs.slice(16).flatMap((s) => [{ s, app: a }, { s, app: b }])];
+    expect(jobs).toHaveLength(32);
+    const answers = await Promise.all(
+      jobs.map(({ s: [seg, version], app }, i) =>
+        request(app.app).put(`/api/documents/busy/segments/${seg}/translations/ko`).set(auth(ko)).send({ text: `동시 ${i}.`, version }),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([...Array(24).fill(200), ...Array(8).fill(409)]);
+    const accepted = answers.flatMap((r, i) => (r.status === 200 ? [`${jobs[i].s[0]}@${r.body.translation.version}`] : []));
+    expect(new Set(accepted).size).toBe(24);
+
+    await c.until((x) => x.of('translation').length >= 24, 5_000, '24 events');
+    await new Promise((r) => setTimeout(r, 300)); // anything extra (a repeat) would arrive meanwhile
+    const delivered = c.of('translation');
+    expect(delivered.map((e) => Number(e.id))).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(delivered.map((e) => `${e.json.segment}@${e.json.version}`).sort()).toEqual([...accepted].sort());
+    const stored = await db.query<{ seq: string | null }>(`SELECT seq FROM document_events WHERE document_id = 'busy' ORDER BY seq`);
+    expect(stored.rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+  });
+
+  test('an event whose transaction commits after a later-started one is numbered after it and reaches a reader who resumed in between', async () => {
+    const markdown = 'Early sentence here. Late sentence there.\n';
+    expect((await request(a.app).post('/api/documents').set(auth(coord)).send({ id: 'late', title: 'L', sourceLang: 'en', targetLangs: ['ko'], markdown })).status).toBe(201);
+    // Translated first: edits that keep the state change no progress count, so the two
+    // transactions below share no lock (a count change would queue on language_progress, 002).
+    for (const [seg, version] of await versions('late')) {
+      expect((await request(a.app).put(`/api/documents/late/segments/${seg}/translations/ko`).set(auth(ko)).send({ text: '처음.', version })).status).toBe(200);
+    }
+    const [[slow, slowVersion], [fast, fastVersion]] = [...(await versions('late')).entries()];
+    const user = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'ko@example.org'`)).rows[0].id;
+    const first = await SseClient.open(`${baseB}/api/documents/late/events`, auth(ko));
+    streams.push(first);
+    await first.until((x) => x.of('ready').length === 1);
+    const start = Number(first.of('ready')[0].id);
+    expect(start).toBe(2);
+
+    const sessions = [new pg.Client({ connectionString: db.url }), new pg.Client({ connectionString: db.url })];
+    await Promise.all(sessions.map((s) => s.connect()));
+    const [early, later] = sessions.map((s): Queryable => ({ query: (text, params) => s.query(text, params as unknown[]) as never }));
+    const change = (segmentId: string, version: number, text: string) => ({
+      segmentId, lang: 'ko', text, state: 'translated', kind: 'edit' as const, userId: Number(user), revision: 1, expectedVersion: version,
+    });
+    try {
+      // `early` writes first but commits last; `later` starts and commits in between. Both
+      // stand for saves on process A, which tells its sequencer after each commit.
+      await early.query('BEGIN');
+      expect(await writeChange(early, change(slow, slowVersion, '늦게 커밋.'))).toBeDefined();
+      await later.query('BEGIN');
+      expect(await writeChange(later, change(fast, fastVersion, '먼저 커밋.'))).toBeDefined();
+      await later.query('COMMIT');
+      eventsCommitted(db, 'late');
+
+      await first.until((x) => x.of('translation').length === 1, 2_000, 'the event that committed');
+      expect(first.of('translation')[0]).toMatchObject({ id: String(start + 1), json: { segment: fast } });
+      first.close();
+      // The reader comes back having seen that event, while `early` is still open.
+      const resumed = await SseClient.open(`${baseB}/api/documents/late/events`, { ...auth(ko), 'Last-Event-ID': String(start + 1) });
+      streams.push(resumed);
+      await resumed.until((x) => x.of('ready').length === 1);
+      expect(resumed.of('ready')[0].id).toBe(String(start + 1));
+
+      await early.query('COMMIT');
+      eventsCommitted(db, 'late');
+      await resumed.until((x) => x.of('translation').length === 1, 2_000, 'the late event');
+      expect(resumed.events.filter((e) => e.event !== 'ready')).toHaveLength(1);
+      expect(resumed.of('translation')[0]).toMatchObject({ id: String(start + 2), json: { segment: slow, version: slowVersion + 1 } });
+      // It was written first (a lower id) yet numbered after the one that committed first.
+      const rows = await db.query<{ segment: string; seq: string }>(
+        `SELECT payload->>'segment' AS segment, seq FROM document_events WHERE document_id = 'late' AND seq > $1 ORDER BY id`,
+        [start],
+      );
+      expect(rows.rows.map((r) => [r.segment, Number(r.seq)])).toEqual([[slow, start + 2], [fast, start + 1]]);
+    } finally {
+      await Promise.all(sessions.map((s) => s.end()));
+    }
   });
 });

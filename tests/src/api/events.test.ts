@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { createApp, type LockstepApp } from '@lockstep/server/app';
 import { createLogger } from '@lockstep/server/logger';
+import { writeChange } from '@lockstep/server/repos/translations';
 import { readXliff, writeXliffString, type XliffUnit } from '@lockstep/shared';
 import { addUser, testConfig, tokenFor } from '../support/app.js';
 import { serve, SseClient } from '../support/sse.js';
@@ -159,6 +160,20 @@ describe('live events (SSE)', () => {
       res.body.applied.map((id: string) => ({ segment: id, version: now.find((s) => s.id === id)!.translation!.version, state: 'translated' })),
     );
     expect(e.data).not.toContain('번역');
+  });
+
+  test('an event committed where no server hears of it (a script on the database) is still numbered and delivered, by the sweep', async () => {
+    const doc = await newDoc();
+    const c = await stream(doc.id, auth(token.ko));
+    await c.until((x) => x.of('ready').length === 1);
+    const from = Number(c.of('ready')[0].id);
+    const seg = doc.segs[1];
+    const applied = await writeChange(db, {
+      segmentId: seg.id, lang: 'ko', text: '스크립트.', state: 'translated', kind: 'edit', userId: null, revision: 1, expectedVersion: seg.translation!.version,
+    });
+    expect(applied).toBeDefined();
+    await c.until((x) => x.of('translation').length === 1, 5_000, 'the swept event');
+    expect(c.of('translation')[0]).toMatchObject({ id: String(from + 1), json: { segment: seg.id, version: applied!.translation.version, by: null } });
   });
 
   test('signed in by cookie (what EventSource sends): streams without a CSRF token', async () => {

@@ -11,12 +11,14 @@ import { segmentationWorkload } from './segmentation.js';
 import { xliffWorkload } from './xliff.js';
 import { documentsListWorkload, signInWorkload } from './http.js';
 import { progressWorkload, savesWorkload } from './saves.js';
+import { saveEventsWorkload } from './eventsCost.js';
 
 const workloads: Workload[] = [
   segmentationWorkload,
   signInWorkload,
   documentsListWorkload,
   savesWorkload,
+  saveEventsWorkload,
   progressWorkload,
   publishWorkload(10_000, 5),
   publishServerWorkload(),
