@@ -48,7 +48,10 @@ export async function writeChange(tx: Queryable, c: TranslationChange, opts: { a
     `WITH u AS (
        UPDATE translations
           SET text = $3, state = $4, version = version + 1, updated_by = $5, updated_at = now(),
-              based_on_revision = $6, previous_source = NULL, state_before_stale = NULL, change_class = NULL
+              based_on_revision = $6, previous_source = NULL, state_before_stale = NULL, change_class = NULL,
+              -- A new text settles whatever was suggested (split/merge, import conflict); an
+              -- approval or re-confirm leaves the suggestion for the translator.
+              suggestion = CASE WHEN $8::text IN ('edit', 'revert', 'import') THEN NULL ELSE suggestion END
         WHERE segment_id = $1 AND lang = $2 AND version = $7
           AND EXISTS (SELECT 1 FROM segments s WHERE s.id = $1 AND s.retired_in IS NULL AND s.translatable)
         RETURNING segment_id, lang, text, state, version, based_on_revision, previous_source, state_before_stale,

@@ -115,6 +115,16 @@ describe('XLIFF import', () => {
     const now = (await request(app).get('/api/documents/doc/segments?lang=ko').set(auth(ko))).body.segments[0];
     expect(now.translation.text).toBe('서버에서 고친 문장.');
     expect(now.translation.suggestion).toMatch(/^파일: /);
+
+    // The translator settles the conflict with a save: the suggestion has done its job and goes.
+    const settled = await request(app)
+      .put(`/api/documents/doc/segments/${seg.id}/translations/ko`)
+      .set(auth(ko))
+      .send({ text: '서버와 파일을 합친 문장.', version: now.translation.version });
+    expect(settled.status).toBe(200);
+    const after = (await request(app).get('/api/documents/doc/segments?lang=ko').set(auth(ko))).body.segments[0];
+    expect(after.translation.suggestion).toBeNull();
+    expect(after.translation.text).toBe('서버와 파일을 합친 문장.');
   });
 
   test('a unit with an invented inline code is rejected with a reason; unknown ids are listed; approvals are capped for translators', async () => {
