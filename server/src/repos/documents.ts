@@ -36,3 +36,12 @@ export async function insertDocument(
 export async function setCurrentRevision(db: Queryable, documentId: string, revision: number): Promise<void> {
   await db.query('UPDATE documents SET current_revision = $2 WHERE id = $1', [documentId, revision]);
 }
+
+/**
+ * The current revision, with the document row share-locked until the commit: writers that
+ * must not interleave with revision publishing (which locks it FOR UPDATE) take this.
+ */
+export async function shareLockDocument(tx: Queryable, documentId: string): Promise<number | undefined> {
+  const r = await tx.query<{ revision: number }>('SELECT current_revision AS revision FROM documents WHERE id = $1 FOR SHARE', [documentId]);
+  return r.rows[0]?.revision;
+}

@@ -169,3 +169,16 @@ export async function writeSuggestion(
   );
   return r.rowCount === 1;
 }
+
+/**
+ * Locks every live translation row of one document and language, in segment order (the one
+ * order every multi-row writer uses, so two of them cannot deadlock), until the commit.
+ */
+export async function lockLanguageRows(tx: Queryable, documentId: string, lang: string): Promise<void> {
+  await tx.query(
+    `SELECT 1 FROM translations t JOIN segments s ON s.id = t.segment_id
+      WHERE s.document_id = $1 AND t.lang = $2 AND s.retired_in IS NULL
+      ORDER BY t.segment_id FOR UPDATE OF t`,
+    [documentId, lang],
+  );
+}

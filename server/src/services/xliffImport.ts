@@ -12,11 +12,11 @@ import {
 } from '@lockstep/shared';
 import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
-import type { DocumentRow } from '../repos/documents.js';
+import { shareLockDocument, type DocumentRow } from '../repos/documents.js';
 import { insertEvent } from '../repos/events.js';
 import { eventsCommitted } from '../events/committed.js';
 import { listSegments, type SegmentWithTranslation } from '../repos/segments.js';
-import { writeChange, writeSuggestion } from '../repos/translations.js';
+import { lockLanguageRows, writeChange, writeSuggestion } from '../repos/translations.js';
 import { exportedUnitsWithText, findExport } from '../repos/xliffExports.js';
 import { sourceHashOf } from './xliffExport.js';
 
@@ -125,6 +125,13 @@ export async function importXliff(
     return report(p.exportId, p.planned, p.warnings);
   }
   const imported = await db.transaction(async (tx) => {
+    // Held to the commit: a publish (FOR UPDATE on the document) waits for the import, and the
+    // language's rows are locked before the plan reads them, so saves arriving meanwhile queue
+    // behind the import (and then see its versions) instead of failing the whole file with 409.
+    const revision = await shareLockDocument(tx, doc.id);
+    if (revision === undefined) throw conflict('document_gone', `The document "${doc.id}" no longer exists.`);
+    await lockLanguageRows(tx, doc.id, lang);
+    doc = { ...doc, revision };
     const p = await plan(tx, actor, doc, lang, bytes);
     for (const { unit, segment, decision } of p.planned) {
       const current = segment?.translation;

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { openDb, type Db } from '@lockstep/server/db';
+import { readXliff, writeXliffString, type XliffUnit } from '@lockstep/shared';
 import { addUser, testApp, tokenFor } from '../support/app.js';
 import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
 
@@ -154,5 +155,43 @@ describePg('concurrent writers on PostgreSQL, two app instances', () => {
     expect(stored.rows[0]).toEqual({ complete_against_revision: 1, translated: WRITERS });
     const events = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM translation_events e JOIN segments s ON s.id = e.segment_id WHERE s.document_id = 'race'`);
     expect(events.rows[0].n).toBe(WRITERS * 3 + WRITERS * SAVES);
+  });
+
+  test('an XLIFF import applied while translators keep saving the same language is never refused wholesale', async () => {
+    const exported = await fetch(`${bases[0]}/api/documents/race/xliff/ko?version=2.0`, { headers: { authorization: `Bearer ${tokens[0]}` } });
+    const file = readXliff(await exported.text()).files[0];
+    // Every second unit changed in the file; the savers work on the others.
+    const units: XliffUnit[] = file.units.map((u, i) => ({ id: u.id, source: u.sourceRuns, target: i % 2 ? `가져온 ${i}.` : u.target ?? '', state: 'translated' }));
+    const body = writeXliffString({ exportId: file.exportId, documentId: 'race', revision: 1, srcLang: 'en', trgLang: 'ko' }, units, '2.0');
+    let saving = true;
+    const savers = segmentIds
+      .filter((_, i) => i % 2 === 0)
+      .map(async (seg, w) => {
+        let version = (await call(w, 'GET', `/api/documents/race/segments/${seg}/translations/ko/history?limit=1`)).body.events[0].version;
+        for (let k = 0; saving || k < 3; k++) {
+          const res = await call(w, 'PUT', `/api/documents/race/segments/${seg}/translations/ko`, { text: `저장 ${w}, ${k}.`, version });
+          expect(res.status).toBe(200);
+          version = res.body.translation.version;
+        }
+      });
+    const imports = await Promise.all(
+      [0, 1].map(async (i) => {
+        await new Promise((r) => setTimeout(r, 30 * i));
+        const res = await fetch(`${bases[i]}/api/documents/race/xliff/ko`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/xliff+xml' },
+          body,
+        });
+        return { status: res.status, body: (await res.json()) as { applied: string[]; unchanged: string[] } };
+      }),
+    );
+    saving = false;
+    await Promise.all(savers);
+    // Both answered 200: the first applied the changed units, the second found them applied.
+    expect(imports.map((r) => r.status)).toEqual([200, 200]);
+    const changed = segmentIds.filter((_, i) => i % 2 === 1);
+    expect([...imports[0].body.applied, ...imports[1].body.applied].sort()).toEqual([...changed].sort());
+    const now = (await call(0, 'GET', '/api/documents/race/segments?lang=ko')).body.segments as { id: string; translation: { text: string } }[];
+    for (const [i, s] of now.entries()) if (i % 2) expect(s.translation.text).toBe(`가져온 ${i}.`);
   });
 });
