@@ -92,7 +92,7 @@ export const api = {
  * A file the API sends (XLIFF, a zip), fetched with the session cookie so that a refusal comes
  * back as the usual error instead of a downloaded error page.
  */
-export async function fetchFile(path: string): Promise<{ blob: Blob; filename?: string }> {
+export async function fetchFile(path: string): Promise<{ blob: Blob; filename?: string; headers: Headers }> {
   let response: Response;
   try {
     response = await fetch(path, { credentials: 'same-origin' });
@@ -106,7 +106,7 @@ export async function fetchFile(path: string): Promise<{ blob: Blob; filename?: 
   }
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1];
-  return { blob: await response.blob(), filename };
+  return { blob: await response.blob(), filename, headers: response.headers };
 }
 
 /** Builds `/api/…` paths from parts, encoding each one. */

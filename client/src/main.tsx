@@ -7,6 +7,7 @@ import './views.css';
 import './segments.css';
 import './editor/editor.css';
 import './editor/editor-panels.css';
+import './editor/live.css';
 import './coordinator.css';
 import './exchange.css';
 

@@ -2,10 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { groupBlocks, groupLists, type Block } from '../blocks';
 import { LanguageName } from '../components/LanguageName';
 import { EditorRow, type RowContext } from './EditorRow';
+import type { SegmentChange } from './useSinceLastVisit';
 
 interface Props extends RowContext {
   /** Offered when a filter or search hides segments. */
   onShowAll?(): void;
+  /** Segments changed since the user's last visit, to mark on their rows. */
+  changes?: ReadonlyMap<string, SegmentChange>;
 }
 
 function textClassOf(block: Block): string {
@@ -13,7 +16,7 @@ function textClassOf(block: Block): string {
 }
 
 /** The segments in document order, grouped by their Markdown blocks so the structure stays visible. */
-export function EditorList({ onShowAll, ...context }: Props) {
+export function EditorList({ onShowAll, changes, ...context }: Props) {
   const { t } = useTranslation();
   const { segments, model, source, target } = context;
   if (segments.length === 0) {
@@ -38,6 +41,7 @@ export function EditorList({ onShowAll, ...context }: Props) {
         textClass={textClassOf(block)}
         active={segment.id === model.activeId}
         draftText={model.drafts.get(segment.id)?.text}
+        change={changes?.get(segment.id)}
       />
     ));
 

@@ -11,9 +11,12 @@ import { useResource } from '../useResource';
 import { EditorList } from './EditorList';
 import { EditorToolbar } from './EditorToolbar';
 import { KeyboardHelp } from './KeyboardHelp';
+import { RevisionBanner } from './RevisionBanner';
 import { useEditor } from './useEditor';
+import { useLiveEditor } from './useLiveEditor';
 import { useProgress } from './useProgress';
 import { useSegmentList } from './useSegmentList';
+import { useSinceLastVisit } from './useSinceLastVisit';
 import { isFilter, needsWork, type Filter } from './worklist';
 
 interface Props {
@@ -38,6 +41,9 @@ export function EditorPage({ doc, lang, user }: Props) {
   const list = useSegmentList(doc, lang, filter, search);
   const [progress, reloadProgress] = useProgress(doc, lang);
   const model = useEditor({ doc, lang, list, onWritten: reloadProgress });
+  const live = useLiveEditor({ doc, lang, user, list, model, reloadProgress });
+  const sinceVisit = useSinceLastVisit(doc, lang);
+  const changes = sinceVisit.status === 'ready' ? sinceVisit.changes : undefined;
   // `?segment=` (a link from an XLIFF import report) opens that segment once the list is in.
   const [jumpTo, setJumpTo] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get('segment') ?? undefined);
 
@@ -71,7 +77,13 @@ export function EditorPage({ doc, lang, user }: Props) {
 
   // Open the segment asked for, else keep the current one, else open the first that needs work
   // (a list with nothing to do opens nothing: a reviewer picks the segment to read).
-  const segments = list.segments;
+  // "Changed since your last visit" is picked out of the whole list on the client.
+  // (Until that answer is in, the list waits rather than flash "no matches".)
+  const visitLoading = sinceVisit.status === 'loading';
+  const segments = useMemo(() => {
+    if (filter !== 'changed' || !list.segments) return list.segments;
+    return visitLoading ? undefined : list.segments.filter((s) => changes?.has(s.id));
+  }, [filter, list.segments, changes, visitLoading]);
   const { activeId, activate } = model;
   useEffect(() => {
     if (!segments) return;
@@ -147,7 +159,11 @@ export function EditorPage({ doc, lang, user }: Props) {
         </div>
       )}
 
+      <RevisionBanner revision={live.revision} onReload={live.reloadForRevision} onDismiss={live.dismissRevision} />
       <EditorToolbar
+        doc={doc}
+        lang={lang}
+        changedCount={changes?.size}
         progress={progress}
         filter={filter}
         onFilter={setFilter}
@@ -165,6 +181,7 @@ export function EditorPage({ doc, lang, user }: Props) {
         <EditorList
           doc={doc}
           segments={segments}
+          changes={changes}
           model={model}
           source={source}
           target={target}

@@ -6,8 +6,10 @@ import type { TextLanguage } from '../components/SegmentBlocks';
 import { formatNumber } from '../format';
 import type { Segment } from '../types';
 import { Notes } from './Notes';
+import { ChangeBadges } from './ChangeBadges';
 import { SegmentEditor } from './SegmentEditor';
 import type { EditorModel } from './useEditor';
+import type { SegmentChange } from './useSinceLastVisit';
 import { WordDiff, WordDiffLegend } from './WordDiff';
 import { isEditable } from './worklist';
 
@@ -27,11 +29,13 @@ interface Props extends RowContext {
   active: boolean;
   /** Changes when this row's draft does, so memo lets untouched rows skip rendering. */
   draftText: string | undefined;
+  /** How this segment changed since the user's last visit, if it did. */
+  change?: SegmentChange;
 }
 
 /** One segment: number, source (with the diff of its change when stale), translation or the editor, state. */
 export const EditorRow = memo(function EditorRow(props: Props) {
-  const { segment, active, draftText, model, source, target, canEdit } = props;
+  const { segment, active, draftText, change, model, source, target, canEdit } = props;
   // A wrapper around the whole segment is taken out of its text; show it on the text instead.
   const textClass = segment.hoisted ? `${props.textClass} segment-text--hoisted-${segment.hoisted}` : props.textClass;
   const { t, i18n } = useTranslation();
@@ -121,6 +125,7 @@ export const EditorRow = memo(function EditorRow(props: Props) {
       <div className="editor-row__state">
         {editable ? <StateBadge state={translation!.state} /> : <LockBadge reason={segment.lockReason} />}
         {draftText !== undefined && <span className="draft-mark">{t('editor.draftMark')}</span>}
+        {change && <ChangeBadges change={change} />}
       </div>
     </div>
   );
@@ -138,6 +143,7 @@ function sameRow(prev: Props, next: Props): boolean {
     !next.active &&
     prev.segment === next.segment &&
     prev.draftText === next.draftText &&
+    prev.change === next.change &&
     prev.model.notes[id] === next.model.notes[id] &&
     prev.canEdit === next.canEdit &&
     prev.textClass === next.textClass &&

@@ -1,11 +1,16 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MarkdownDownload } from '../components/MarkdownDownload';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatNumber } from '../format';
 import type { LanguageProgress } from '../types';
 import { FILTERS, type Filter } from './worklist';
 
 interface Props {
+  doc: string;
+  lang: string;
+  /** Segments changed since the user's last visit; undefined until known. */
+  changedCount: number | undefined;
   progress: LanguageProgress | undefined;
   filter: Filter;
   onFilter(filter: Filter): void;
@@ -16,7 +21,7 @@ interface Props {
   loading: boolean;
 }
 
-function countFor(filter: Filter, progress: LanguageProgress | undefined): number | undefined {
+function countFor(filter: (typeof FILTERS)[number], progress: LanguageProgress | undefined): number | undefined {
   const s = progress?.segments;
   if (!s) return undefined;
   if (filter === 'all') return s.total;
@@ -25,7 +30,7 @@ function countFor(filter: Filter, progress: LanguageProgress | undefined): numbe
 }
 
 /** Progress of the language, the state filters with their counts, search, and unsaved drafts. */
-export function EditorToolbar({ progress, filter, onFilter, search, onSearch, draftCount, onShowDrafts, loading }: Props) {
+export function EditorToolbar({ doc, lang, changedCount, progress, filter, onFilter, search, onSearch, draftCount, onShowDrafts, loading }: Props) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const searchId = useId();
@@ -39,12 +44,18 @@ export function EditorToolbar({ progress, filter, onFilter, search, onSearch, dr
           {FILTERS.map((f) => {
             const count = countFor(f, progress);
             return (
-              <button key={f} type="button" className="filter" aria-pressed={f === filter} onClick={() => onFilter(f)}>
+              <button key={f} type="button" className="filter" data-filter={f} aria-pressed={f === filter} onClick={() => onFilter(f)}>
                 {t(`editor.filters.${f}`)}
                 {count !== undefined && <span className="filter__count">{formatNumber(lng, count)}</span>}
               </button>
             );
           })}
+          {changedCount !== undefined && (
+            <button type="button" className="filter filter--changed" data-filter="changed" aria-pressed={filter === 'changed'} onClick={() => onFilter('changed')}>
+              {t('editor.filters.changed')}
+              <span className="filter__count">{formatNumber(lng, changedCount)}</span>
+            </button>
+          )}
         </div>
         <div className="editor-search">
           <label htmlFor={searchId} className="visually-hidden">
@@ -58,6 +69,7 @@ export function EditorToolbar({ progress, filter, onFilter, search, onSearch, dr
             onChange={(event) => onSearch(event.target.value)}
           />
         </div>
+        <MarkdownDownload doc={doc} lang={lang} className="editor-toolbar__markdown" />
         {draftCount > 0 && (
           <button type="button" className="drafts-chip" onClick={onShowDrafts}>
             {t('editor.draftsCount', { count: draftCount })}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-const SHORTCUTS = ['saveNext', 'discard', 'codes', 'move', 'suggestion', 'copySource'] as const;
+const SHORTCUTS = ['saveNext', 'discard', 'codes', 'move', 'suggestion', 'copySource', 'memory'] as const;
 
 /** The editor's keys, one click away; each key combination is a translatable string too (names of keys differ). */
 export function KeyboardHelp() {

@@ -18,11 +18,50 @@ function serverProblems(details: unknown): Partial<CodeProblem>[] {
   return Array.isArray(list) ? list.filter((p): p is Partial<CodeProblem> => typeof p === 'object' && p !== null) : [];
 }
 
+/** What a QA finding names (the missing numbers, dates, addresses, marks), as written in the text. */
+function detailItems(details: unknown): string[] {
+  if (typeof details !== 'object' || details === null) return [];
+  const { missing, numbers } = details as { missing?: unknown; numbers?: unknown };
+  const list = Array.isArray(missing) ? missing : Array.isArray(numbers) ? numbers : [];
+  return list.flatMap((item: unknown) => {
+    if (typeof item === 'string') return [item];
+    const o = item as { text?: unknown; url?: unknown; mark?: unknown } | null;
+    const value = o?.text ?? o?.url ?? o?.mark;
+    return typeof value === 'string' ? [value] : [];
+  });
+}
+
 function warningText(t: TFunction, exists: (key: string) => boolean, warning: SaveWarning): string {
   if (typeof warning === 'string') return warning;
   const key = `editor.warnings.${warning.code ?? ''}`;
-  if (warning.code && exists(key)) return t(key);
-  return warning.message ?? t('editor.warnings.other');
+  if (!warning.code || !exists(key)) return warning.message ?? t('editor.warnings.other');
+  const items = [...new Set(detailItems(warning.details))];
+  return items.length > 0 ? t('editor.warnings.withItems', { message: t(key), items: items.join(', ') }) : t(key);
+}
+
+/**
+ * The QA checks' findings on the text being typed (shared `checkSegment`, run in the browser).
+ * The region is always there, so screen readers hear findings as they come and go.
+ */
+export function LiveQaNotes({ warnings }: { warnings: readonly SaveWarning[] }) {
+  const { t, i18n } = useTranslation();
+  const exists = (key: string) => i18n.exists(key);
+  return (
+    <div className="live-qa" aria-live="polite">
+      {warnings.length > 0 && (
+        <div className="editor-note editor-note--warning">
+          <p>{t('editor.qa.title', { count: warnings.length })}</p>
+          <ul>
+            {warnings.map((w, i) => (
+              <li key={i} data-code={typeof w === 'string' ? undefined : w.code}>
+                {warningText(t, exists, w)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
 }
 
 /** What the checks and the server said about the segment, next to the text it is about. */
@@ -51,6 +90,11 @@ export function Notes({ note, problems }: { note: SegmentNote; problems: readonl
       {note.error && shown.length === 0 && (
         <p className="editor-note editor-note--error" role="alert">
           {errorText(t, note.error)}
+        </p>
+      )}
+      {note.changedBy !== undefined && (
+        <p className="editor-note editor-note--info" role="status">
+          {t('editor.live.draftKept', { name: note.changedBy || t('editor.conflict.someone') })}
         </p>
       )}
       {note.changedMeanwhile && (

@@ -7,9 +7,12 @@ import { checkCodes, placeCode, sourceCodesOf, type SourceCode } from './codeEdi
 import { CodeStrip } from './CodeStrip';
 import { ConflictPanel } from './ConflictPanel';
 import { HistoryPanel } from './HistoryPanel';
-import { Notes } from './Notes';
+import { MemoryPanel } from './MemoryPanel';
+import { LiveQaNotes, Notes } from './Notes';
 import { SegmentActions } from './SegmentActions';
 import type { EditorModel } from './useEditor';
+import { useLiveQa } from './useLiveQa';
+import { useMemory } from './useMemory';
 import { neighbour } from './worklist';
 
 interface Props {
@@ -17,6 +20,7 @@ interface Props {
   segment: Segment;
   segments: readonly Segment[];
   model: EditorModel;
+  source: TextLanguage;
   target: TextLanguage & { autonym: string };
   canEdit: boolean;
   canApprove: boolean;
@@ -24,7 +28,7 @@ interface Props {
 }
 
 /** The active segment: textarea, inline codes, checks, the server's answers, actions and history. */
-export function SegmentEditor({ doc, segment, segments, model, target, canEdit, canApprove, describedBy }: Props) {
+export function SegmentEditor({ doc, segment, segments, model, source, target, canEdit, canApprove, describedBy }: Props) {
   const { t } = useTranslation();
   const area = useRef<HTMLTextAreaElement>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -35,6 +39,14 @@ export function SegmentEditor({ doc, segment, segments, model, target, canEdit, 
   const codes = useMemo(() => sourceCodesOf(segment.sourceRuns), [segment.sourceRuns]);
   const check = useMemo(() => checkCodes(text, segment.sourceRuns, codes), [text, segment.sourceRuns, codes]);
   const busy = note.busy !== undefined;
+  const qa = useLiveQa(segment, canEdit && dirty ? text : '', source.code, target.code);
+  const memory = useMemory(doc, segment.id, target.code, translation.version);
+  const insertMemory = (index: number) => {
+    const chosen = memory.status === 'ready' ? memory.suggestions[index] : undefined;
+    if (!chosen) return;
+    model.setText(segment.id, chosen.text);
+    model.announce(t('editor.memory.inserted', { number: index + 1 }));
+  };
   // A split or merge offers the old translations while there is none; an XLIFF import that met a
   // newer text here (a conflict) left the file's text as a suggestion, shown whatever the state.
   const derived = (segment.derivedFrom?.length ?? 0) > 0;
@@ -62,7 +74,8 @@ export function SegmentEditor({ doc, segment, segments, model, target, canEdit, 
     let handled = true;
     if (key === 'Enter' && (ctrlKey || metaKey)) void model.save(segment.id, { next: true });
     else if (key === 'Escape' && dirty) model.discard(segment.id);
-    else if (altKey && !ctrlKey && !metaKey && /^Digit[1-9]$/.test(code)) {
+    else if (altKey && shiftKey && !ctrlKey && !metaKey && /^Digit[1-3]$/.test(code)) insertMemory(Number(code.slice(5)) - 1);
+    else if (altKey && !shiftKey && !ctrlKey && !metaKey && /^Digit[1-9]$/.test(code)) {
       // `code`, not `key`: Alt+digit types other characters on some layouts (macOS: ¡ ™ £).
       const wanted = codes.find((c) => c.id === Number(code.slice(5)));
       if (wanted) place(wanted);
@@ -138,6 +151,7 @@ export function SegmentEditor({ doc, segment, segments, model, target, canEdit, 
         </div>
       )}
       <Notes note={note} problems={note.showProblems ? check.problems : []} />
+      {canEdit && <LiveQaNotes warnings={qa} />}
       <SegmentActions
         model={model}
         segment={segment}
@@ -146,6 +160,7 @@ export function SegmentEditor({ doc, segment, segments, model, target, canEdit, 
         historyOpen={historyOpen}
         onToggleHistory={() => setHistoryOpen((open) => !open)}
       />
+      <MemoryPanel memory={memory} segment={segment} source={source} target={target} onInsert={canEdit ? insertMemory : undefined} />
       {historyOpen && (
         <HistoryPanel
           doc={doc}

@@ -23,6 +23,11 @@ export interface SegmentNote {
   /** An approve, re-confirm or revert met a newer version: the segment now shows it. */
   changedMeanwhile?: boolean;
   emptyText?: boolean;
+  /**
+   * Someone saved this segment while it held our draft (a live event): who, or '' when the
+   * server did not say. The draft stays; saving it meets the 409 and shows the conflict view.
+   */
+  changedBy?: string;
 }
 
 interface Options {
@@ -185,6 +190,15 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
 
   const approve = (id: string) => simpleWrite(id, 'approve', (v) => writes.approveTranslation(doc, id, lang, v));
   const reconfirm = (id: string) => simpleWrite(id, 'reconfirm', (v) => writes.reconfirmTranslation(doc, id, lang, v));
+  /** A live event says someone else wrote this segment: if it holds our draft, say so beside it. */
+  const changedUnderneath = (id: string, by: string | null) => {
+    if (!drafts.has(id)) return false;
+    note(id, { ...notesRef.current[id], changedBy: by ?? '' });
+    const name = by ?? t('editor.conflict.someone');
+    setAnnouncement(t('editor.live.changedUnderneath', { name }));
+    return true;
+  };
+
   const revert = (id: string, eventId: HistoryEvent['id']) =>
     simpleWrite(id, 'revert', (v) => writes.revertTranslation(doc, id, lang, eventId, v));
 
@@ -204,6 +218,8 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
     approve,
     reconfirm,
     revert,
+    changedUnderneath,
+    announce: setAnnouncement,
   };
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, apiPath } from '../api';
 import type { Segment, SegmentsResponse, Translation } from '../types';
 import { segmentQuery, type Filter } from './worklist';
@@ -11,7 +11,15 @@ export interface SegmentList {
   reload(): void;
   /** Records a translation the server returned, so the list shows it without a refetch. */
   update(segmentId: string, translation: Translation): void;
+  /**
+   * Fetches these segments again (someone else changed them) and lays them over the list;
+   * calls within a short moment share one request.
+   */
+  refresh(segmentIds: Iterable<string>): void;
 }
+
+/** Events often come in bursts (an import, a reviewer approving down the list): one refetch for a burst. */
+const REFRESH_BATCH_MS = 120;
 
 /**
  * The segments of one document × language for a filter and search. The previous list stays
@@ -56,9 +64,37 @@ export function useSegmentList(doc: string, lang: string, filter: Filter, search
   );
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+
+  // The API lists segments but cannot fetch a few by id: the language's whole list is asked
+  // for (no filter, so a row whose state left the filter still gets its new version) and only
+  // the asked-for rows are replaced, so the rest of the screen does not move.
+  const pending = useRef(new Set<string>());
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const allPath = apiPath(['documents', doc, 'segments'], { lang });
+  const refresh = useCallback(
+    (segmentIds: Iterable<string>) => {
+      for (const id of segmentIds) pending.current.add(id);
+      if (pending.current.size === 0 || timer.current !== undefined) return;
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        const ids = pending.current;
+        pending.current = new Set();
+        api.get<SegmentsResponse>(allPath).then(
+          (data) => {
+            const fresh = new Map(data.segments.filter((s) => ids.has(s.id)).map((s) => [s.id, s]));
+            setFetched((old) => old?.map((s) => fresh.get(s.id) ?? s));
+          },
+          // A failed refresh keeps the rows as they were; the next event or a reload brings them.
+          () => undefined,
+        );
+      }, REFRESH_BATCH_MS);
+    },
+    [allPath],
+  );
+  useEffect(() => () => clearTimeout(timer.current), []);
   const update = useCallback((segmentId: string, translation: Translation) => {
     setWritten((old) => new Map(old).set(segmentId, translation));
   }, []);
 
-  return { segments, loading, error, reload, update };
+  return { segments, loading, error, reload, update, refresh };
 }

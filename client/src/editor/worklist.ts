@@ -1,11 +1,15 @@
 import type { Segment } from '../types';
 
-/** The editor's filters; all but `all` are the server's `state` query values (api.md). */
+/** The editor's state filters; all but `all` are the server's `state` query values (api.md). */
 export const FILTERS = ['all', 'needs-work', 'stale', 'untranslated', 'translated', 'approved'] as const;
-export type Filter = (typeof FILTERS)[number];
+/**
+ * `changed`: the segments that changed since the user's last visit, which the client knows
+ * (`GET …/changes/:lang`) and picks out of the whole list.
+ */
+export type Filter = (typeof FILTERS)[number] | 'changed';
 
 export function isFilter(value: unknown): value is Filter {
-  return typeof value === 'string' && (FILTERS as readonly string[]).includes(value);
+  return typeof value === 'string' && (value === 'changed' || (FILTERS as readonly string[]).includes(value));
 }
 
 /** Locked segments have no translation to write (api.md): the editor skips them. */
@@ -43,7 +47,7 @@ export function neighbour(segments: readonly Segment[], currentId: string | unde
 /** Filter and search as the segments query of the API expects them. */
 export function segmentQuery(lang: string, filter: Filter, search: string): Record<string, string> {
   const query: Record<string, string> = { lang };
-  if (filter !== 'all') query.state = filter;
+  if (filter !== 'all' && filter !== 'changed') query.state = filter;
   const q = search.trim();
   if (q) query.q = q;
   return query;

@@ -5,6 +5,7 @@ import { apiPath } from '../api';
 import { DocumentNav } from '../components/DocumentHeader';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { LanguageName } from '../components/LanguageName';
+import { MarkdownDownload } from '../components/MarkdownDownload';
 import { ProgressBar, ProgressLegend } from '../components/ProgressBar';
 import { SegmentBlocks } from '../components/SegmentBlocks';
 import { formatNumber } from '../format';
@@ -95,11 +96,12 @@ export function DocumentView({ doc, lang, user }: Props) {
         </div>
       )}
       {langIsTarget && (
-        <p className="editor-link">
+        <div className="editor-link">
           <Link to={editorHref(document_.id, lang)} className="button button--primary">
             {may(user as unknown as Actor, 'translate', lang) ? t('view.openEditor') : t('view.openEditorReadOnly')}
           </Link>
-        </p>
+          <MarkdownDownload doc={document_.id} lang={lang} />
+        </div>
       )}
       {langIsTarget && segments.status === 'loading' && <Loading />}
       {langIsTarget && segments.status === 'error' && <ErrorMessage error={segments.error} onRetry={reloadSegments} />}

@@ -7,6 +7,7 @@ import { ProgressLegend } from '../../components/ProgressBar';
 import type { DocumentDetail, ProgressResponse, TimelineResponse } from '../../types';
 import { useResource } from '../../useResource';
 import { LanguageProgressTable } from './LanguageProgressTable';
+import type { DocumentChanges } from './SinceVisitCell';
 import { TimelineChart } from './TimelineChart';
 
 export type Unit = 'segments' | 'words';
@@ -17,6 +18,8 @@ export function DashboardPage({ doc }: { doc: string }) {
   const [detail, reloadDetail] = useResource<DocumentDetail>(apiPath(['documents', doc]));
   const [progress, reloadProgress] = useResource<ProgressResponse>(apiPath(['documents', doc, 'progress']));
   const [timeline, reloadTimeline] = useResource<TimelineResponse>(apiPath(['documents', doc, 'progress', 'timeline']));
+  // Read only: the dashboard does not record a visit (only opening a language's editor does).
+  const [changes] = useResource<DocumentChanges>(apiPath(['documents', doc, 'changes'], { since: 'lastVisit' }));
   const [unit, setUnit] = useState<Unit>('segments');
   const ready = detail.status === 'ready' ? detail.data : undefined;
   const infoOf = useLanguageInfo(ready);
@@ -37,7 +40,13 @@ export function DashboardPage({ doc }: { doc: string }) {
         {progress.status === 'loading' && <Loading />}
         {progress.status === 'error' && <ErrorMessage error={progress.error} onRetry={reloadProgress} />}
         {progress.status === 'ready' && (
-          <LanguageProgressTable document={document_} progress={progress.data} unit={unit} infoOf={infoOf} />
+          <LanguageProgressTable
+            document={document_}
+            progress={progress.data}
+            unit={unit}
+            infoOf={infoOf}
+            changes={changes.status === 'ready' ? changes.data : undefined}
+          />
         )}
       </section>
       <section className="card dashboard-section" aria-labelledby="dashboard-timeline">

@@ -7,16 +7,19 @@ import type { LanguageInfo } from '../../languages';
 import { editorHref, Link } from '../../router';
 import { STATES, type DocumentDetail, type LanguageProgress, type ProgressResponse } from '../../types';
 import type { Unit } from './DashboardPage';
+import { SinceVisitCell, type DocumentChanges, type LanguageChanges } from './SinceVisitCell';
 
 interface Props {
   document: DocumentDetail;
   progress: ProgressResponse;
   unit: Unit;
   infoOf: (code: string) => LanguageInfo;
+  /** Changes since the user's last visit per language; undefined while loading or if it failed. */
+  changes: DocumentChanges | undefined;
 }
 
 /** One row per target language: the stacked bar, the counts, completeness, last activity, the editor. */
-export function LanguageProgressTable({ document: doc, progress, unit, infoOf }: Props) {
+export function LanguageProgressTable({ document: doc, progress, unit, infoOf, changes }: Props) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">
@@ -33,6 +36,7 @@ export function LanguageProgressTable({ document: doc, progress, unit, infoOf }:
             ))}
             <th scope="col">{t('dashboard.completeAgainst')}</th>
             <th scope="col">{t('documents.lastActivity')}</th>
+            <th scope="col">{t('dashboard.sinceVisit.column')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('dashboard.editorColumn')}</span>
             </th>
@@ -40,7 +44,15 @@ export function LanguageProgressTable({ document: doc, progress, unit, infoOf }:
         </thead>
         <tbody>
           {doc.targetLangs.map((lang) => (
-            <LanguageRow key={lang} doc={doc} lang={lang} info={infoOf(lang)} progress={progress.languages[lang]} unit={unit} />
+            <LanguageRow
+              key={lang}
+              doc={doc}
+              lang={lang}
+              info={infoOf(lang)}
+              progress={progress.languages[lang]}
+              unit={unit}
+              changes={changes?.languages[lang]}
+            />
           ))}
         </tbody>
       </table>
@@ -54,9 +66,10 @@ interface RowProps {
   info: LanguageInfo;
   progress: LanguageProgress | undefined;
   unit: Unit;
+  changes: LanguageChanges | undefined;
 }
 
-function LanguageRow({ doc, lang, info, progress, unit }: RowProps) {
+function LanguageRow({ doc, lang, info, progress, unit, changes }: RowProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   if (!progress) {
@@ -65,7 +78,7 @@ function LanguageRow({ doc, lang, info, progress, unit }: RowProps) {
         <th scope="row">
           <LanguageName code={lang} info={info} />
         </th>
-        <td colSpan={STATES.length + 4} className="muted">
+        <td colSpan={STATES.length + 5} className="muted">
           {t('documents.noProgress')}
         </td>
       </tr>
@@ -100,6 +113,9 @@ function LanguageRow({ doc, lang, info, progress, unit }: RowProps) {
             : t('dashboard.completeEarlier', { revision: formatNumber(lng, against) })}
       </td>
       <td className="muted dashboard-table__when">{last ?? t('documents.noActivity')}</td>
+      <td className="dashboard-table__since" data-since-visit={lang}>
+        <SinceVisitCell changes={changes} />
+      </td>
       <td>
         <Link to={editorHref(doc.id, lang)} className="button button--secondary button--small">
           {t('dashboard.openEditor')}

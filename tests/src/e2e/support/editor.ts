@@ -52,6 +52,11 @@ export class ApiUser {
     return { status: res.status, body: await res.json().catch(() => undefined) };
   }
 
+  /** The raw answer (headers and body as sent), for files such as the Markdown export. */
+  async raw(path: string): Promise<Response> {
+    return fetch(this.baseUrl + path, { headers: { Authorization: `Bearer ${this.token}` } });
+  }
+
   async segments(lang: string, state?: string): Promise<ApiSegment[]> {
     const query = new URLSearchParams({ lang, ...(state ? { state } : {}) });
     const { status, body } = await this.call('GET', `/api/documents/statement/segments?${query}`);
