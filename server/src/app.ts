@@ -12,40 +12,39 @@ import { errorMiddleware, notFoundApi } from './http/errors.js';
 import { RouteTable } from './http/routeTable.js';
 import type { Logger } from './logger.js';
 import { accountRoutes } from './routes/accounts.js';
-import { documentRoutes } from './routes/documents.js';
+import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
-import { adminRoutes } from './routes/admin.js';
+import { healthRoutes } from './routes/health.js';
 import { markdownRoutes } from './routes/markdown.js';
 import { memoryRoutes } from './routes/memory.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { qaRoutes } from './routes/qa.js';
-import { healthRoutes } from './routes/health.js';
 import { revisionRoutes } from './routes/revisions.js';
+import { timelineRoutes } from './routes/timeline.js';
 import { xliffRoutes } from './routes/xliff.js';
 import { translationRoutes } from './routes/translations.js';
-import { timelineRoutes } from './routes/timeline.js';
 import { visitRoutes } from './routes/visits.js';
 
 export interface AppDeps {
   db: Db;
   config: Config;
   logger: Logger;
+  /** Live event streams; tests shorten the heartbeat (default 20 s). */
+  events?: { heartbeatMs?: number };
 }
 
 export interface LockstepApp {
-  /** Live event streams; tests shorten the heartbeat (default 20 s). */
-  events?: { heartbeatMs?: number };
   app: Express;
   /** Every API route with its permission row (for the permission-table test). */
   routes: RouteTable;
-}
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
   /** Live events of this process: `start()` listens at boot, otherwise the first stream starts it. */
   live: LiveEvents;
   /** Ends open event streams and the listening session (before closing the server and the database). */
   close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 // The client is a static bundle with no inline scripts: everything else can be refused.
 const CONTENT_SECURITY_POLICY = [
@@ -98,33 +97,32 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
 
   const routes = new RouteTable();
   healthRoutes(routes, db);
+  openApiRoutes(routes);
   accountRoutes(routes, db, config);
+  adminRoutes(routes, db);
   documentRoutes(routes, db);
   revisionRoutes(routes, db);
+  timelineRoutes(routes, db);
   xliffRoutes(routes, db);
-  translationRoutes(routes, db);
-  routes.mount(app);
   markdownRoutes(routes, db);
   qaRoutes(routes, db);
   memoryRoutes(routes, db);
-  timelineRoutes(routes, db);
+  translationRoutes(routes, db);
+  const live = new LiveEvents(db, logger);
+  eventRoutes(routes, db, live, events);
+  visitRoutes(routes, db);
+  routes.mount(app);
 
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);
   app.use(errorMiddleware);
   return { app, routes, live, close: () => live.close() };
 }
-  adminRoutes(routes, db);
-  const live = new LiveEvents(db, logger);
-  eventRoutes(routes, db, live, events);
-  visitRoutes(routes, db);
 
 /** The built single-page client at `/`; every non-API path falls back to its index.html. */
 function serveClient(app: Express, clientDir: string): void {
   const index = path.join(clientDir, 'index.html');
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-  markdownRoutes(routes, db);
-  qaRoutes(routes, db);
   app.get('/{*splat}', (_req, res) => {
     if (!existsSync(index)) {
       res
