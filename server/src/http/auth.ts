@@ -45,7 +45,10 @@ export function authenticate(db: Db): RequestHandler {
     if (req.headers.authorization && !bearer) {
       throw new LockstepError('unauthenticated', 'bad_authorization', 'The Authorization header must be "Bearer <token>".');
     }
-    const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    // Signing in never uses the session it replaces: a cookie planted by an attacker (or an old
+    // session) must neither block the sign-in with a CSRF refusal nor be adopted by it.
+    const signingIn = req.method === 'POST' && req.path === '/session';
+    const cookie = signingIn ? undefined : (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     const token = bearer ?? cookie;
     if (!token) return next();
     const owner = TOKEN_SHAPE.test(token) ? await resolveToken(db, token) : undefined;

@@ -96,6 +96,13 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
     res.status(status).json(errorBody(code, message));
     return;
   }
+  // Any other client error from the body reader (e.g. a gzip body that does not inflate) is
+  // marked by http-errors with a 4xx status and `expose`.
+  const clientStatus = (err as { status?: unknown; expose?: unknown }).status;
+  if (typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500 && (err as { expose?: unknown }).expose === true) {
+    res.status(clientStatus).json(errorBody('unreadable_body', 'The request body could not be read.'));
+    return;
+  }
   if (isDatabaseUnavailable(err)) {
     req.log?.warn({ err: { message: (err as Error).message, code: (err as { code?: unknown }).code } }, 'database unavailable');
     res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS_WHEN_DB_DOWN));

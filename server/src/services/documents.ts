@@ -27,6 +27,31 @@ export function checkMarkdown(markdown: string, maxBytes = MAX_MARKDOWN_BYTES): 
     throw new LockstepError('too_large', 'markdown_too_large', 'The Markdown is larger than 5 MB.');
   }
   if (markdown.trim() === '') throw new LockstepError('unprocessable', 'markdown_empty', 'The Markdown is empty.');
+  checkNesting(markdown);
+}
+
+/**
+ * The Markdown parser's time grows much faster than the input with container nesting
+ * (100,000 `>` took minutes, a list 1,000 levels deep over a minute, blocking every request),
+ * so a line whose block-quote and list markers nest deeper than any real document is refused
+ * before parsing.
+ */
+export const MAX_MARKDOWN_NESTING = 64;
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$|>))+/gm;
+const MAX_INDENT = /^[ \t]{257}/m;
+
+function checkNesting(markdown: string): void {
+  for (const m of markdown.matchAll(CONTAINER_PREFIX)) {
+    const depth = m[0].match(/>|[-*+]|\d{1,9}[.)]/g)?.length ?? 0;
+    if (depth > MAX_MARKDOWN_NESTING || m[0].length > 4 * MAX_MARKDOWN_NESTING) throw tooDeep(markdown, m.index);
+  }
+  const indented = MAX_INDENT.exec(markdown);
+  if (indented) throw tooDeep(markdown, indented.index);
+}
+
+function tooDeep(markdown: string, at: number): LockstepError {
+  const line = markdown.slice(0, at).split('\n').length;
+  return new LockstepError('unprocessable', 'markdown_too_deep', `Line ${line} nests block quotes, lists or indentation deeper than ${MAX_MARKDOWN_NESTING} levels.`, { line });
 }
 
 /** The parts of a segment only the Markdown rebuild needs; null when there are none. */
