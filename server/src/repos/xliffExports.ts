@@ -16,20 +16,71 @@ export interface ExportedUnit {
   sourceHash: string;
 }
 
-/** Records an export and every unit in it: two statements, whatever the document's size. */
-export async function recordExport(tx: Queryable, e: ExportRecord, units: readonly ExportedUnit[]): Promise<void> {
+/** The ledger row of one export; its units follow in batches (recordExportUnits) in the same transaction. */
+export async function recordExport(tx: Queryable, e: ExportRecord): Promise<void> {
   await tx.query(
     `INSERT INTO xliff_exports (id, document_id, lang, revision, version, scope, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [e.id, e.documentId, e.lang, e.revision, e.version, e.scope, e.createdBy],
   );
+}
+
+/** One batch of an export's units: one statement per batch, so a 10k-unit export is ten statements. */
+export async function recordExportUnits(tx: Queryable, exportId: string, units: readonly ExportedUnit[]): Promise<void> {
   if (units.length === 0) return;
   await tx.query(
     `INSERT INTO xliff_export_units (export_id, segment_id, translation_version, source_hash)
      SELECT $1, x."segmentId", x."translationVersion", x."sourceHash"
        FROM jsonb_to_recordset($2::jsonb) AS x("segmentId" text, "translationVersion" int, "sourceHash" text)`,
-    [e.id, JSON.stringify(units)],
+    [exportId, JSON.stringify(units)],
   );
+}
+
+/** What an export needs of one segment and its translation in the file's language. */
+export interface ExportRow {
+  id: string;
+  source: string;
+  sourceRuns: unknown;
+  translatable: boolean;
+  /** Null when the segment has no translation row in this language. */
+  state: string | null;
+  text: string | null;
+  version: number | null;
+  previousSource: string | null;
+  suggestion: string | null;
+}
+
+/**
+ * The export's rows come through a server-side cursor, fetched in batches, so neither the
+ * server process nor the driver ever holds the whole document. Plain DECLARE/FETCH (not a
+ * driver cursor) runs the same on PGlite and PostgreSQL; the cursor lives until the
+ * transaction ends, and reads one snapshot, as the single SELECT it replaces did.
+ */
+const CURSOR = 'xliff_export_rows';
+
+export async function openExportCursor(tx: Queryable, q: { documentId: string; lang: string; todoOnly: boolean }): Promise<void> {
+  await tx.query(
+    `DECLARE ${CURSOR} NO SCROLL CURSOR FOR
+     SELECT s.id, s.source, s.source_runs AS "sourceRuns", s.translatable,
+            t.state, t.text, t.version, t.previous_source AS "previousSource", t.suggestion
+       FROM segments s
+       LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $2
+      WHERE s.document_id = $1 AND s.retired_in IS NULL
+        AND (NOT $3::boolean OR t.state IN ('untranslated', 'stale'))
+      ORDER BY s.position`,
+    [q.documentId, q.lang, q.todoOnly],
+  );
+}
+
+/** The next `size` rows of the open cursor; fewer (or none) at the end. */
+export async function fetchExportRows(tx: Queryable, size: number): Promise<ExportRow[]> {
+  if (!Number.isSafeInteger(size) || size < 1) throw new Error(`batch size ${size}`);
+  // FETCH takes no bind parameter for its count; `size` is a checked integer.
+  return (await tx.query<ExportRow>(`FETCH ${size} FROM ${CURSOR}`)).rows;
+}
+
+export async function closeExportCursor(tx: Queryable): Promise<void> {
+  await tx.query(`CLOSE ${CURSOR}`);
 }
 
 export async function exportedUnits(db: Queryable, exportId: string): Promise<ExportedUnit[]> {

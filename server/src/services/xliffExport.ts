@@ -1,10 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
-import { alignmentKey, writeXliff, type SourceRun, type XliffUnit, type XliffVersion } from '@lockstep/shared';
-import type { Db } from '../db/db.js';
+import { alignmentKey, writeXliffAsync, type SourceRun, type XliffUnit, type XliffVersion } from '@lockstep/shared';
+import type { Db, Queryable } from '../db/db.js';
 import type { DocumentRow } from '../repos/documents.js';
-import { listSegments, type SegmentWithTranslation } from '../repos/segments.js';
-import { recordExport, type ExportedUnit } from '../repos/xliffExports.js';
+import {
+  closeExportCursor,
+  fetchExportRows,
+  openExportCursor,
+  recordExport,
+  recordExportUnits,
+  type ExportRow,
+} from '../repos/xliffExports.js';
 
 export type ExportScope = 'all' | 'todo';
 
@@ -16,31 +22,40 @@ export function sourceHashOf(source: string): string {
   return createHash('sha256').update(alignmentKey(source), 'utf8').digest('base64url').slice(0, 22);
 }
 
-function unitOf(s: SegmentWithTranslation): XliffUnit {
+function unitOf(s: ExportRow): XliffUnit {
   const base = { id: s.id, source: s.sourceRuns as SourceRun[], sourceHash: sourceHashOf(s.source) };
-  const t = s.translation;
-  if (!s.translatable || !t) return { ...base, state: 'locked' };
-  const state = t.state as XliffUnit['state'];
+  if (!s.translatable || s.state === null) return { ...base, state: 'locked' };
+  const state = s.state as XliffUnit['state'];
   return {
     ...base,
     state,
-    target: state === 'untranslated' ? null : t.text,
+    target: state === 'untranslated' ? null : s.text,
     // The source the translator worked from, for a stale translation or a split/merge suggestion.
-    previousSource: t.previousSource,
-    suggestion: state === 'untranslated' ? t.suggestion : null,
+    previousSource: s.previousSource,
+    suggestion: state === 'untranslated' ? s.suggestion : null,
   };
 }
 
-export interface XliffExport {
+/** Rows per FETCH and per ledger insert: large enough that round trips do not dominate, small enough to stay flat. */
+export const EXPORT_BATCH = 1000;
+
+export interface XliffExportFile {
   exportId: string;
   filename: string;
-  units: number;
-  chunks: Iterable<string>;
 }
 
 /**
- * One target language of a document as XLIFF, recorded in the export ledger in the same
- * transaction that reads the segments, so the ledger says exactly what the file says.
+ * Where the file goes, chunk by chunk. The returned promise is the back-pressure: the next
+ * batch is not fetched until it settles, and a rejection (the client went away) rolls the
+ * export back, ledger included.
+ */
+export type XliffChunkSink = (chunk: string, file: XliffExportFile) => Promise<void>;
+
+/**
+ * One target language of a document as XLIFF, streamed: a cursor over the segments feeds
+ * the streaming writer, and the ledger rows of each batch are written in the same
+ * transaction, so the ledger says exactly what the file says and memory stays flat in the
+ * document's size. The transaction commits after the last chunk was accepted by `sink`.
  */
 export async function exportXliff(
   db: Db,
@@ -48,24 +63,39 @@ export async function exportXliff(
   doc: DocumentRow,
   lang: string,
   opts: { version: XliffVersion; scope: ExportScope },
-): Promise<XliffExport> {
-  const exportId = `lx-${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`;
-  const units = await db.transaction(async (tx) => {
-    const rows = await listSegments(tx, {
-      documentId: doc.id,
-      lang,
-      ...(opts.scope === 'todo' ? { state: 'needs-work' } : {}),
-    });
-    const ledger: ExportedUnit[] = rows.map((s) => ({
-      segmentId: s.id,
-      translationVersion: s.translation?.version ?? null,
-      sourceHash: sourceHashOf(s.source),
-    }));
-    await recordExport(tx, { id: exportId, documentId: doc.id, lang, revision: doc.revision, version: opts.version, scope: opts.scope, createdBy: actorId }, ledger);
-    return rows.map(unitOf);
+  sink: XliffChunkSink,
+): Promise<XliffExportFile & { units: number }> {
+  const file: XliffExportFile = { exportId: `lx-${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`, filename: `${doc.id}.${lang}.xlf` };
+  const meta = { exportId: file.exportId, documentId: doc.id, revision: doc.revision, srcLang: doc.sourceLang, trgLang: lang };
+  let units = 0;
+  await db.transaction(async (tx) => {
+    await recordExport(tx, { id: file.exportId, documentId: doc.id, lang, revision: doc.revision, version: opts.version, scope: opts.scope, createdBy: actorId });
+    await openExportCursor(tx, { documentId: doc.id, lang, todoOnly: opts.scope === 'todo' });
+    const counted = (async function* () {
+      for await (const unit of exportUnits(tx, file.exportId)) {
+        units += 1;
+        yield unit;
+      }
+    })();
+    for await (const chunk of writeXliffAsync(meta, counted, opts.version)) await sink(chunk, file);
+    await closeExportCursor(tx);
   });
-  const meta = { exportId, documentId: doc.id, revision: doc.revision, srcLang: doc.sourceLang, trgLang: lang };
-  return { exportId, filename: `${doc.id}.${lang}.xlf`, units: units.length, chunks: writeXliff(meta, units, opts.version) };
+  return { ...file, units };
+}
+
+/** The cursor's rows as units, each batch recorded in the ledger before its units are written. */
+async function* exportUnits(tx: Queryable, exportId: string): AsyncGenerator<XliffUnit> {
+  for (;;) {
+    const rows = await fetchExportRows(tx, EXPORT_BATCH);
+    if (rows.length === 0) return;
+    await recordExportUnits(
+      tx,
+      exportId,
+      rows.map((s) => ({ segmentId: s.id, translationVersion: s.version, sourceHash: sourceHashOf(s.source) })),
+    );
+    for (const row of rows) yield unitOf(row);
+    if (rows.length < EXPORT_BATCH) return;
+  }
 }
 
 /**
@@ -81,8 +111,11 @@ export async function exportXliffZip(
 ): Promise<Uint8Array> {
   const entries: Record<string, Uint8Array> = {};
   for (const lang of doc.targetLangs) {
-    const file = await exportXliff(db, actorId, doc, lang, opts);
-    entries[file.filename] = strToU8([...file.chunks].join(''));
+    const chunks: string[] = [];
+    const file = await exportXliff(db, actorId, doc, lang, opts, async (chunk) => {
+      chunks.push(chunk);
+    });
+    entries[file.filename] = strToU8(chunks.join(''));
   }
   return zipSync(entries, { level: 6 });
 }

@@ -8,7 +8,7 @@ import { memoryWorkload } from './memory.js';
 import { publishWorkload } from './publish.js';
 import { publishServerWorkload } from './publishServer.js';
 import { segmentationWorkload } from './segmentation.js';
-import { xliffWorkload } from './xliff.js';
+import { xliffExportRssWorkload, xliffWorkload } from './xliff.js';
 import { documentsListWorkload, signInWorkload } from './http.js';
 import { progressWorkload, savesWorkload } from './saves.js';
 import { saveEventsWorkload } from './eventsCost.js';
@@ -25,7 +25,7 @@ const workloads: Workload[] = [
   publishWorkload(100_000, 1),
   xliffWorkload('2.0'),
   xliffWorkload('1.2'),
-];
-await main(workloads);
   xliffExportRssWorkload(),
   memoryWorkload(),
+];
+await main(workloads);

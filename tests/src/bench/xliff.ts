@@ -1,14 +1,21 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { readXliff, writeXliffString, type XliffUnit } from '@lockstep/shared';
+import type { Actor } from '@lockstep/shared';
+import { createUser } from '@lockstep/server/services/accounts';
 import { createDocument } from '@lockstep/server/services/documents';
 import { exportXliff } from '@lockstep/server/services/xliffExport';
-import { importXliff } from '@lockstep/server/services/xliffImport';
+import { importXliff, type ImportReport } from '@lockstep/server/services/xliffImport';
 import { findDocument } from '@lockstep/server/repos/documents';
+import { freePort, REPO_ROOT } from '../support/serverProcess.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import { median, type Workload } from './harness.js';
 import { syntheticRevision } from './publish.js';
 
 const LANGS = ['es', 'ko', 'pt', 'el', 'hi', 'fr', 'tl', 'ru'] as const;
+type Version = '2.0' | '1.2';
 
 function timed(fn: () => unknown, n = 3): number {
   const times: number[] = [];
@@ -20,62 +27,223 @@ function timed(fn: () => unknown, n = 3): number {
   return median(times);
 }
 
+const since = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const round = (ms: number) => Number(ms.toFixed(1));
+
+/** A document of `segments` segments, every language translated (version 2, with its history event). */
+async function translatedDocument(db: TestDb, id: string, segments: number): Promise<void> {
+  await createDocument(db, null, { id, title: id, sourceLang: 'en', targetLangs: [...LANGS], markdown: syntheticRevision(segments).v1 });
+  await db.query(
+    `UPDATE translations t SET state = 'translated', text = '[' || t.lang || '] translated text ' || t.segment_id, version = 2
+       FROM segments s WHERE s.id = t.segment_id AND s.document_id = $1`,
+    [id],
+  );
+  await db.query(
+    `INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision)
+     SELECT t.segment_id, t.lang, 'edit', t.text, t.state, 2, 1 FROM translations t JOIN segments s ON s.id = t.segment_id WHERE s.document_id = $1`,
+    [id],
+  );
+}
+
 /**
- * Export of one language of a 10,000-segment document (all 8 translated), with the floors
- * measured in the same run: building the same XLIFF string without the database, and saxes
- * parsing alone; the import's dry run of the exported file.
+ * XLIFF of a 10,000-segment document in all 8 languages: the timed call exports every language
+ * (so the harness's median is the 8-language total); before each call, untimed by the harness
+ * but timed here, the files of the previous export come back with every target edited, as a
+ * dry run and then applied. Floors in the same run: building the same XLIFF string without the
+ * database, and saxes parsing alone.
  */
-export function xliffWorkload(version: '2.0' | '1.2'): Workload {
+export function xliffWorkload(version: Version): Workload {
   let db: TestDb;
-  let file = '';
-  let importMs: number[] = [];
+  let actor: Actor;
+  /** The last export of each language. */
+  const files = new Map<string, string>();
+  let round_ = 0;
+  const exportMs: number[] = [];
+  const dryRunMs: number[] = [];
+  const applyMs: number[] = [];
+  const totals = { export: [] as number[], dryRun: [] as number[], apply: [] as number[] };
+  let lastDryRun: ImportReport | undefined;
+  let lastApply: ImportReport | undefined;
   return {
     name: `xliff-10k-${version}`,
-    description: `XLIFF ${version} export of one language of a 10k-segment document (8 languages translated); import dry run`,
-    iterations: 5,
+    description: `XLIFF ${version}, 10k-segment document × 8 languages: export (timed), import dry run and apply of every target edited`,
+    iterations: 3,
     async prepare() {
       db = await openTestDb();
-      await createDocument(db, null, { id: 'bench', title: 'Bench', sourceLang: 'en', targetLangs: [...LANGS], markdown: syntheticRevision(10_000).v1 });
-      await db.query(`UPDATE translations SET state = 'translated', text = '[' || lang || '] translated text ' || segment_id, version = 2`);
-      await db.query(
-        `INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision) SELECT segment_id, lang, 'edit', text, state, 2, 1 FROM translations`,
-      );
-      const doc = (await findDocument(db, 'bench'))!;
+      const user = await createUser(db, { email: 'bench@example.org', name: 'bench', password: 'bench-password', role: 'admin', languages: [] });
+      actor = { id: user.id, role: 'admin', languages: [] };
+      await translatedDocument(db, 'bench', 10_000);
       return async () => {
-        const out = await exportXliff(db, null, doc, 'ko', { version, scope: 'all' });
-        file = [...out.chunks].join('');
+        const doc = (await findDocument(db, 'bench'))!;
+        const t0 = process.hrtime.bigint();
+        const perLang: number[] = [];
+        for (const lang of LANGS) {
+          const t1 = process.hrtime.bigint();
+          const chunks: string[] = [];
+          await exportXliff(db, null, doc, lang, { version, scope: 'all' }, async (c) => void chunks.push(c));
+          files.set(lang, chunks.join(''));
+          perLang.push(since(t1));
+        }
+        // The harness's warm-up call (before the first import round) is not counted.
+        if (round_ > 0) {
+          exportMs.push(...perLang);
+          totals.export.push(since(t0));
+        }
       };
+    },
+    async beforeEach() {
+      if (files.size === 0) return;
+      round_ += 1;
+      const doc = (await findDocument(db, 'bench'))!;
+      // The translator's file: every target changed, so the apply writes 10k rows and events per language.
+      const edited = [...files].map(([lang, xml]) => [lang, Buffer.from(xml.replace(/\] (?:translated|edited \d+) text /g, `] edited ${round_} text `))] as const);
+      let dry = 0;
+      let apply = 0;
+      for (const [lang, bytes] of edited) {
+        const t0 = process.hrtime.bigint();
+        lastDryRun = await importXliff(db, actor, doc, lang, bytes, { dryRun: true });
+        const ms = since(t0);
+        dryRunMs.push(ms);
+        dry += ms;
+      }
+      totals.dryRun.push(dry);
+      // The apply runs one round only: it writes one statement per unit (10k per language), and
+      // three rounds of eight would dominate the whole bench.
+      if (round_ > 1) return;
+      for (const [lang, bytes] of edited) {
+        const t0 = process.hrtime.bigint();
+        lastApply = await importXliff(db, actor, doc, lang, bytes, { dryRun: false });
+        const ms = since(t0);
+        applyMs.push(ms);
+        apply += ms;
+      }
+      totals.apply.push(apply);
     },
     async teardown() {
       await db.close();
     },
-    report(times) {
+    report() {
+      const file = [...files.values()][0] ?? '';
       const parsed = readXliff(file);
       const units: XliffUnit[] = parsed.files[0].units.map((u) => ({ id: u.id, source: u.sourceRuns, target: u.target, state: 'translated' }));
-      const meta = { exportId: parsed.files[0].exportId, documentId: 'bench', revision: 1, srcLang: 'en', trgLang: 'ko' };
+      const meta = { exportId: parsed.files[0].exportId, documentId: 'bench', revision: 1, srcLang: 'en', trgLang: 'es' };
       const writeFloor = timed(() => writeXliffString(meta, units, version));
-      const readMs = timed(() => readXliff(file));
-      const saxesFloor = timed(() => {
-        const p = new SaxesParser({ xmlns: true });
-        p.write(file).close();
-      });
+      const saxesFloor = timed(() => new SaxesParser({ xmlns: true }).write(file).close());
       return {
         units: units.length,
         'file MB': Number((Buffer.byteLength(file) / 1e6).toFixed(1)),
-        'write floor ms': writeFloor,
-        'ratio export/floor': Number((median(times) / writeFloor).toFixed(1)),
-        'readXliff ms': readMs,
-        'saxes floor ms': saxesFloor,
-        'import dry-run ms': importMs.length ? median(importMs) : 'n/a',
+        'export ms/lang': round(median(exportMs)),
+        'export ms total(8)': round(median(totals.export)),
+        'write floor ms/lang': round(writeFloor),
+        'dry-run ms/lang': round(median(dryRunMs)),
+        'dry-run ms total(8)': round(median(totals.dryRun)),
+        'apply ms/lang': round(median(applyMs)),
+        'apply ms total(8)': round(median(totals.apply)),
+        'dry-run applicable (last)': lastDryRun?.applied.length ?? 0,
+        'applied units (last)': lastApply?.applied.length ?? 0,
+        'readXliff ms/lang': round(timed(() => readXliff(file))),
+        'saxes floor ms/lang': round(saxesFloor),
       };
     },
-    async beforeEach() {
-      if (!file) return;
-      // Untimed by the harness: the import's dry run of the last exported file, timed here.
-      const doc = (await findDocument(db, 'bench'))!;
-      const t0 = process.hrtime.bigint();
-      await importXliff(db, { id: 0, role: 'admin', languages: [] }, doc, 'ko', Buffer.from(file), { dryRun: true });
-      importMs = [...importMs, Number(process.hrtime.bigint() - t0) / 1e6];
+  };
+}
+
+/** Current and peak resident set of a process (Linux /proc), MB. */
+function rssMb(pid: number): { now: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+interface Measured {
+  idleMb: number;
+  peakMb: number;
+  mbPerLang: number;
+  msPerLang: number;
+}
+
+/**
+ * One fresh server process exports document `id` over HTTP in all 8 languages, both versions;
+ * its peak RSS (kernel high-water mark) against its RSS once signed in, before any export.
+ */
+async function serverExport(db: TestDb, id: string): Promise<Measured> {
+  const port = await freePort();
+  const { NODE_OPTIONS: _n, ...env } = process.env;
+  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, 'server', 'dist', 'index.js')], {
+    cwd: REPO_ROOT,
+    env: { ...env, DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', LOCKSTEP_DEMO: '0', LOCKSTEP_ADMIN_EMAIL: 'rss@example.org', LOCKSTEP_ADMIN_PASSWORD: 'bench-password' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 300 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    const session = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'rss@example.org', password: 'bench-password' }) });
+    const { token } = (await session.json()) as { token: string };
+    const idleMb = rssMb(child.pid!).now;
+    const sizes: number[] = [];
+    const times: number[] = [];
+    for (const version of ['2.0', '1.2']) {
+      for (const lang of LANGS) {
+        const t0 = process.hrtime.bigint();
+        const res = await fetch(`${base}/api/documents/${id}/xliff/${lang}?version=${version}`, { headers: { authorization: `Bearer ${token}` } });
+        if (!res.ok) throw new Error(`export ${id} ${lang}: ${res.status}`);
+        let bytes = 0;
+        const reader = res.body!.getReader();
+        for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.byteLength;
+        times.push(since(t0));
+        sizes.push(bytes);
+      }
+    }
+    return { idleMb, peakMb: rssMb(child.pid!).peak, mbPerLang: median(sizes) / 1e6, msPerLang: median(times) };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/**
+ * Memory flat in document size: a server process (PostgreSQL) exporting a 10k-segment document
+ * and another exporting a 50k-segment one, each every language in both versions; the ratio of
+ * the two peaks (and of the peaks above the idle server) should stay near 1 while the files
+ * grow fivefold.
+ */
+export function xliffExportRssWorkload(): Workload {
+  let db: TestDb | undefined;
+  const results = new Map<string, Measured>();
+  return {
+    name: 'xliff-export-rss-server',
+    description: 'server process on PostgreSQL exporting a 10k vs a 50k-segment document (8 languages × 2 versions): server peak RSS',
+    iterations: 1,
+    async prepare() {
+      if (!process.env.DATABASE_URL) return () => undefined;
+      db = await openTestDb();
+      const built = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsc'), ['-b', 'server'], { cwd: REPO_ROOT, stdio: 'inherit' });
+      if (built.status !== 0) throw new Error('tsc -b server failed');
+      await translatedDocument(db, 'd10k', 10_000);
+      await translatedDocument(db, 'd50k', 50_000);
+      return async () => {
+        for (const id of ['d10k', 'd50k']) results.set(id, await serverExport(db!, id));
+      };
+    },
+    report(): Record<string, number | string> {
+      const a = results.get('d10k');
+      const b = results.get('d50k');
+      if (!a || !b) return { skipped: 'needs DATABASE_URL (PostgreSQL)' };
+      return {
+        'idle RSS MB': round(a.idleMb),
+        '10k: file MB/lang': round(a.mbPerLang),
+        '10k: ms/lang': round(a.msPerLang),
+        '10k: peak RSS MB': round(a.peakMb),
+        '50k: file MB/lang': round(b.mbPerLang),
+        '50k: ms/lang': round(b.msPerLang),
+        '50k: peak RSS MB': round(b.peakMb),
+        'peak ratio 50k/10k': Number((b.peakMb / a.peakMb).toFixed(2)),
+        'above-idle ratio 50k/10k': Number(((b.peakMb - b.idleMb) / (a.peakMb - a.idleMb)).toFixed(2)),
+      };
+    },
+    async teardown() {
+      await db?.close();
     },
   };
 }
