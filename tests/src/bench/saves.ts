@@ -8,6 +8,7 @@ import { migrate } from '@lockstep/server/db/migrate';
 import { createDocument } from '@lockstep/server/services/documents';
 import { addUser, testApp, tokenFor } from '../support/app.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
+import { postgresCpuMs, processCpuMs } from './cpu.js';
 import { median, percentile, type Workload } from './harness.js';
 
 const CONCURRENCY = 32;
@@ -66,9 +67,12 @@ async function pgbenchTps(): Promise<number | undefined> {
   try {
     const init = spawnSync('pgbench', [...args, '-i', '-q', name], { encoding: 'utf8', env });
     if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
+    const pgCpu0 = postgresCpuMs();
     const run = spawnSync('pgbench', [...args, '-N', '-c', String(CONCURRENCY), '-j', '2', '-T', '10', name], { encoding: 'utf8', env });
     const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout);
+    const done = /number of transactions actually processed: (\d+)/.exec(run.stdout);
     if (run.status !== 0 || !m) throw new Error(`pgbench failed: ${run.stderr}`);
+    if (pgCpu0 !== undefined && done) pgbenchPgCpuPerTx = (postgresCpuMs()! - pgCpu0) / Number(done[1]);
     return Number(m[1]);
   } finally {
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -118,7 +122,11 @@ let savesDb: { db: Db; close: () => Promise<void> } | undefined;
 let savesServer: { base: string; stop: () => Promise<void> } | undefined;
 let loadGenerator: Worker | undefined;
 let pgbench: number | undefined;
+let pgbenchPgCpuPerTx: number | undefined;
 let runs = 0;
+// CPU ms spent over the measured runs: this process (server + load generator) and PostgreSQL.
+let benchCpuMs = 0;
+let pgCpuMs = 0;
 const latencies: number[] = [];
 const runSeconds: number[] = [];
 
@@ -144,12 +152,16 @@ export const savesWorkload: Workload = {
     loadGenerator = worker;
     return async () => {
       const measured = runs++ > 0; // the harness's warm-up run is not counted
+      const cpu0 = processCpuMs();
+      const pg0 = postgresCpuMs();
       const result = await new Promise<{ latencies: number[]; seconds: number; error?: string }>((resolve) => {
         worker.once('message', resolve);
         worker.postMessage({ saves: SAVES_PER_RUN });
       });
       if (result.error) throw new Error(result.error);
       if (measured) {
+        benchCpuMs += processCpuMs() - cpu0;
+        if (pg0 !== undefined) pgCpuMs += postgresCpuMs()! - pg0;
         latencies.push(...result.latencies);
         runSeconds.push(result.seconds);
       }
@@ -157,7 +169,14 @@ export const savesWorkload: Workload = {
   },
   report() {
     const savesPerSecond = SAVES_PER_RUN / median(runSeconds);
+    const measuredSaves = SAVES_PER_RUN * runSeconds.length;
+    const cpu = {
+      'server+client CPU ms/save': Number((benchCpuMs / measuredSaves).toFixed(3)),
+      ...(savesDb!.db.kind === 'postgres' ? { 'PostgreSQL CPU ms/save': Number((pgCpuMs / measuredSaves).toFixed(3)) } : {}),
+      ...(pgbenchPgCpuPerTx !== undefined ? { 'PostgreSQL CPU ms/pgbench tx': Number(pgbenchPgCpuPerTx.toFixed(3)) } : {}),
+    };
     return {
+      ...cpu,
       database: savesDb!.db.kind,
       'saves/s': Math.round(savesPerSecond),
       'p50 ms': percentile(latencies, 50),
