@@ -8,7 +8,7 @@ import { writeSync } from 'node:fs';
  * the test knows when to kill. Unset (production), every point is a no-op costing one compare.
  *
  * Points: publish:planned, publish:retired, publish:segments, publish:translations,
- * publish:before-commit, import:unit (once per applied unit), import:before-commit,
+ * publish:before-commit, import:batch (after each batch of applied units), import:before-commit,
  * save:before-write, save:after-write.
  */
 interface Fault {

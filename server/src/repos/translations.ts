@@ -149,25 +149,87 @@ export async function findTranslation(db: Queryable, segmentId: string, lang: st
   return r.rows[0];
 }
 
+/** One row of a set-based write (`writeChanges`). */
+export interface BulkChange {
+  segmentId: string;
+  text: string;
+  state: TranslationState;
+  expectedVersion: number;
+}
+
 /**
- * Keeps an imported text that could not be applied (a conflict) as the segment's suggestion:
- * a change to the row, so it bumps the version and writes a `suggestion` event, in one statement.
+ * `writeChange` for many rows of one language in one statement (an XLIFF import): the same
+ * version check, suggestion rule and history events, but the progress trigger fires once for
+ * the whole set. One statement per row made a 10,000-unit import take minutes, since every
+ * statement rewrote the same progress row again inside one transaction. Returns how many rows
+ * were written; fewer than given means a version moved (the caller refuses the whole file).
  */
-export async function writeSuggestion(
+export async function writeChanges(
   tx: Queryable,
-  c: { segmentId: string; lang: string; suggestion: string; userId: number | null; revision: number; expectedVersion: number },
-): Promise<boolean> {
-  const r = await tx.query(
-    `WITH u AS (
-       UPDATE translations SET suggestion = $3, version = version + 1, updated_at = now()
-        WHERE segment_id = $1 AND lang = $2 AND version = $6
-        RETURNING segment_id, lang, text, state, version
+  lang: string,
+  changes: readonly BulkChange[],
+  common: { kind: EventKind; userId: number; revision: number },
+): Promise<number> {
+  if (changes.length === 0) return 0;
+  const r = await tx.query<{ n: number }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS i(segment_id, text, state, expected_version)
+     ), u AS (
+       UPDATE translations t
+          SET text = i.text, state = i.state, version = t.version + 1, updated_by = $5, updated_at = now(),
+              based_on_revision = $6, previous_source = NULL, state_before_stale = NULL, change_class = NULL,
+              suggestion = CASE WHEN $7::text IN ('edit', 'revert', 'import') THEN NULL ELSE t.suggestion END
+         FROM input i
+        WHERE t.segment_id = i.segment_id AND t.lang = $8 AND t.version = i.expected_version
+          AND EXISTS (SELECT 1 FROM segments s WHERE s.id = i.segment_id AND s.retired_in IS NULL AND s.translatable)
+        RETURNING t.segment_id, t.lang, t.text, t.state, t.version, t.updated_by, t.updated_at
+     ), e AS (
+       INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id, created_at)
+       SELECT segment_id, lang, $7, text, state, version, $6, updated_by, updated_at FROM u
      )
-     INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id)
-     SELECT segment_id, lang, 'suggestion', text, state, version, $5, $4 FROM u`,
-    [c.segmentId, c.lang, c.suggestion, c.userId, c.revision, c.expectedVersion],
+     SELECT count(*)::int AS n FROM u`,
+    [
+      changes.map((c) => c.segmentId),
+      changes.map((c) => c.text),
+      changes.map((c) => c.state),
+      changes.map((c) => c.expectedVersion),
+      common.userId,
+      common.revision,
+      common.kind,
+      lang,
+    ],
   );
-  return r.rowCount === 1;
+  return r.rows[0].n;
+}
+
+/**
+ * Keeps imported texts that could not be applied (conflicts) as their segments' suggestions: a
+ * change to each row, so it bumps the version and writes a `suggestion` event. One statement;
+ * returns how many rows were written.
+ */
+export async function writeSuggestions(
+  tx: Queryable,
+  lang: string,
+  items: readonly { segmentId: string; suggestion: string; expectedVersion: number }[],
+  common: { userId: number | null; revision: number },
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const r = await tx.query<{ n: number }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) AS i(segment_id, suggestion, expected_version)
+     ), u AS (
+       UPDATE translations t SET suggestion = i.suggestion, version = t.version + 1, updated_at = now()
+         FROM input i
+        WHERE t.segment_id = i.segment_id AND t.lang = $4 AND t.version = i.expected_version
+        RETURNING t.segment_id, t.lang, t.text, t.state, t.version
+     ), e AS (
+       INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id)
+       SELECT segment_id, lang, 'suggestion', text, state, version, $6, $5 FROM u
+     )
+     SELECT count(*)::int AS n FROM u`,
+    [items.map((i) => i.segmentId), items.map((i) => i.suggestion), items.map((i) => i.expectedVersion), lang, common.userId, common.revision],
+  );
+  return r.rows[0].n;
 }
 
 /**

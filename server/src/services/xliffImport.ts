@@ -16,7 +16,7 @@ import { shareLockDocument, type DocumentRow } from '../repos/documents.js';
 import { insertEvent } from '../repos/events.js';
 import { eventsCommitted } from '../events/committed.js';
 import { listSegments, type SegmentWithTranslation } from '../repos/segments.js';
-import { lockLanguageRows, writeChange, writeSuggestion } from '../repos/translations.js';
+import { lockLanguageRows, writeChanges, writeSuggestions, type BulkChange } from '../repos/translations.js';
 import { exportedUnitsWithText, findExport } from '../repos/xliffExports.js';
 import { sourceHashOf } from './xliffExport.js';
 
@@ -93,6 +93,9 @@ function report(exportId: string | null, planned: Planned[], warnings: ImportRep
  * it gets (each write bumps the planned version by one, or the transaction rolls back).
  * Written after the translation writes (the order of 004_events.sql); numbered after commit.
  */
+/** Applied units per statement. */
+const IMPORT_BATCH = 2000;
+
 async function announceImport(tx: Queryable, actor: Actor, doc: DocumentRow, lang: string, planned: Planned[]): Promise<void> {
   const units: { segment: string; version: number; state: string }[] = [];
   const suggested: { segment: string; version: number }[] = [];
@@ -133,28 +136,27 @@ export async function importXliff(
     await lockLanguageRows(tx, doc.id, lang);
     doc = { ...doc, revision };
     const p = await plan(tx, actor, doc, lang, bytes);
+    const applied: BulkChange[] = [];
+    const suggested: { segmentId: string; suggestion: string; expectedVersion: number }[] = [];
     for (const { unit, segment, decision } of p.planned) {
       const current = segment?.translation;
       if (!current) continue;
-      let ok = true;
       if (decision.outcome === 'applied') {
-        ok = (await writeChange(tx, {
-          segmentId: unit.id,
-          lang,
-          text: decision.text,
-          state: decision.state,
-          kind: 'import',
-          userId: actor.id,
-          revision: doc.revision,
-          expectedVersion: current.version,
-        }, { announce: false })) !== undefined;
+        applied.push({ segmentId: unit.id, text: decision.text, state: decision.state, expectedVersion: current.version });
       } else if (decision.outcome === 'conflict') {
-        ok = await writeSuggestion(tx, { segmentId: unit.id, lang, suggestion: decision.suggestion, userId: actor.id, revision: doc.revision, expectedVersion: current.version });
+        suggested.push({ segmentId: unit.id, suggestion: decision.suggestion, expectedVersion: current.version });
       }
-      if (ok && decision.outcome === 'applied') await faultPoint('import:unit');
-      if (!ok) {
-        throw conflict('import_conflict', `The translation of unit ${unit.id} changed while the file was being imported; nothing was applied. Run the import again.`);
-      }
+    }
+    // Set-based, in batches (a statement's arrays stay a few hundred kB); the rows are locked,
+    // so a shortfall means something bypassed the lock: refuse the whole file.
+    let written = 0;
+    for (let i = 0; i < applied.length; i += IMPORT_BATCH) {
+      written += await writeChanges(tx, lang, applied.slice(i, i + IMPORT_BATCH), { kind: 'import', userId: actor.id, revision: doc.revision });
+      await faultPoint('import:batch');
+    }
+    written += await writeSuggestions(tx, lang, suggested, { userId: actor.id, revision: doc.revision });
+    if (written !== applied.length + suggested.length) {
+      throw conflict('import_conflict', 'A translation changed while the file was being imported; nothing was applied. Run the import again.');
     }
     await announceImport(tx, actor, doc, lang, p.planned);
     await faultPoint('import:before-commit');

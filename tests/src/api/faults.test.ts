@@ -99,7 +99,7 @@ describe('SIGKILL mid-operation leaves every operation all or nothing', () => {
 
   test(`XLIFF import (${ROUNDS} kill points)`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const plan = killPlan(['import:unit', 'import:before-commit'], 20);
+      const plan = killPlan(['import:batch', 'import:before-commit'], 1);
       const { ko } = await next(plan.fault);
       const before = await segmentsKo(ko);
       const exported = await ko.call('GET', '/api/documents/statement/xliff/ko?version=2.0');

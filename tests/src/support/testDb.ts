@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDb, type Db } from '@lockstep/server/db';
 import { migrate } from '@lockstep/server/db/migrate';
+import { sequencePending } from '@lockstep/server/repos/events';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -71,6 +72,10 @@ export async function truncateAll(db: Db): Promise<void> {
  * `last_used_at` is access bookkeeping (authenticating touches it), not content.
  */
 export async function hashAllTables(db: Db): Promise<string> {
+  // Live events are numbered after their commit, in the background: settle that first, so a
+  // numbering landing between two table reads is not mistaken for a change by the request.
+  const pending = await db.query<{ d: string }>('SELECT DISTINCT document_id AS d FROM document_events WHERE seq IS NULL');
+  for (const { d } of pending.rows) await sequencePending(db, d);
   const tables = await db.query<{ t: string }>(
     `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
   );
