@@ -93,7 +93,7 @@ export interface ReadUnit {
   intent: XliffIntent;
   /** Effective `translate` (inherited from file/group). */
   translate: boolean;
-  /** 2.x `<segment>`s in the unit; 1 in 1.2. */
+  /** 2.x `<segment>`s in the unit; 1.2 `<seg-source>`'s `<mrk mtype="seg">`s, 1 without a `<seg-source>`. */
   segments: number;
   previousSource?: string;
   suggestion?: string;

@@ -56,6 +56,7 @@ class XliffReader implements ReadContext {
   private xmlAnywhere = true;
   private closing = false;
   private blank = false;
+  private readonly ignored = new Set<string>();
 
   constructor(private readonly opts: XliffReadOptions) {}
 
@@ -193,7 +194,13 @@ class XliffReader implements ReadContext {
         continue;
       }
       if (a.uri === '') {
-        if (!rule.attrs.has(a.local)) this.fail('structure', `<${tag.local}> has no attribute "${a.local}".`, { line, column });
+        if (!rule.attrs.has(a.local)) {
+          // 1.x files carry attributes the strict schema lacks: 1.0/1.1 `tool` and `ts`, Weblate's
+          // documented `weblate-flags`. They hold nothing Lockstep reads; 2.x stays strict (OASIS suite).
+          if (!this.version.startsWith('1.')) this.fail('structure', `<${tag.local}> has no attribute "${a.local}".`, { line, column });
+          this.ignoredAttribute(tag.local, a.local);
+          continue;
+        }
         this.check(rule, tag.local, a.local, a.value);
         attrs[a.local] = a.value;
       } else if (a.uri === XML_NS) {
@@ -214,6 +221,14 @@ class XliffReader implements ReadContext {
     }
     const effective = space === 'preserve' || space === 'default' ? space : (parent?.space ?? 'default');
     return { name: tag.local, attrs, lang, space: effective, ext, line, column };
+  }
+
+  /** Warned once per element and attribute name, not once per unit. */
+  private ignoredAttribute(element: string, name: string): void {
+    const key = `${element} ${name}`;
+    if (this.ignored.has(key)) return;
+    this.ignored.add(key);
+    this.warn(`<${element}> has an attribute "${name}" that XLIFF 1.2 does not define; it was ignored.`);
   }
 
   private check(rule: Rule, element: string, name: string, value: string): void {

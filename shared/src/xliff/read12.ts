@@ -16,6 +16,10 @@ interface UnitCtx {
   target: Collector | null;
   targetEl?: El;
   notes: XliffNote[];
+  /** The mids of `<seg-source>`'s `<mrk mtype="seg">`s (Okapi, Trados segmentation); null without one. */
+  segSource: string[] | null;
+  /** Per target `<mrk mtype="seg">` mid: whether it holds any text or code. */
+  targetSegs: Map<string, boolean>;
 }
 
 /**
@@ -23,6 +27,11 @@ interface UnitCtx {
  * `<g>` as `<bpt>/<ept>` or `<bx>/<ex>` and our `<x/>` as `<ph>`, keeping the ids; `<it>` is a
  * code whose other half is outside the unit. Native code inside `<bpt>`, `<ept>`, `<ph>` and
  * `<it>` is the tool's copy of the markup, not text.
+ *
+ * Segmenting tools (Okapi, Trados) keep the whole text in `<source>`, its segments as
+ * `<mrk mtype="seg">` in `<seg-source>`, and the target as the same `<mrk>`s: the unit's target
+ * is their joined content, and a target some of whose segments are empty is translated only
+ * in part (like a 2.x unit with targets in some segments only).
  */
 export class Reader12 implements Handler {
   private readonly files: ReadFile[] = [];
@@ -32,6 +41,8 @@ export class Reader12 implements Handler {
   private content?: { collector: Collector; el: El; openers: Map<string, string>; rids: Set<string> };
   private native?: { el: El; hex?: string };
   private note?: XliffNote;
+  private inSegSource = false;
+  private targetSeg?: { el: El; mid: string; filled: boolean };
   private warnedLang = false;
 
   constructor(private readonly ctx: ReadContext) {}
@@ -62,7 +73,11 @@ export class Reader12 implements Handler {
         return;
       case 'trans-unit':
         this.file!.units.add(a.id, el);
-        this.unit = { el, translate: a.translate === undefined ? this.top() : a.translate !== 'no', source: null, target: null, notes: [] };
+        this.unit = { el, translate: a.translate === undefined ? this.top() : a.translate !== 'no', source: null, target: null, notes: [], segSource: null, targetSegs: new Map() };
+        return;
+      case 'seg-source':
+        this.unit!.segSource = [];
+        this.inSegSource = true;
         return;
       case 'source':
       case 'target':
@@ -70,6 +85,11 @@ export class Reader12 implements Handler {
       case 'note':
         if (this.unit && !this.content) this.note = a.from !== undefined ? { category: a.from, text: '' } : { text: '' };
         return;
+    }
+    if (this.inSegSource) {
+      const segs = this.unit!.segSource!;
+      if (el.name === 'mrk' && a.mtype === 'seg') segs.push(a.mid ?? String(segs.length));
+      return;
     }
     if (this.content) this.openInline(el);
   }
@@ -99,10 +119,15 @@ export class Reader12 implements Handler {
     const { collector, openers, rids } = this.content!;
     const kind = kindOf12(a.ctype);
     const withKind = kind ? { kind } : {};
+    // A code fills the segment it is in.
+    if (this.targetSeg && el.name !== 'mrk') this.targetSeg.filled = true;
     switch (el.name) {
       case 'g':
         return collector.enter(a.id, kind);
       case 'mrk':
+        if (a.mtype === 'seg' && this.content!.el.name === 'target') {
+          this.targetSeg = { el, mid: a.mid ?? String(this.unit!.targetSegs.size), filled: false };
+        }
         return collector.enter(null);
       case 'x':
         return collector.push({ t: 'ph', xid: a.id, ...withKind });
@@ -136,7 +161,10 @@ export class Reader12 implements Handler {
     if (this.native) {
       if (this.native.hex !== undefined) this.native.hex += text;
     } else if (this.note) this.note.text += text;
-    else this.content?.collector.text(text);
+    else if (this.content) {
+      this.content.collector.text(text);
+      if (this.targetSeg && /[^ \t\r\n]/.test(text)) this.targetSeg.filled = true;
+    }
   }
 
   close(el: El): void {
@@ -151,12 +179,21 @@ export class Reader12 implements Handler {
       case 'target':
         this.content = undefined;
         return;
+      case 'seg-source':
+        this.inSegSource = false;
+        return;
       case 'note':
         if (this.note) this.unit!.notes.push(this.note);
         this.note = undefined;
         return;
-      case 'g':
       case 'mrk':
+        if (this.targetSeg?.el === el) {
+          this.unit!.targetSegs.set(this.targetSeg.mid, this.targetSeg.filled);
+          this.targetSeg = undefined;
+        }
+        this.content?.collector.leave();
+        return;
+      case 'g':
         this.content?.collector.leave();
         return;
     }
@@ -184,6 +221,7 @@ export class Reader12 implements Handler {
       this.warnedLang = true;
       this.ctx.warn('The file has targets but no target-language.');
     }
+    const partial = target ? partialTarget(unit.segSource, unit.targetSegs) : undefined;
     this.file!.out.units.push(
       finishUnit(
         {
@@ -191,10 +229,11 @@ export class Reader12 implements Handler {
           line: unit.el.line,
           source: unit.source!.tokens,
           target: target ? target.tokens : null,
+          ...(partial ? { partial } : {}),
           fileState: state,
           fileSubState: qualifier,
           translate,
-          segments: 1,
+          segments: unit.segSource?.length || 1,
           notes: unit.notes,
           ...(hash ? { sourceHash: hash } : {}),
           intent: (text) => intentOf12(text, state, qualifier, approved, translate),
@@ -215,4 +254,18 @@ export class Reader12 implements Handler {
     }
     return { srcLang: first.srcLang, ...(first.trgLang !== undefined ? { trgLang: first.trgLang } : {}), files: this.files };
   }
+}
+
+/**
+ * A target written as `<mrk mtype="seg">`s some of which are empty (Trados writes every
+ * segment, the untranslated ones empty) is translated only in part. Segments are matched by
+ * mid against `<seg-source>`; a target whose mids are not all there is judged on its own mrks.
+ */
+function partialTarget(segSource: readonly string[] | null, targetSegs: ReadonlyMap<string, boolean>): string | undefined {
+  if (targetSegs.size === 0) return undefined;
+  const byMid = segSource?.length && [...targetSegs.keys()].every((mid) => segSource.includes(mid));
+  const wanted = byMid ? segSource : [...targetSegs.keys()];
+  const missing = wanted.filter((mid) => !targetSegs.get(mid)).length;
+  if (missing === 0 || missing === wanted.length) return undefined;
+  return `${missing} of the unit's ${wanted.length} segments have no target: the unit is translated only in part.`;
 }

@@ -224,7 +224,8 @@ export const RULES_12: ReadonlyMap<string, Rule> = withChecks({
   }),
   'bin-unit': rule('skip'),
   source: rule('inline', '', { xml: 'lang', children: [INLINE_12] }),
-  'seg-source': rule('skip'),
+  // Read only for its <mrk mtype="seg"> segments (Okapi, Trados): the unit's text is in <source>.
+  'seg-source': rule('inline', '', { xml: 'lang', children: [INLINE_12] }),
   target: rule('inline', 'state state-qualifier phase-name resname coord font css-style style exstyle equiv-trans', { xml: 'lang', children: [INLINE_12] }),
   note: rule('text', 'priority from annotates', { xml: 'lang' }),
   'alt-trans': rule('skip'),
