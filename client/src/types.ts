@@ -176,12 +176,4 @@ export interface RevisionDetail extends RevisionSummary {
 }
 
 /** `POST …/xliff/:lang` (dry run or not): what happened, or would happen, to each unit. */
-export interface ImportReport {
-  exportId?: string | null;
-  applied: string[];
-  unchanged: string[];
-  conflicts: { unit: string; reason: string }[];
-  unknown: string[];
-  rejected: { unit: string; reason: string }[];
-  warnings: { unit?: string; message: string }[];
-}
+export type { ImportReport } from '@lockstep/shared';

@@ -1,19 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { lockstepLanguageOf } from '@lockstep/shared';
+import { lockstepLanguageOf, type ImportReport } from '@lockstep/shared';
 import { CliError, CONNECTION_OPTIONS, CONNECTION_USAGE, parseOptions, required, UsageError, type CliIo, type Command } from './command.js';
 import { idList, progressOn } from './format.js';
 import { ApiError, clientFor, seg } from './http.js';
 
-/** The server's answer (api.md "XLIFF"): unit ids per outcome. */
-export interface ImportReport {
-  applied: string[];
-  unchanged: string[];
-  conflicts: { unit: string; reason: string }[];
-  unknown: string[];
-  rejected: { unit: string; reason: string }[];
-  warnings: { unit?: string; message: string }[];
-}
 
 const XLIFF_FILE = /\.(xlf|xliff)$/i;
 

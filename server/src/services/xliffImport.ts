@@ -7,6 +7,7 @@ import {
   unprocessable,
   type Actor,
   type ImportDecision,
+  type ImportReport,
   type ReadUnit,
   type SourceRun,
 } from '@lockstep/shared';
@@ -20,15 +21,7 @@ import { lockLanguageRows, writeChanges, writeSuggestions, type BulkChange } fro
 import { exportedUnitsWithText, findExport } from '../repos/xliffExports.js';
 import { sourceHashOf } from './xliffExport.js';
 
-export interface ImportReport {
-  exportId: string | null;
-  applied: string[];
-  unchanged: string[];
-  conflicts: { unit: string; reason: string }[];
-  unknown: string[];
-  rejected: { unit: string; reason: string }[];
-  warnings: { unit?: string; message: string }[];
-}
+export type { ImportReport };
 
 interface Planned {
   unit: ReadUnit;

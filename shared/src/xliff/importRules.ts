@@ -66,3 +66,18 @@ export function decideImport(f: ImportFacts): ImportDecision {
   }
   return { outcome: 'applied', text: target, state: wantsApproval ? 'approved' : 'translated' };
 }
+
+/**
+ * The answer to an XLIFF import (api.md "XLIFF"), dry run or applied: every unit id under
+ * exactly one outcome. One type for the server that builds it and the clients that read it.
+ */
+export interface ImportReport {
+  /** The export the file came from (the ledger), when the file names one of ours. */
+  exportId: string | null;
+  applied: string[];
+  unchanged: string[];
+  conflicts: { unit: string; reason: string }[];
+  unknown: string[];
+  rejected: { unit: string; reason: string }[];
+  warnings: { unit?: string; message: string }[];
+}
