@@ -24,7 +24,7 @@ interface Props {
  * its revision, and the document's pages (the translations, dashboard, revisions, XLIFF).
  */
 export function DocumentHeader({ document: doc, page }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const infoOf = useLanguageInfo(doc);
   const source = infoOf(doc.sourceLang);
   const pageTitle = t(`docNav.${page}`);
@@ -45,18 +45,7 @@ export function DocumentHeader({ document: doc, page }: Props) {
           </span>
           <span className="page-head__page">{pageTitle}</span>
         </h1>
-        <dl className="facts">
-          <div>
-            <dt>{t('documents.source')}</dt>
-            <dd>
-              <LanguageName code={source.code} info={source} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('documents.revision')}</dt>
-            <dd>{formatNumber(i18n.resolvedLanguage ?? i18n.language, doc.revision)}</dd>
-          </div>
-        </dl>
+        <DocumentFacts document={doc} source={source} />
       </div>
       <DocumentNav doc={doc} current={page} />
     </>
@@ -84,5 +73,24 @@ export function DocumentNav({ doc, current }: { doc: DocumentDetail; current?: D
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** A document's source language and current revision, as the head of its pages shows them. */
+export function DocumentFacts({ document: doc, source }: { document: DocumentDetail; source: LanguageInfo }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('documents.source')}</dt>
+        <dd>
+          <LanguageName code={source.code} info={source} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('documents.revision')}</dt>
+        <dd>{formatNumber(i18n.resolvedLanguage ?? i18n.language, doc.revision)}</dd>
+      </div>
+    </dl>
   );
 }

@@ -2,13 +2,12 @@ import { addToCounts, completeFraction, emptyCounts, may, type Actor } from '@lo
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiPath } from '../api';
-import { DocumentNav } from '../components/DocumentHeader';
+import { DocumentFacts, DocumentNav } from '../components/DocumentHeader';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { LanguageName } from '../components/LanguageName';
 import { MarkdownDownload } from '../components/MarkdownDownload';
 import { ProgressBar, ProgressLegend } from '../components/ProgressBar';
 import { SegmentBlocks } from '../components/SegmentBlocks';
-import { formatNumber } from '../format';
 import { languageInfo, type LanguageInfo } from '../languages';
 import { documentHref, editorHref, Link, navigate } from '../router';
 import type { DocumentDetail, Segment, SegmentsResponse, StateCounts, User } from '../types';
@@ -21,7 +20,7 @@ interface Props {
 }
 
 export function DocumentView({ doc, lang, user }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [detail, reloadDetail] = useResource<DocumentDetail>(apiPath(['documents', doc]));
   const ready = detail.status === 'ready' ? detail.data : undefined;
   const langIsTarget = ready !== undefined && lang !== undefined && ready.targetLangs.includes(lang);
@@ -62,18 +61,7 @@ export function DocumentView({ doc, lang, user }: Props) {
         <h1 lang={source.code} dir={source.direction}>
           {document_.title}
         </h1>
-        <dl className="facts">
-          <div>
-            <dt>{t('documents.source')}</dt>
-            <dd>
-              <LanguageName code={source.code} info={source} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('documents.revision')}</dt>
-            <dd>{formatNumber(i18n.resolvedLanguage ?? i18n.language, document_.revision)}</dd>
-          </div>
-        </dl>
+        <DocumentFacts document={document_} source={source} />
       </div>
 
       <DocumentNav doc={document_} current="translations" />
