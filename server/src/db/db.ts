@@ -59,11 +59,15 @@ const CONNECT_TIMEOUT_MS = 5_000;
  */
 const PREPARABLE = /^\s*(?:SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
 const statementNames = new Map<string, string>();
+// Our statements are a fixed set (a few hundred texts); should some code ever build texts
+// without bound, the ones past this stay unnamed rather than fill every connection's cache.
+const MAX_NAMED_STATEMENTS = 2_000;
 
 export function toQuery(text: string, params: readonly unknown[] | undefined): pg.QueryConfig {
   if (!params || params.length === 0 || !PREPARABLE.test(text)) return { text, values: params as unknown[] | undefined };
   let name = statementNames.get(text);
   if (name === undefined) {
+    if (statementNames.size >= MAX_NAMED_STATEMENTS) return { text, values: params as unknown[] };
     name = `ls_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
     statementNames.set(text, name);
   }
