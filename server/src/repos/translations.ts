@@ -30,6 +30,18 @@ const ROW_COLUMNS = `text, state, version, based_on_revision AS "basedOnRevision
   state_before_stale AS "stateBeforeStale", change_class AS "changeClass", suggestion, updated_at AS "updatedAt"`;
 
 /**
+ * What every change to a translation's text or state sets (one change or a set of them, on
+ * `translations t`): a new version, who and when, the text based on the current source (which
+ * ends a stale episode). A new text settles whatever was suggested (split/merge, import
+ * conflict); an approval or re-confirm leaves the suggestion for the translator.
+ */
+function changeSet(v: { text: string; state: string; user: string; revision: string; kind: string }): string {
+  return `text = ${v.text}, state = ${v.state}, version = t.version + 1, updated_by = ${v.user}, updated_at = now(),
+              based_on_revision = ${v.revision}, previous_source = NULL, state_before_stale = NULL, change_class = NULL,
+              suggestion = CASE WHEN ${v.kind}::text IN ('edit', 'revert', 'import') THEN NULL ELSE t.suggestion END`;
+}
+
+/**
  * Writes one translation change, its history event and its live event (unless
  * `announce` is false) in one statement (so in one transaction whatever the caller does):
  * the version check is in the UPDATE's WHERE clause, so two writers from one version cannot
@@ -46,12 +58,8 @@ export async function writeChange(tx: Queryable, c: TranslationChange, opts: { a
   const announce = opts.announce ?? true;
   const r = await tx.query<TranslationRow & { eventId: string }>(
     `WITH u AS (
-       UPDATE translations
-          SET text = $3, state = $4, version = version + 1, updated_by = $5, updated_at = now(),
-              based_on_revision = $6, previous_source = NULL, state_before_stale = NULL, change_class = NULL,
-              -- A new text settles whatever was suggested (split/merge, import conflict); an
-              -- approval or re-confirm leaves the suggestion for the translator.
-              suggestion = CASE WHEN $8::text IN ('edit', 'revert', 'import') THEN NULL ELSE suggestion END
+       UPDATE translations t
+          SET ${changeSet({ text: '$3', state: '$4', user: '$5', revision: '$6', kind: '$8' })}
         WHERE segment_id = $1 AND lang = $2 AND version = $7
           AND EXISTS (SELECT 1 FROM segments s WHERE s.id = $1 AND s.retired_in IS NULL AND s.translatable)
         RETURNING segment_id, lang, text, state, version, based_on_revision, previous_source, state_before_stale,
@@ -176,9 +184,7 @@ export async function writeChanges(
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS i(segment_id, text, state, expected_version)
      ), u AS (
        UPDATE translations t
-          SET text = i.text, state = i.state, version = t.version + 1, updated_by = $5, updated_at = now(),
-              based_on_revision = $6, previous_source = NULL, state_before_stale = NULL, change_class = NULL,
-              suggestion = CASE WHEN $7::text IN ('edit', 'revert', 'import') THEN NULL ELSE t.suggestion END
+          SET ${changeSet({ text: 'i.text', state: 'i.state', user: '$5', revision: '$6', kind: '$7' })}
          FROM input i
         WHERE t.segment_id = i.segment_id AND t.lang = $8 AND t.version = i.expected_version
           AND EXISTS (SELECT 1 FROM segments s WHERE s.id = i.segment_id AND s.retired_in IS NULL AND s.translatable)

@@ -8,10 +8,8 @@ import request from 'supertest';
 import { main } from '@lockstep/server/cli/main';
 import { openDb } from '@lockstep/server/db';
 import { acquireDirLock } from '@lockstep/server/db/dirLock';
-import { seedDemoAccounts } from '@lockstep/server/demo/accounts';
-import { seedDemoStatement } from '@lockstep/server/demo/statement';
 import { checkConsistency, type ConsistencyReport } from '@lockstep/server/services/consistency';
-import { addUser, testApp, tokenFor } from '../support/app.js';
+import { addUser, seedDemo, testApp, tokenFor } from '../support/app.js';
 import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
 
 let db: TestDb;
@@ -22,8 +20,7 @@ const scratch: string[] = [];
 beforeAll(async () => {
   db = await openTestDb();
   app = testApp(db).app;
-  await seedDemoAccounts(db);
-  await seedDemoStatement(db);
+  await seedDemo(db);
   await addUser(db, 'admin@example.org', 'admin');
   admin = await tokenFor(app, 'admin@example.org');
 });

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
 import request from 'supertest';
-import { DEMO_PASSWORD, seedDemoAccounts } from '@lockstep/server/demo/accounts';
-import { seedDemoStatement } from '@lockstep/server/demo/statement';
-import { testApp } from '../support/app.js';
+import { demoTokenFor, seedDemo, testApp } from '../support/app.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 
 let db: TestDb;
@@ -13,9 +11,8 @@ let token: string;
 beforeAll(async () => {
   db = await openTestDb();
   app = testApp(db).app;
-  await seedDemoAccounts(db);
-  await seedDemoStatement(db);
-  token = (await request(app).post('/api/session').send({ email: 'ko@demo.lockstep', password: DEMO_PASSWORD })).body.token;
+  await seedDemo(db);
+  token = await demoTokenFor(app, 'ko');
 });
 afterAll(async () => {
   await db?.close();

@@ -4,9 +4,8 @@ import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import { segmentMarkdown } from '@lockstep/shared';
-import { DEMO_PASSWORD, seedDemoAccounts } from '@lockstep/server/demo/accounts';
-import { DEMO_DIR, seedDemoStatement } from '@lockstep/server/demo/statement';
-import { testApp } from '../support/app.js';
+import { DEMO_DIR } from '@lockstep/server/demo/statement';
+import { demoTokenFor, seedDemo, testApp } from '../support/app.js';
 import { hashAllTables, openTestDb, type TestDb } from '../support/testDb.js';
 
 let db: TestDb;
@@ -19,10 +18,9 @@ const REVISION_2 = readFileSync(path.join(DEMO_DIR, 'revision-2.md'), 'utf8');
 beforeAll(async () => {
   db = await openTestDb();
   app = testApp(db).app;
-  await seedDemoAccounts(db);
-  await seedDemoStatement(db);
+  await seedDemo(db);
   for (const who of ['ko', 'es', 'coordinator']) {
-    tokens[who] = (await request(app).post('/api/session').send({ email: `${who}@demo.lockstep`, password: DEMO_PASSWORD })).body.token;
+    tokens[who] = await demoTokenFor(app, who);
   }
 });
 afterAll(async () => {

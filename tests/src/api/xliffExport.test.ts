@@ -3,9 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { unzipSync } from 'fflate';
 import { readXliff } from '@lockstep/shared';
-import { DEMO_PASSWORD, seedDemoAccounts } from '@lockstep/server/demo/accounts';
-import { seedDemoStatement } from '@lockstep/server/demo/statement';
-import { testApp } from '../support/app.js';
+import { demoTokenFor, seedDemo, testApp } from '../support/app.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 
 let db: TestDb;
@@ -15,9 +13,8 @@ let token: string;
 beforeAll(async () => {
   db = await openTestDb();
   app = testApp(db).app;
-  await seedDemoAccounts(db);
-  await seedDemoStatement(db);
-  token = (await request(app).post('/api/session').send({ email: 'ru@demo.lockstep', password: DEMO_PASSWORD })).body.token;
+  await seedDemo(db);
+  token = await demoTokenFor(app, 'ru');
 });
 afterAll(async () => {
   await db?.close();

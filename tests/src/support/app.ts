@@ -3,6 +3,8 @@ import request from 'supertest';
 import { createApp, type LockstepApp } from '@lockstep/server/app';
 import { loadConfig, type Config } from '@lockstep/server/config';
 import { createLogger } from '@lockstep/server/logger';
+import { DEMO_PASSWORD, seedDemoAccounts } from '@lockstep/server/demo/accounts';
+import { seedDemoStatement } from '@lockstep/server/demo/statement';
 import { createUser } from '@lockstep/server/services/accounts';
 import type { LanguageCode, Role } from '@lockstep/shared';
 import type { TestDb } from './testDb.js';
@@ -33,4 +35,15 @@ export async function tokenFor(app: Express, email: string, password = PASSWORD)
   const res = await request(app).post('/api/session').send({ email, password });
   if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token as string;
+}
+
+/** The demo accounts and the demo statement (revision 1, translations, revision 2), as `npm start` seeds them. */
+export async function seedDemo(db: TestDb): Promise<void> {
+  await seedDemoAccounts(db);
+  await seedDemoStatement(db);
+}
+
+/** Signs in as a demo account (`ko` → ko@demo.lockstep) and returns the bearer token. */
+export function demoTokenFor(app: Express, who: string): Promise<string> {
+  return tokenFor(app, `${who}@demo.lockstep`, DEMO_PASSWORD);
 }

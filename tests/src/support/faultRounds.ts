@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import { DEMO_PASSWORD } from '@lockstep/server/demo/accounts';
 import { startServer, stop, waitHealthy, type ServerProcess } from './serverProcess.js';
 
 /**
@@ -6,8 +7,6 @@ import { startServer, stop, waitHealthy, type ServerProcess } from './serverProc
  * killed after a random delay), SIGKILLed mid-operation, then the next server on the same
  * database proves the operation was all or nothing and `check` still passes.
  */
-
-export const DEMO_PASSWORD = 'lockstep-demo';
 
 export interface Api {
   url: string;
