@@ -12,5 +12,10 @@
 -- corpus): GiST's signatures of sentence-long texts are nearly saturated, so every KNN lookup
 -- visited almost the whole index (6,000–8,000 pages, 100–130 ms), whatever the sentence, while
 -- the GIN threshold scan reads the posting lists of the query's trigrams only. GIN it is.
+--
+-- Superseded by 006 (memory_sources): this search over the wide segments table measured p50
+-- 411 ms / p99 796 ms on tm-1m, most of it rechecking ~23,000 rows across 13,200 heap blocks of
+-- segment rows. 006 moves the index to a narrow table of distinct texts and drops this one;
+-- the statements below stay as they ran (migrations are never edited in effect).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX IF NOT EXISTS segments_plain_trgm ON segments USING gin (plain_text gin_trgm_ops);

@@ -245,3 +245,35 @@ export async function progressCountersUnlikeRecount(tx: Queryable, limit: number
   );
   return r.rows;
 }
+
+export interface MemorySourceMismatchRow {
+  documentId: string;
+  segmentId: string;
+  memorySourceId: string | null;
+  /** What differs: 'missing', 'text', 'language' or 'hash'. */
+  what: string;
+}
+
+/**
+ * Segments whose translation-memory source (migration 006) is not their own text: the memory
+ * would find their translations under another sentence, or not at all. Kept by a trigger, so
+ * only a hand edit or a broken restore shows here.
+ */
+export async function segmentsUnlikeMemorySource(tx: Queryable, limit: number): Promise<MemorySourceMismatchRow[]> {
+  const r = await tx.query<MemorySourceMismatchRow>(
+    `SELECT s.document_id AS "documentId", s.id AS "segmentId", s.memory_source_id::text AS "memorySourceId",
+            CASE WHEN m.id IS NULL THEN 'missing'
+                 WHEN m.plain_text <> s.plain_text THEN 'text'
+                 WHEN m.source_lang <> d.source_lang THEN 'language'
+                 ELSE 'hash' END AS what
+       FROM segments s
+       JOIN documents d ON d.id = s.document_id
+       LEFT JOIN memory_sources m ON m.id = s.memory_source_id
+      WHERE m.id IS NULL OR m.plain_text <> s.plain_text OR m.source_lang <> d.source_lang
+         OR m.text_hash <> sha256(convert_to(m.plain_text, 'UTF8'))
+      ORDER BY s.document_id, s.id
+      LIMIT $1`,
+    [limit],
+  );
+  return r.rows;
+}

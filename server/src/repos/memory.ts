@@ -34,42 +34,64 @@ export async function ownEarlierTexts(
   return r.rows;
 }
 
-export interface SimilarQuery {
+export interface MemoryQuery {
   /** The plain text (inline codes removed) of the segment being translated. */
   plain: string;
   sourceLang: string;
   lang: string;
   excludeSegmentId: string;
-  /** pg_trgm similarity a stored source needs to be a candidate (0–1). */
-  threshold: number;
   limit: number;
 }
 
+// Other segments' current translations into the language (translated or approved: a stale
+// translation's text belongs to a source its segment no longer has), retired segments included.
+const TRANSLATIONS_OF_SOURCE = `
+  JOIN segments s ON s.memory_source_id = m.id AND s.id <> $4
+  JOIN translations t ON t.segment_id = s.id AND t.lang = $3 AND t.state IN ('translated', 'approved') AND btrim(t.text) <> ''`;
+const MEMORY_COLUMNS = `t.text, s.source, s.document_id AS "documentId", s.id AS "segmentId", t.state, t.updated_at AS "updatedAt"`;
+
 /**
- * Other segments' current translations into `lang` (translated or approved, of any document
- * with the same source language, retired segments included) whose plain source is similar by
- * pg_trgm, most similar first. The `%` operator uses the GIN trigram index on
- * segments.plain_text; its threshold is set for this transaction only, so call this inside one.
- * Stale translations are left out: their text belongs to a source the segment no longer has.
+ * Translations of segments whose plain source is exactly `plain` (migration 006: found by the
+ * text's hash in memory_sources, an index lookup), newest first.
  */
-export async function similarTranslations(tx: Queryable, q: SimilarQuery): Promise<MemoryRow[]> {
-  await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(q.threshold)]);
-  const r = await tx.query<MemoryRow>(
-    `SELECT t.text, s.source, s.document_id AS "documentId", s.id AS "segmentId", t.state, t.updated_at AS "updatedAt"
-       FROM segments s
-       JOIN documents d ON d.id = s.document_id AND d.source_lang = $2
-       JOIN translations t ON t.segment_id = s.id AND t.lang = $3 AND t.state IN ('translated', 'approved')
-      WHERE s.plain_text % $1 AND s.id <> $4 AND btrim(t.text) <> ''
-      ORDER BY similarity(s.plain_text, $1) DESC, t.updated_at DESC
+export async function exactTranslations(db: Queryable, q: MemoryQuery): Promise<MemoryRow[]> {
+  const r = await db.query<MemoryRow>(
+    `SELECT ${MEMORY_COLUMNS}
+       FROM memory_sources m ${TRANSLATIONS_OF_SOURCE}
+      WHERE m.source_lang = $2 AND m.text_hash = sha256(convert_to($1, 'UTF8')) AND m.plain_text = $1
+      ORDER BY t.updated_at DESC, s.id
       LIMIT $5`,
     [q.plain, q.sourceLang, q.lang, q.excludeSegmentId, q.limit],
   );
   return r.rows;
 }
 
-/** How many stored sources pass the trigram filter (the candidate set, before ranking): for the bench. */
-export async function countTrigramCandidates(tx: Queryable, plain: string, threshold: number): Promise<number> {
+/**
+ * Translations of segments whose plain source is similar to `plain` by pg_trgm but not equal
+ * to it (exactTranslations finds those), most similar first. The `%` operator uses the GIN
+ * trigram index on memory_sources.plain_text; its threshold is set for this transaction
+ * only, so call this inside one.
+ */
+export async function similarTranslations(tx: Queryable, q: MemoryQuery & { threshold: number }): Promise<MemoryRow[]> {
+  await setTrigramThreshold(tx, q.threshold);
+  const r = await tx.query<MemoryRow>(
+    `SELECT ${MEMORY_COLUMNS}
+       FROM memory_sources m ${TRANSLATIONS_OF_SOURCE}
+      WHERE m.source_lang = $2 AND m.plain_text % $1 AND m.plain_text <> $1
+      ORDER BY similarity(m.plain_text, $1) DESC, t.updated_at DESC, s.id
+      LIMIT $5`,
+    [q.plain, q.sourceLang, q.lang, q.excludeSegmentId, q.limit],
+  );
+  return r.rows;
+}
+
+async function setTrigramThreshold(tx: Queryable, threshold: number): Promise<void> {
   await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(threshold)]);
-  const r = await tx.query<{ n: string }>('SELECT count(*) AS n FROM segments WHERE plain_text % $1', [plain]);
+}
+
+/** How many stored source texts pass the trigram filter (the candidate set, before the joins): for the bench. */
+export async function countTrigramCandidates(tx: Queryable, plain: string, sourceLang: string, threshold: number): Promise<number> {
+  await setTrigramThreshold(tx, threshold);
+  const r = await tx.query<{ n: string }>('SELECT count(*) AS n FROM memory_sources WHERE source_lang = $2 AND plain_text % $1', [plain, sourceLang]);
   return Number(r.rows[0].n);
 }

@@ -6,7 +6,7 @@ import * as repo from '../repos/consistency.js';
  * counters keep by construction, verified against the stored rows. Nothing is changed.
  */
 
-export type ProblemKind = 'history_mismatch' | 'version_order' | 'progress_mismatch' | repo.OrphanKind;
+export type ProblemKind = 'history_mismatch' | 'version_order' | 'progress_mismatch' | 'memory_source_mismatch' | repo.OrphanKind;
 
 export interface Problem {
   kind: ProblemKind;
@@ -112,6 +112,23 @@ export function progressProblem(r: repo.ProgressMismatchRow): Problem {
   };
 }
 
+const MEMORY_SOURCE_DIFFERENCE: Record<string, string> = {
+  missing: 'points at no translation-memory source',
+  text: 'its translation-memory source has another text',
+  language: 'its translation-memory source is of another source language',
+  hash: 'its translation-memory source has a hash that is not of its text',
+};
+
+export function memorySourceProblem(r: repo.MemorySourceMismatchRow): Problem {
+  const source = r.memorySourceId === null ? '' : ` (#${r.memorySourceId})`;
+  return {
+    kind: 'memory_source_mismatch',
+    documentId: r.documentId,
+    segmentId: r.segmentId,
+    message: `${where(r)}: segment: ${MEMORY_SOURCE_DIFFERENCE[r.what] ?? r.what}${source}, so the translation memory finds its translations under the wrong text`,
+  };
+}
+
 export async function checkConsistency(db: Db, opts: { limit?: number } = {}): Promise<ConsistencyReport> {
   const limit = opts.limit ?? DEFAULT_PROBLEM_LIMIT;
   return db.transaction(async (tx) => {
@@ -123,6 +140,7 @@ export async function checkConsistency(db: Db, opts: { limit?: number } = {}): P
       (await repo.historyVersionsNotIncreasing(tx, limit + 1)).map(versionOrderProblem),
       (await repo.orphansAndGaps(tx, limit + 1)).map(orphanProblem),
       (await repo.progressCountersUnlikeRecount(tx, limit + 1)).map(progressProblem),
+      (await repo.segmentsUnlikeMemorySource(tx, limit + 1)).map(memorySourceProblem),
     ];
     const truncated = groups.some((g) => g.length > limit);
     const problems = groups.flatMap((g) => g.slice(0, limit));

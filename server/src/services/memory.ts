@@ -1,18 +1,50 @@
 import { notFound, rankSuggestions, type LanguageCode, type MemoryCandidate, type MemorySuggestion } from '@lockstep/shared';
-import type { Db } from '../db/db.js';
-import { ownEarlierTexts, similarTranslations } from '../repos/memory.js';
+import type { Db, Queryable } from '../db/db.js';
+import { exactTranslations, ownEarlierTexts, similarTranslations, type MemoryQuery, type MemoryRow } from '../repos/memory.js';
 import { findTranslationTarget } from '../repos/translations.js';
 
 /**
- * pg_trgm similarity a stored source needs to be considered at all. Measured on the tm-1m
- * bench corpus: lower thresholds multiply the rows the trigram index hands back for
- * rechecking (the cost of a lookup) while adding only candidates that the word-level match
- * then drops below MIN_MEMORY_MATCH anyway.
+ * pg_trgm similarity thresholds a stored source must reach, tried highest first: the higher
+ * the threshold, the cheaper the GIN scan (fast scan can rule a row out on its rarest
+ * trigrams alone) and the fewer rows come back to recheck. A lower tier is tried only while
+ * fewer candidates were found than wanted. The last tier is the old single threshold 0.5, so
+ * a sentence with few similar sources loses nothing. Chosen on the tm-1m bench corpus (lookup
+ * p50 / p99 of the similar-source query alone): 0.5 alone 286 / 1,929 ms, 0.8/0.7/0.6/0.5
+ * 175 / 802 ms (0.8 fills only a quarter of the lookups, yet its scan costs ~65 ms),
+ * 0.7/0.6/0.5 120 / 639 ms. See server/migrations/006_memory_sources.sql.
  */
-export const MEMORY_TRIGRAM_THRESHOLD = 0.5;
+export const MEMORY_TRIGRAM_TIERS: readonly number[] = [0.7, 0.6, 0.5];
 
 /** Candidates fetched per suggestion asked for: room for duplicates and word-level misses. */
 const CANDIDATES_PER_SUGGESTION = 3;
+
+export interface MemoryCandidates {
+  /** Translations of the same plain source text. */
+  exact: MemoryRow[];
+  /** Then of similar ones, most similar first. */
+  similar: MemoryRow[];
+  /** The trigram threshold of the last tier searched (null: the exact matches were enough). */
+  threshold: number | null;
+}
+
+/**
+ * Other segments' translations for a plain source: identical sources first, then similar ones
+ * tier by tier. Since every row of a tier is more similar than any row below it, stopping at
+ * the first tier with `limit` rows returns the same rows, in the same order, as one search at
+ * the lowest threshold would. Call inside a transaction (the threshold is set per transaction).
+ */
+export async function memoryCandidates(tx: Queryable, q: MemoryQuery, tiers = MEMORY_TRIGRAM_TIERS): Promise<MemoryCandidates> {
+  const exact = await exactTranslations(tx, q);
+  let similar: MemoryRow[] = [];
+  let threshold: number | null = null;
+  const wanted = q.limit - exact.length;
+  for (const tier of wanted > 0 ? tiers : []) {
+    threshold = tier;
+    similar = await similarTranslations(tx, { ...q, limit: wanted, threshold: tier });
+    if (similar.length >= wanted) break;
+  }
+  return { exact, similar, threshold };
+}
 
 export interface MemoryRef {
   documentId: string;
@@ -25,7 +57,11 @@ export interface MemoryRef {
  * other segments' translations with a similar source (shared/src/memory ranks and scores them).
  * One transaction: the trigram threshold is set for it alone.
  */
-export async function memorySuggestions(db: Db, ref: MemoryRef, opts: { limit: number }): Promise<{ suggestions: MemorySuggestion[] }> {
+export async function memorySuggestions(
+  db: Db,
+  ref: MemoryRef,
+  opts: { limit: number; /** The bench compares against a single tier. */ tiers?: readonly number[] },
+): Promise<{ suggestions: MemorySuggestion[] }> {
   return db.transaction(async (tx) => {
     const target = await findTranslationTarget(tx, ref.documentId, ref.segmentId, ref.lang);
     if (!target) throw notFound('document_not_found', `There is no document "${ref.documentId}".`);
@@ -50,19 +86,15 @@ export async function memorySuggestions(db: Db, ref: MemoryRef, opts: { limit: n
       state: e.state,
       updatedAt: e.updatedAt,
     }));
-    const others: MemoryCandidate[] =
+    const found =
       segment.plain.trim() === ''
-        ? []
-        : (
-            await similarTranslations(tx, {
-              plain: segment.plain,
-              sourceLang: target.sourceLang,
-              lang: ref.lang,
-              excludeSegmentId: ref.segmentId,
-              threshold: MEMORY_TRIGRAM_THRESHOLD,
-              limit: opts.limit * CANDIDATES_PER_SUGGESTION,
-            })
-          ).map((r) => ({ ...r, origin: 'other-segment' }));
+        ? { exact: [], similar: [] }
+        : await memoryCandidates(
+            tx,
+            { plain: segment.plain, sourceLang: target.sourceLang, lang: ref.lang, excludeSegmentId: ref.segmentId, limit: opts.limit * CANDIDATES_PER_SUGGESTION },
+            opts.tiers,
+          );
+    const others: MemoryCandidate[] = [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment' }));
     const suggestions = rankSuggestions({
       own,
       others,

@@ -98,6 +98,22 @@ describe('consistency check', () => {
     expect((await checkConsistency(db)).ok).toBe(true);
   });
 
+  test('a segment whose translation-memory source is another text', async () => {
+    const t = await oneTranslated();
+    const own = await db.query<{ id: string }>('SELECT memory_source_id::text AS id FROM segments WHERE id = $1', [t.segmentId]);
+    // The trigger links a segment to its text on INSERT and on a text edit; a hand edit of the
+    // link itself bypasses it.
+    const report = await reportWhile(
+      `UPDATE segments SET memory_source_id = (SELECT m.id FROM memory_sources m WHERE m.plain_text <> segments.plain_text ORDER BY m.id LIMIT 1) WHERE id = $1 AND $2::bigint IS NOT NULL`,
+      `UPDATE segments SET memory_source_id = $2::bigint WHERE id = $1`,
+      [t.segmentId, own.rows[0].id],
+    );
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'memory_source_mismatch', documentId: 'statement', segmentId: t.segmentId, message: expect.stringMatching(/another text/) }),
+    ]);
+    expect((await checkConsistency(db)).ok).toBe(true);
+  });
+
   test('a history event with no translation', async () => {
     const seg = (await db.query<{ id: string }>(`SELECT id FROM segments WHERE translatable ORDER BY id LIMIT 1`)).rows[0].id;
     const report = await reportWhile(

@@ -171,6 +171,75 @@ describe('translation memory', () => {
   });
 });
 
+describe('the memory’s source texts (migration 006)', () => {
+  const memorySourceText = async (segmentId: string) =>
+    (
+      await db.query<{ text: string }>(
+        'SELECT m.plain_text AS text FROM segments s JOIN memory_sources m ON m.id = s.memory_source_id WHERE s.id = $1',
+        [segmentId],
+      )
+    ).rows[0].text;
+
+  test('a source edited by publish is found under its new text, not its old', async () => {
+    const before = 'The ferry to the island leaves the harbour at dawn.';
+    const after = 'The ferry to the island leaves the old harbour at noon.';
+    const [seg] = await createDoc('edited', [before]);
+    await save('edited', seg, '[ko] ferry at dawn');
+    const publish = await request(app).post('/api/documents/edited/revisions').set(auth(token.coord)).send({ markdown: after });
+    expect(publish.status).toBe(201);
+    const [edited] = await segments('edited');
+    expect(edited).toMatchObject({ id: seg.id, source: after });
+    expect(await memorySourceText(seg.id)).toBe(after);
+    await save('edited', edited, '[ko] ferry at noon');
+
+    const [qNew, qOld] = await createDoc('edited-query', [after, before]);
+    expect((await memory('edited-query', qNew.id))[0]).toMatchObject({ text: '[ko] ferry at noon', segmentId: seg.id, source: after, match: 100 });
+    const underOld = await memory('edited-query', qOld.id);
+    expect(underOld.map((s) => s.text)).toEqual(['[ko] ferry at noon']);
+    expect(underOld[0].match).toBeLessThan(100);
+  });
+
+  test('identical sources in several documents are one memory source, and every translation of them shows', async () => {
+    const sentence = 'Lunch is served in the main hall at one o’clock.';
+    const docs = ['same-a', 'same-b', 'same-c'];
+    const ids: string[] = [];
+    for (const doc of docs) {
+      const [seg] = await createDoc(doc, [sentence]);
+      await save(doc, seg, `[ko] lunch ${doc}`);
+      ids.push(seg.id);
+    }
+    const sources = await db.query<{ n: string; m: string }>(
+      'SELECT count(DISTINCT memory_source_id) AS n, count(*) AS m FROM segments WHERE id = ANY($1)',
+      [ids],
+    );
+    expect(sources.rows[0]).toEqual({ n: '1', m: '3' });
+    const [q] = await createDoc('same-q', [sentence]);
+    expect((await memory('same-q', q.id)).map((s) => [s.text, s.match])).toEqual([
+      ['[ko] lunch same-c', 100],
+      ['[ko] lunch same-b', 100],
+      ['[ko] lunch same-a', 100],
+    ]);
+  });
+
+  test('exact matches come first, even against newer sources that trigrams cannot tell apart', async () => {
+    // pg_trgm ignores case and punctuation: these are all similarity 1 to the query, and newer
+    // than the exact one, so a search ranked by similarity alone fills the candidates with them.
+    const sentence = 'The bakery on the corner opens before sunrise.';
+    const [exact] = await createDoc('exact-one', [sentence]);
+    await save('exact-one', exact, '[ko] the exact one');
+    const lookalikes = ['The bakery on the corner opens before sunrise!', 'the bakery on the corner opens before sunrise.', 'The bakery, on the corner, opens before sunrise.', 'THE BAKERY ON THE CORNER OPENS BEFORE SUNRISE.'];
+    for (const [i, text] of lookalikes.entries()) {
+      const [seg] = await createDoc(`lookalike-${i}`, [text]);
+      await save(`lookalike-${i}`, seg, `[ko] lookalike ${i}`);
+    }
+    const [q] = await createDoc('exact-q', [sentence]);
+    expect((await memory('exact-q', q.id, 'ko', token.ko, '?limit=1')).map((s) => [s.text, s.match])).toEqual([['[ko] the exact one', 100]]);
+    const all = await memory('exact-q', q.id);
+    expect(all[0]).toMatchObject({ text: '[ko] the exact one', match: 100, segmentId: exact.id });
+    expect(all).toHaveLength(5);
+  });
+});
+
 describe('who may ask, and bad requests', () => {
   test('any signed-in user may read suggestions in any language; anonymous may not', async () => {
     const [seg] = await createDoc('perm', ['A sentence for the permission check.']);

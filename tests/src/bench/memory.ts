@@ -1,6 +1,6 @@
 import type { Queryable } from '@lockstep/server/db';
 import { countTrigramCandidates } from '@lockstep/server/repos/memory';
-import { MEMORY_TRIGRAM_THRESHOLD, memorySuggestions } from '@lockstep/server/services/memory';
+import { MEMORY_TRIGRAM_TIERS, memoryCandidates, memorySuggestions } from '@lockstep/server/services/memory';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import { percentile, type Workload } from './harness.js';
 import { CORPUS_TARGETS, corpusArrays, sentence, TAILS, TEMPLATES, VOCABULARY } from './memoryCorpus.js';
@@ -57,6 +57,7 @@ export async function loadStoredMemory(db: Queryable, segments = STORED_SEGMENTS
   // What autovacuum would do next: planner statistics, and the GIN index's pending list merged
   // (a bulk load leaves entries there that every lookup would otherwise scan linearly).
   await db.query('VACUUM ANALYZE segments');
+  await db.query('VACUUM ANALYZE memory_sources');
   await db.query('VACUUM ANALYZE translations');
 }
 
@@ -131,14 +132,23 @@ async function placeQueries(db: Queryable, sentences: readonly string[]): Promis
  * candidates, word-level scoring and diffs) over 1,000,000 stored translations. One iteration is
  * one lookup of a new sentence, in one of the four target languages in turn.
  */
+/** Queries whose top suggestions are compared with one search at the lowest tier alone. */
+const COMPARED = 200;
+const SUGGESTIONS = 10;
+const top3 = (xs: readonly { text: string; match: number }[]) => JSON.stringify(xs.slice(0, 3).map((x) => [x.text, x.match]));
+
 export function memoryWorkload(): Workload {
   let db: TestDb | undefined;
   let segmentIds: string[] = [];
   let next = 0;
   let loadSeconds = 0;
-  const candidates: number[] = [];
+  // Per tier: stored sources passing its threshold, for every query; and where lookups stopped.
+  const candidates = new Map<number, number[]>(MEMORY_TRIGRAM_TIERS.map((t) => [t, []]));
+  const stoppedAt = new Map<string, number>();
   const topMatches: number[] = [];
   let withSuggestions = 0;
+  let top3Differ = 0;
+  const differing: string[] = [];
   return {
     name: 'tm-1m',
     description: `translation-memory lookup (GET …/memory/:lang service) over ${STORED_SEGMENTS * CORPUS_TARGETS.length} stored translations; ${QUERIES} new sentences`,
@@ -152,14 +162,33 @@ export function memoryWorkload(): Workload {
       const sentences = querySentences(QUERIES);
       segmentIds = await placeQueries(db, sentences);
       await db.query('ANALYZE segments');
-      // The candidate set of each query: stored sources passing the trigram filter, before
-      // the join to translations and before ranking. Counted untimed, beforehand.
-      for (const s of sentences) candidates.push(await db.transaction((tx) => countTrigramCandidates(tx, s, MEMORY_TRIGRAM_THRESHOLD)));
       const database = db;
+      // Untimed, beforehand: the candidate set of each query at each tier (stored sources passing
+      // the trigram filter, before the joins and the ranking), and the tier its lookup stops at.
+      for (const [i, s] of sentences.entries()) {
+        for (const tier of MEMORY_TRIGRAM_TIERS) candidates.get(tier)!.push(await database.transaction((tx) => countTrigramCandidates(tx, s, 'en', tier)));
+        const lang = CORPUS_TARGETS[i % CORPUS_TARGETS.length];
+        const found = await database.transaction((tx) =>
+          memoryCandidates(tx, { plain: s, sourceLang: 'en', lang, excludeSegmentId: segmentIds[i], limit: SUGGESTIONS * 3 }),
+        );
+        const key = found.threshold === null ? 'exact' : String(found.threshold);
+        stoppedAt.set(key, (stoppedAt.get(key) ?? 0) + 1);
+      }
+      // What a translator sees, tiered against one search at the lowest threshold (the lookup
+      // before tiers): the top three suggestions, text and match.
+      for (let i = 0; i < COMPARED; i++) {
+        const ref = { documentId: 'tm-queries', segmentId: segmentIds[i], lang: CORPUS_TARGETS[i % CORPUS_TARGETS.length] };
+        const tiered = await memorySuggestions(database, ref, { limit: SUGGESTIONS });
+        const single = await memorySuggestions(database, ref, { limit: SUGGESTIONS, tiers: MEMORY_TRIGRAM_TIERS.slice(-1) });
+        if (top3(tiered.suggestions) !== top3(single.suggestions)) {
+          top3Differ++;
+          if (differing.length < 3) differing.push(`#${i}: ${top3(tiered.suggestions)} vs ${top3(single.suggestions)}`);
+        }
+      }
       return async () => {
         const i = next++ % segmentIds.length;
         const lang = CORPUS_TARGETS[i % CORPUS_TARGETS.length];
-        const { suggestions } = await memorySuggestions(database, { documentId: 'tm-queries', segmentId: segmentIds[i], lang }, { limit: 10 });
+        const { suggestions } = await memorySuggestions(database, { documentId: 'tm-queries', segmentId: segmentIds[i], lang }, { limit: SUGGESTIONS });
         if (next <= 1) return; // the harness's warm-up call
         if (suggestions.length > 0) {
           withSuggestions++;
@@ -169,14 +198,21 @@ export function memoryWorkload(): Workload {
     },
     report(times): Record<string, number | string> {
       if (!db) return { skipped: 'needs DATABASE_URL (PostgreSQL)' };
+      const perTier = Object.fromEntries(
+        [...candidates].flatMap(([tier, n]) => [
+          [`candidates@${tier} p50`, percentile(n, 50)],
+          [`candidates@${tier} p99`, percentile(n, 99)],
+        ]),
+      );
+      for (const d of differing) console.error(`tm-1m top-3 differs: ${d}`);
       return {
         'p50 ms': percentile(times, 50),
         'p99 ms': percentile(times, 99),
         'load s': Math.round(loadSeconds),
-        'trigram threshold': MEMORY_TRIGRAM_THRESHOLD,
-        'candidates p50': percentile(candidates, 50),
-        'candidates p99': percentile(candidates, 99),
-        'candidates max': Math.max(...candidates),
+        'trigram tiers': MEMORY_TRIGRAM_TIERS.join('/'),
+        ...perTier,
+        'stopped at': [...stoppedAt].map(([k, n]) => `${k}:${n}`).join(','),
+        'top-3 differs from one 0.5 search': `${top3Differ}/${COMPARED}`,
         'queries with suggestions': `${withSuggestions}/${times.length}`,
         'top match p50': topMatches.length ? percentile(topMatches, 50) : 'n/a',
       };

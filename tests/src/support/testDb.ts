@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDb, type Db } from '@lockstep/server/db';
-import { migrate } from '@lockstep/server/db/migrate';
+import { loadMigrations, migrate } from '@lockstep/server/db/migrate';
 import { sequencePending } from '@lockstep/server/repos/events';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -31,14 +31,17 @@ export interface TestDb extends Db {
 /**
  * A fresh, migrated database for one test file: on PostgreSQL a database of its own
  * (dropped on close), else an in-memory PGlite loaded from the global dump.
+ * `migrationsBefore`: only the migrations named before it (to test a later one's upgrade of
+ * existing rows); on PGlite that is a fresh instance, which takes several seconds.
  */
-export async function openTestDb(): Promise<TestDb> {
+export async function openTestDb(opts: { migrationsBefore?: string } = {}): Promise<TestDb> {
+  const migrations = loadMigrations().filter((m) => opts.migrationsBefore === undefined || m.name < opts.migrationsBefore);
   if (process.env.DATABASE_URL) {
     const name = `lockstep_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     await admin((c) => c.query(`CREATE DATABASE ${name}`));
     const url = withDatabase(process.env.DATABASE_URL, name);
     const db = await openDb({ url, strictTransactions: true });
-    await migrate(db);
+    await migrate(db, migrations);
     const close = db.close.bind(db);
     return Object.assign(db, {
       url,
@@ -48,13 +51,13 @@ export async function openTestDb(): Promise<TestDb> {
       },
     });
   }
-  const dumpFile = process.env.LOCKSTEP_TEST_PGLITE_DUMP;
+  const dumpFile = opts.migrationsBefore === undefined ? process.env.LOCKSTEP_TEST_PGLITE_DUMP : undefined;
   const db = await openDb({
     dataDir: 'memory://',
     strictTransactions: true,
     ...(dumpFile ? { loadDataDir: new Blob([readFileSync(dumpFile)]) } : {}),
   });
-  if (!dumpFile) await migrate(db);
+  if (!dumpFile) await migrate(db, migrations);
   return db;
 }
 
