@@ -144,4 +144,14 @@ export interface XliffReadOptions {
   expect?: { srcLang?: string; trgLang?: string };
 }
 
+/** Revisions are 32-bit integers in the database; a file claiming a larger one claims none. */
+export const XLIFF_MAX_REVISION = 2 ** 31 - 1;
+
+/** The revision a Lockstep attribute states, if it is one we could have written. */
+export function revisionOf(attribute: string | undefined): number | undefined {
+  if (!attribute || !/^[1-9][0-9]{0,9}$/.test(attribute)) return undefined;
+  const n = Number(attribute);
+  return n <= XLIFF_MAX_REVISION ? n : undefined;
+}
+
 export const XLIFF_MAX_BYTES = 20 * 1024 * 1024;

@@ -4,7 +4,7 @@ import { IdScope } from './constraints.js';
 import { charOfHex } from './escape.js';
 import { CTYPE_CODE_POINT, kindOf12 } from './inline.js';
 import { sameLanguageTag } from './lang.js';
-import type { ReadFile, XliffNote } from './model.js';
+import { revisionOf, type ReadFile, type XliffNote } from './model.js';
 import { intentOf12 } from './states.js';
 import { finishUnit } from './unit.js';
 import { EXTRADATA_PREFIX, LOCKSTEP_TOOL_ID } from './write12.js';
@@ -55,7 +55,8 @@ export class Reader12 implements Handler {
         if (a['target-language'] !== undefined) out.trgLang = a['target-language'];
         if (a['tool-id'] === LOCKSTEP_TOOL_ID) {
           if (a['product-name']) out.documentId = a['product-name'];
-          if (a['product-version'] && /^[1-9][0-9]{0,9}$/.test(a['product-version'])) out.revision = Number(a['product-version']);
+          const revision = revisionOf(a['product-version']);
+          if (revision !== undefined) out.revision = revision;
         }
         this.files.push(out);
         this.file = { out, units: new IdScope(this.ctx, 'trans-unit'), groups: new IdScope(this.ctx, 'group') };

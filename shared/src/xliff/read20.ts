@@ -4,7 +4,7 @@ import { checkJoinedCodes, IdScope, joinTargets, type Part } from './constraints
 import { charOfHex } from './escape.js';
 import { kindOf20 } from './inline.js';
 import { sameLanguageTag } from './lang.js';
-import type { ReadFile, XliffNote } from './model.js';
+import { revisionOf, type ReadFile, type XliffNote } from './model.js';
 import { intentOf20, lowerState20, type State20 } from './states.js';
 import { finishUnit } from './unit.js';
 
@@ -64,7 +64,8 @@ export class Reader20 implements Handler {
         if (this.trgLang !== undefined) out.trgLang = this.trgLang;
         if (a.original !== undefined) out.original = a.original;
         if (el.ext.document) out.documentId = el.ext.document;
-        if (el.ext.revision && /^[1-9][0-9]{0,9}$/.test(el.ext.revision)) out.revision = Number(el.ext.revision);
+        const revision = revisionOf(el.ext.revision);
+        if (revision !== undefined) out.revision = revision;
         this.files.push(out);
         this.file = { out, ids: new IdScope(this.ctx, 'group or unit') };
         this.translate.push(a.translate !== 'no');

@@ -1,6 +1,6 @@
 import { XliffError } from './errors.js';
 import { isLanguageTag, isNmtoken } from './escape.js';
-import type { XliffFileMeta, XliffUnit, XliffVersion } from './model.js';
+import { XLIFF_MAX_REVISION, type XliffFileMeta, type XliffUnit, type XliffVersion } from './model.js';
 import { prepareUnit, type Serializer } from './prepare.js';
 import { serializer12 } from './write12.js';
 import { serializer20 } from './write20.js';
@@ -62,7 +62,9 @@ function start(meta: XliffFileMeta, version: XliffVersion): Serializer {
   // 2.0 <file id> is an NMTOKEN; the same rule for 1.2 keeps one export id format.
   if (!isNmtoken(meta.exportId)) throw new XliffError('invalid_meta', `The export id "${meta.exportId}" is not an XML NMTOKEN.`);
   if (!meta.documentId) throw new XliffError('invalid_meta', 'The document id is empty.');
-  if (!Number.isSafeInteger(meta.revision) || meta.revision < 1) throw new XliffError('invalid_meta', `The revision ${meta.revision} is not a positive integer.`);
+  if (!Number.isInteger(meta.revision) || meta.revision < 1 || meta.revision > XLIFF_MAX_REVISION) {
+    throw new XliffError('invalid_meta', `The revision ${meta.revision} is not an integer from 1 to ${XLIFF_MAX_REVISION}.`);
+  }
   for (const tag of [meta.srcLang, meta.trgLang]) {
     if (!isLanguageTag(tag)) throw new XliffError('invalid_meta', `"${tag}" is not a BCP 47 language tag.`);
   }

@@ -335,3 +335,25 @@ describe('what the reader accepts from other tools', () => {
     expect(read.stats).toEqual({ files: 1, units: 2, segments: 3, states: { translated: 1, initial: 1 }, rejected: 0 });
   });
 });
+
+// fast-check found it: the writer took revision 2,128,128,808,081,778 and the reader gave back
+// another number. Revisions are 32-bit in the database, and a file claiming more must not reach
+// a query with it.
+describe('revision numbers beyond 2^31 − 1', () => {
+  const meta = { exportId: 'exp-1', documentId: 'doc', srcLang: 'en', trgLang: 'ko' };
+  const units = [{ id: 's1', state: 'untranslated' as const, source: [] }];
+
+  test.each(['2.0', '1.2'] as const)('the %s writer refuses them as invalid metadata', (version) => {
+    for (const revision of [2 ** 31, 2128128808081778]) {
+      expect(() => writeXliffString({ ...meta, revision }, units, version)).toThrow(expect.objectContaining({ code: 'invalid_meta' }));
+    }
+    expect(() => writeXliffString({ ...meta, revision: 2 ** 31 - 1 }, units, version)).not.toThrow();
+  });
+
+  test.each(['2.0', '1.2'] as const)('the %s reader reads no revision from a file that claims one', (version) => {
+    const written = writeXliffString({ ...meta, revision: 2 ** 31 - 1 }, units, version);
+    const read = (xml: string) => readXliff(xml).files[0].revision;
+    expect(read(written)).toBe(2 ** 31 - 1);
+    for (const claimed of ['2147483648', '9999999999']) expect(read(written.replace('2147483647', claimed))).toBeUndefined();
+  });
+});
