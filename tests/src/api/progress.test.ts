@@ -131,6 +131,27 @@ describe('counters', () => {
     expect((await progress(doc.id)).ru.lastActivity).toBeNull();
   });
 
+  test('one statement editing texts in two documents (no state changes) stamps both and moves no counter', async () => {
+    const a = await newDoc(THREE);
+    const b = await newDoc(THREE);
+    await save(a.id, a.segs[0].id, 'ko', '첫 문장.');
+    await save(b.id, b.segs[1].id, 'ko', '둘째 문장.');
+    const before = [await progress(a.id), await progress(b.id)];
+    await new Promise((r) => setTimeout(r, 20));
+    const edited = await db.query(
+      `UPDATE translations SET text = text || ' (2)', version = version + 1, updated_at = clock_timestamp()
+        WHERE lang = 'ko' AND segment_id = ANY($1) RETURNING updated_at`,
+      [[a.segs[0].id, b.segs[1].id]],
+    );
+    expect(edited.rows).toHaveLength(2);
+    const after = [await progress(a.id), await progress(b.id)];
+    for (const i of [0, 1]) {
+      expect(after[i].ko.segments).toEqual(before[i].ko.segments);
+      expect(Date.parse(after[i].ko.lastActivity!)).toBeGreaterThan(Date.parse(before[i].ko.lastActivity!));
+    }
+    await expectCountersExact();
+  });
+
   test('every kind of change to segments, translations and documents keeps the counters exact', async () => {
     const a = await newDoc(THREE, ['ko', 'ru', 'fr']);
     const b = await newDoc('Alpha sentence. Beta sentence.\n\nhttps://example.org\n', ['el']);

@@ -30,8 +30,24 @@ export function postgresCpuMs(): number | undefined {
   return ticks / ticksPerMs;
 }
 
-/** CPU ms (user + system) of this process, all threads — the server and the load generator here. */
+/** CPU ms (user + system) of this process, all threads (the server, in the saves bench). */
 export function processCpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
+}
+
+/**
+ * CPU ms (user, nice, system, irq, softirq) used so far by the whole machine, from /proc/stat:
+ * for work whose processes come and go (pgbench's client and backends). Undefined without /proc.
+ */
+export function machineCpuMs(): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync('/proc/stat', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const fields = stat.split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq] = fields;
+  return ((user + nice + system + irq + softirq) * 1000) / 100; // USER_HZ is 100 on Linux
 }
