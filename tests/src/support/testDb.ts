@@ -61,13 +61,27 @@ export async function openTestDb(opts: { migrationsBefore?: string } = {}): Prom
   return db;
 }
 
-/** Empties every table (between tests in one file), keeping the schema. */
+/**
+ * Empties every table (between tests in one file), keeping the schema. The previous test's app
+ * may still be numbering live events after its last answer (events/sequencer.ts runs after the
+ * commit): its transaction and the TRUNCATE lock the same tables in different orders, and
+ * PostgreSQL may abort the TRUNCATE as a deadlock (seen once in CI). It is then simply repeated.
+ */
 export async function truncateAll(db: Db): Promise<void> {
   const r = await db.query<{ t: string }>(
     `SELECT string_agg(quote_ident(tablename), ', ') AS t FROM pg_tables
       WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
   );
-  if (r.rows[0].t) await db.query(`TRUNCATE ${r.rows[0].t} RESTART IDENTITY CASCADE`);
+  if (!r.rows[0].t) return;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.query(`TRUNCATE ${r.rows[0].t} RESTART IDENTITY CASCADE`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
 }
 
 /**
