@@ -89,10 +89,12 @@ export function poolDb(
   // Node would crash the process. The next query gets a fresh connection instead.
   pool.on('error', () => undefined);
   // Per async context, not per process: concurrent requests each outside a transaction are
-  // fine; only code running inside this handle's own transaction callback is caught.
-  const insideTransaction = new AsyncLocalStorage<true>();
+  // fine; only code running inside this handle's own transaction callback is caught. Only
+  // when asked (the tests): once an AsyncLocalStorage has run, every promise of the process
+  // pays for carrying its context.
+  const insideTransaction = opts.strictTransactions ? new AsyncLocalStorage<true>() : undefined;
   const guard = (): void => {
-    if (opts.strictTransactions && insideTransaction.getStore()) {
+    if (insideTransaction?.getStore()) {
       throw new Error('outer database handle used inside a transaction: use the tx handle (deadlocks on PGlite)');
     }
   };
@@ -108,7 +110,8 @@ export function poolDb(
       let broken = false;
       try {
         await client.query('BEGIN');
-        const result = await insideTransaction.run(true, () => fn(wrapClient(client)));
+        const tx = wrapClient(client);
+        const result = await (insideTransaction ? insideTransaction.run(true, () => fn(tx)) : fn(tx));
         await client.query('COMMIT');
         return result;
       } catch (err) {
