@@ -147,6 +147,7 @@ describe('counters', () => {
     const after = [await progress(a.id), await progress(b.id)];
     for (const i of [0, 1]) {
       expect(after[i].ko.segments).toEqual(before[i].ko.segments);
+      expect(after[i].ko.words).toEqual(before[i].ko.words);
       expect(Date.parse(after[i].ko.lastActivity!)).toBeGreaterThan(Date.parse(before[i].ko.lastActivity!));
     }
     await expectCountersExact();

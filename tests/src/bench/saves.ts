@@ -158,8 +158,17 @@ interface LoadRun {
 
 function runLoad(generator: ChildProcess, saves: number, base?: string): Promise<LoadRun> {
   return new Promise((resolve, reject) => {
-    generator.once('message', (m) => resolve(m as LoadRun));
-    generator.once('exit', (code) => reject(new Error(`the load generator exited (${code})`)));
+    // One pair of listeners per run, both gone when either fires.
+    const exited = (code: number | null) => {
+      generator.off('message', answered);
+      reject(new Error(`the load generator exited (${code})`));
+    };
+    const answered = (m: unknown) => {
+      generator.off('exit', exited);
+      resolve(m as LoadRun);
+    };
+    generator.once('message', answered);
+    generator.once('exit', exited);
     generator.send({ saves, base });
   });
 }
