@@ -6,6 +6,7 @@ import { param, type RouteTable } from '../http/routeTable.js';
 import { findRevision, listRevisions } from '../repos/revisions.js';
 import { listSegments } from '../repos/segments.js';
 import * as docs from '../services/documents.js';
+import * as progress from '../services/progress.js';
 import { segmentView } from '../services/segmentViews.js';
 
 const NewDocument = z.object({
@@ -32,7 +33,7 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
     path: '/api/documents',
     action: 'read',
     async handler(_req, res) {
-      const list = await docs.documentsWithProgress(db);
+      const list = await progress.documentsWithProgress(db);
       res.json(list.map(({ doc: { createdAt: _c, ...d }, progress }) => ({ ...d, progress })));
     },
   });
@@ -89,8 +90,8 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
     action: 'read',
     async handler(req, res) {
       const doc = await docs.requireDocument(db, param(req, 'doc'));
-      const progress = await docs.progressOf(db, [doc]);
-      res.json({ revision: doc.revision, languages: progress.get(doc.id) });
+      const byDocument = await progress.progressOf(db, [doc]);
+      res.json({ revision: doc.revision, languages: byDocument.get(doc.id) });
     },
   });
 
@@ -99,8 +100,7 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
     path: '/api/progress',
     action: 'read',
     async handler(_req, res) {
-      const list = await docs.documentsWithProgress(db);
-      res.json({ documents: list.map(({ doc, progress }) => ({ id: doc.id, title: doc.title, revision: doc.revision, languages: progress })) });
+      res.type('application/json').send(await progress.dashboardJson(db));
     },
   });
 

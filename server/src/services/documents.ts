@@ -1,17 +1,12 @@
 import {
-  addToCounts,
   alignmentKey,
-  completeFraction,
-  emptyCounts,
   invalid,
   isLanguageCode,
   LANGUAGES,
   LockstepError,
   notFound,
-  PROGRESS_STATES,
   segmentMarkdown,
   type LanguageCode,
-  type LanguageProgress,
   type Segment,
 } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
@@ -168,47 +163,6 @@ export function describeDocument(doc: documents.DocumentRow) {
     ...rest,
     languages: [doc.sourceLang, ...doc.targetLangs].map((code) => LANGUAGES[code as LanguageCode]).filter(Boolean),
   };
-}
-
-/**
- * Progress of each document × target language (api.md "Progress"), from the maintained
- * counters: one row per pair, whatever the size of the documents.
- */
-export async function progressOf(db: Queryable, docs: readonly documents.DocumentRow[]) {
-  const rows = await segments.progressRows(
-    db,
-    docs.map((d) => d.id),
-  );
-  const stored = new Map(rows.map((r) => [`${r.documentId}:${r.lang}`, r]));
-  const result = new Map<string, Record<string, LanguageProgress>>();
-  for (const doc of docs) {
-    const langs: Record<string, LanguageProgress> = {};
-    for (const lang of doc.targetLangs) {
-      const row = stored.get(`${doc.id}:${lang}`);
-      const p: LanguageProgress = { segments: emptyCounts(), words: emptyCounts(), complete: 0, completeAgainstRevision: null, lastActivity: null };
-      if (row) {
-        for (const state of PROGRESS_STATES) {
-          addToCounts(p.segments, state, row.segments[state] ?? 0);
-          addToCounts(p.words, state, row.words[state] ?? 0);
-        }
-        p.lastActivity = row.lastActivity ? row.lastActivity.toISOString() : null;
-      }
-      p.complete = completeFraction(p.segments);
-      // Complete now is complete against the current revision; otherwise the newest revision
-      // it was complete against, recorded when that happened (it survives later revisions).
-      p.completeAgainstRevision = p.complete === 1 && doc.revision > 0 ? doc.revision : (row?.completeAgainstRevision ?? null);
-      langs[lang] = p;
-    }
-    result.set(doc.id, langs);
-  }
-  return result;
-}
-
-/** Every document with its progress per target language (document list, dashboard). */
-export async function documentsWithProgress(db: Queryable) {
-  const list = await documents.listDocuments(db);
-  const progress = await progressOf(db, list);
-  return list.map((doc) => ({ doc, progress: progress.get(doc.id)! }));
 }
 
 export function parseCursor(cursor: unknown): number | undefined {

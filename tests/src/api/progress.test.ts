@@ -5,7 +5,8 @@ import request from 'supertest';
 import { seedDemoAccounts } from '@lockstep/server/demo/accounts';
 import { seedDemoStatement } from '@lockstep/server/demo/statement';
 import { addUser, testApp, tokenFor } from '../support/app.js';
-import { openTestDb, type TestDb } from '../support/testDb.js';
+import { openDb } from '@lockstep/server/db';
+import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
 
 let db: TestDb;
 let app: Express;
@@ -123,7 +124,9 @@ describe('counters', () => {
     const t0 = Date.now();
     await save(doc.id, doc.segs[0].id, 'ko', '첫 문장.');
     const first = (await progress(doc.id)).ko.lastActivity!;
+    expect(first).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(Date.parse(first)).toBeGreaterThanOrEqual(t0 - 1000);
+    expect(Date.parse(first)).toBeLessThanOrEqual(Date.now() + 1000);
     await new Promise((r) => setTimeout(r, 20));
     await save(doc.id, doc.segs[0].id, 'ko', '첫째 문장.');
     const second = (await progress(doc.id)).ko.lastActivity!;
@@ -279,5 +282,64 @@ describe('completion', () => {
     const byId = new Map(res.body.documents.map((d: { id: string }) => [d.id, d]));
     expect(byId.get(a.id)).toMatchObject({ revision: 1, languages: { ko: { complete: 0.25 }, ru: { complete: 0.25 } } });
     expect(byId.get(b.id)).toMatchObject({ languages: { fr: { complete: 1, completeAgainstRevision: 1, segments: { total: 1, translated: 1 } } } });
+    // The dashboard writes its JSON by hand: the same numbers and times as the document's own answer.
+    expect((byId.get(b.id) as { languages: unknown }).languages).toEqual(await progress(b.id));
+    expect((byId.get(a.id) as { languages: unknown }).languages).toEqual(await progress(a.id));
+  });
+
+  describe('the dashboard keeps entries between looks, and shows every change on the next one', () => {
+    async function dashboard(on: Express = app): Promise<Map<string, { revision: number; languages: Record<string, LangProgress> }>> {
+      const res = await request(on).get('/api/progress').set(auth(coord));
+      expect(res.status).toBe(200);
+      return new Map(res.body.documents.map((d: { id: string }) => [d.id, d]));
+    }
+    async function expectSameAsEachDocument(on: Express = app): Promise<void> {
+      for (const [id, entry] of await dashboard(on)) expect(entry.languages).toEqual(await progress(id));
+    }
+
+    test('saves, approvals, new documents and revisions', async () => {
+      const a = await newDoc(THREE);
+      await dashboard();
+      await save(a.id, a.segs[0].id, 'ko', '첫 문장.');
+      const afterSave = (await dashboard()).get(a.id)!;
+      expect(afterSave.languages.ko.segments.translated).toBe(1);
+      expect(afterSave.languages.ko.lastActivity).not.toBeNull();
+      await expectSameAsEachDocument();
+
+      const version = (await db.query<{ version: number }>('SELECT version FROM translations WHERE segment_id = $1 AND lang = $2', [a.segs[0].id, 'ko'])).rows[0].version;
+      const approved = await request(app).post(`/api/documents/${a.id}/segments/${a.segs[0].id}/translations/ko/approve`).set(auth(coord)).send({ version });
+      expect(approved.status).toBe(200);
+      expect((await dashboard()).get(a.id)!.languages.ko.segments).toMatchObject({ translated: 0, approved: 1 });
+
+      const c = await newDoc('A document made after the first look.', ['fr']);
+      expect((await dashboard()).get(c.id)?.languages.fr.segments.untranslated).toBe(1);
+
+      const published = await request(app)
+        .post(`/api/documents/${a.id}/revisions`)
+        .set(auth(coord))
+        .send({ markdown: THREE.replace(/^[^.]*\./, 'A wholly different opening sentence here.') });
+      expect(published.status).toBe(201);
+      expect((await dashboard()).get(a.id)!.revision).toBe(2);
+      await expectSameAsEachDocument();
+    });
+
+    (onPostgres ? test : test.skip)('a change made through another server process', async () => {
+      const a = await newDoc(THREE);
+      await dashboard();
+      const other = await openDb({ url: db.url! });
+      try {
+        const otherApp = testApp(other as TestDb).app;
+        const current = await db.query<{ version: number }>('SELECT version FROM translations WHERE segment_id = $1 AND lang = $2', [a.segs[1].id, 'ru']);
+        const res = await request(otherApp)
+          .put(`/api/documents/${a.id}/segments/${a.segs[1].id}/translations/ru`)
+          .set(auth(coord))
+          .send({ text: 'Второе предложение.', version: current.rows[0].version });
+        expect(res.status).toBe(200);
+      } finally {
+        await other.close();
+      }
+      expect((await dashboard()).get(a.id)!.languages.ru.segments.translated).toBe(1);
+      await expectSameAsEachDocument();
+    });
   });
 });

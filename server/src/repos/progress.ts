@@ -1,0 +1,120 @@
+import type { StateCounts } from '@lockstep/shared';
+import type { Queryable } from '../db/db.js';
+
+export interface ProgressRow {
+  documentId: string;
+  lang: string;
+  /** Segments per state, with their total. */
+  segments: StateCounts;
+  /** Source words per state, with their total. */
+  words: StateCounts;
+  completeAgainstRevision: number | null;
+  /** ISO 8601, UTC, to the millisecond. */
+  lastActivity: string | null;
+}
+
+const COUNTED = ['untranslated', 'translated', 'stale', 'approved', 'locked'] as const;
+
+/**
+ * One language's counters as "lang n n n … revision time": node-postgres spends more on
+ * building 8,000 fourteen-field rows than the database spends on the query, so each document
+ * comes as one text. The time comes formatted ('-' when none): 8,000 Dates to make and format
+ * cost the server ~2 ms.
+ */
+const PACKED = `string_agg(concat_ws(' ', l.lang, ${COUNTED.map((s) => `l.${s}, l.${s}_words`).join(', ')},
+                     coalesce(l.complete_against_revision, -1),
+                     coalesce(to_char(l.last_activity AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '-')), ';')
+                 FILTER (WHERE l.document_id IS NOT NULL)`;
+
+/** Counts from the packed fields, the first at `at`, every second one after it. */
+function countsOf(fields: readonly string[], at: number): StateCounts {
+  const untranslated = +fields[at];
+  const translated = +fields[at + 2];
+  const stale = +fields[at + 4];
+  const approved = +fields[at + 6];
+  const locked = +fields[at + 8];
+  return { total: untranslated + translated + stale + approved + locked, untranslated, translated, stale, approved, locked };
+}
+
+function unpack(documentId: string, packed: string | null): ProgressRow[] {
+  if (packed === null) return [];
+  // Read straight from the split fields: an array of numbers in between cost a third more.
+  return packed.split(';').map((pair) => {
+    const fields = pair.split(' ');
+    const revision = +fields[11];
+    return {
+      documentId,
+      lang: fields[0],
+      segments: countsOf(fields, 1),
+      words: countsOf(fields, 2),
+      completeAgainstRevision: revision < 0 ? null : revision,
+      lastActivity: fields[12] === '-' ? null : fields[12],
+    };
+  });
+}
+
+/**
+ * Segments and source words per state for each document × language, read from the counters
+ * that migration 002's triggers keep exact (one row per pair: the cost does not grow with the
+ * number of translations); locked segments count once per target language.
+ */
+export async function progressRows(db: Queryable, documentIds: readonly string[]): Promise<ProgressRow[]> {
+  const r = await db.query<{ id: string; p: string }>(
+    `SELECT l.document_id AS id, ${PACKED} AS p
+       FROM language_progress l
+      WHERE l.document_id = ANY($1)
+      GROUP BY l.document_id`,
+    [documentIds],
+  );
+  return r.rows.flatMap((row) => unpack(row.id, row.p));
+}
+
+/**
+ * What a document's dashboard entry is made of changes exactly when its documents row or one
+ * of its progress rows gets a new row version, and every new version carries the id of the
+ * transaction that wrote it (`xmin`): a later committed change always comes from a later
+ * transaction, so equal stamps mean an equal entry.
+ */
+const STAMP = `d.xmin::text || ':' || coalesce(string_agg(l.xmin::text, ',' ORDER BY l.lang), '')`;
+
+export interface DashboardStamp {
+  id: string;
+  stamp: string;
+}
+
+/** Every document in dashboard order (oldest first) with the stamp of its entry. */
+export async function dashboardStamps(db: Queryable): Promise<DashboardStamp[]> {
+  const r = await db.query<DashboardStamp>(
+    `SELECT d.id, ${STAMP} AS stamp
+       FROM documents d LEFT JOIN language_progress l ON l.document_id = d.id
+      GROUP BY d.id
+      ORDER BY d.created_at, d.id`,
+  );
+  return r.rows;
+}
+
+export interface DashboardDocument {
+  id: string;
+  title: string;
+  revision: number;
+  targetLangs: string[];
+  stamp: string;
+  progress: ProgressRow[];
+}
+
+/**
+ * The documents' dashboard entries as stored, each with the stamp of what was read. A join
+ * with the ids rather than `= ANY($1)`: as a prepared statement's generic plan, `ANY` of a
+ * parameter compares every row with every id (7 ms of 26 for 1,000 ids here).
+ */
+export async function dashboardDocuments(db: Queryable, ids: readonly string[]): Promise<DashboardDocument[]> {
+  const r = await db.query<Omit<DashboardDocument, 'progress'> & { p: string | null }>(
+    `SELECT d.id, d.title, d.current_revision AS revision, d.target_langs AS "targetLangs", ${STAMP} AS stamp, ${PACKED} AS p
+       FROM unnest($1::text[]) AS wanted(id)
+       JOIN documents d ON d.id = wanted.id
+       LEFT JOIN language_progress l ON l.document_id = d.id
+      GROUP BY d.id`,
+    [ids],
+  );
+  return r.rows.map(({ p, ...doc }) => ({ ...doc, progress: unpack(doc.id, p) }));
+}
