@@ -20,17 +20,26 @@ export interface TokenOwner extends UserRow {
   touchDue: boolean;
 }
 
-/** The active user behind a live (unexpired, unrevoked) token, if any. */
-export async function findTokenOwner(db: Queryable, tokenHash: Buffer): Promise<TokenOwner | undefined> {
-  const r = await db.query<TokenOwner>(
-    `SELECT u.id::int AS id, u.email, u.name, u.role, u.languages, u.active, u.created_at AS "createdAt",
+/** For each token hash, the active user behind it if the token is live (unexpired, unrevoked). */
+export async function findTokenOwners(db: Queryable, tokenHashes: readonly Buffer[]): Promise<(TokenOwner | undefined)[]> {
+  const r = await db.query<TokenOwner & { ord: string }>(
+    `SELECT h.ord, u.id::int AS id, u.email, u.name, u.role, u.languages, u.active, u.created_at AS "createdAt",
             t.id::int AS "tokenId", t.kind AS "tokenKind",
             (t.last_used_at IS NULL OR t.last_used_at < now() - interval '5 minutes') AS "touchDue"
-       FROM auth_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active`,
-    [tokenHash],
+       FROM unnest($1::bytea[]) WITH ORDINALITY AS h(token_hash, ord)
+       JOIN auth_tokens t ON t.token_hash = h.token_hash
+       JOIN users u ON u.id = t.user_id
+      WHERE t.revoked_at IS NULL AND t.expires_at > now() AND u.active`,
+    [tokenHashes],
   );
-  return r.rows[0];
+  const out: (TokenOwner | undefined)[] = tokenHashes.map(() => undefined);
+  for (const { ord, ...owner } of r.rows) out[Number(ord) - 1] = owner;
+  return out;
+}
+
+/** One hash of `findTokenOwners`. */
+export async function findTokenOwner(db: Queryable, tokenHash: Buffer): Promise<TokenOwner | undefined> {
+  return (await findTokenOwners(db, [tokenHash]))[0];
 }
 
 /** Records use at most every few minutes, so reads do not turn into writes. */

@@ -1,5 +1,6 @@
 import { LockstepError, forbidden, invalid, notFound, type LanguageCode, type Role } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
+import { batching } from '../db/batcher.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../security/passwords.js';
 import { hashToken, newToken } from '../security/tokens.js';
 import * as tokens from '../repos/authTokens.js';
@@ -75,8 +76,11 @@ export async function signIn(
   return { token, user: publicUser };
 }
 
+// Every API request looks its token up first: requests arriving together share one statement (db/batcher.ts).
+const tokenOwners = batching((db, hashes: readonly Buffer[]) => tokens.findTokenOwners(db, hashes));
+
 export async function resolveToken(db: Queryable, token: string): Promise<tokens.TokenOwner | undefined> {
-  const owner = await tokens.findTokenOwner(db, hashToken(token));
+  const owner = await tokenOwners(db).load(hashToken(token));
   // Recording use only when due keeps a read a single round trip.
   if (owner?.touchDue) await tokens.touchToken(db, owner.tokenId);
   return owner;

@@ -20,11 +20,14 @@ import { eventsCommitted } from '../events/committed.js';
 import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
 import * as history from '../repos/history.js';
+import { batching } from '../db/batcher.js';
 import {
   findTranslation,
-  findTranslationTarget,
-  writeChange,
+  findTranslationTargets,
+  writeChangeBatch,
+  type AppliedChange,
   type EventKind,
+  type TranslationChange,
   type TranslationRow,
   type TranslationState,
   type TranslationTarget,
@@ -107,8 +110,39 @@ const UNCHANGED: Warning = { code: 'unchanged', message: 'The text is the same a
 
 type Found = TranslationTarget & { segment: NonNullable<TranslationTarget['segment']> };
 
+// Saves arriving together read their targets and write their changes in one statement each
+// (db/batcher.ts).
+const targetReader = batching((db, refs: readonly TranslationRef[]) => findTranslationTargets(db, refs));
+
+/**
+ * At most one change per translation goes into a statement: a second change to the same
+ * translation waits for the next round, and so meets the first one's new version (409) as it
+ * would have one request later.
+ */
+const changeWriter = batching(async (db, changes: readonly TranslationChange[]) => {
+  const answers: (AppliedChange | undefined)[] = [];
+  let pending = changes.map((_, i) => i);
+  while (pending.length > 0) {
+    const taken = new Set<string>();
+    const round: number[] = [];
+    const later: number[] = [];
+    for (const i of pending) {
+      const key = `${changes[i].segmentId}\n${changes[i].lang}`;
+      (taken.has(key) ? later : round).push(i);
+      taken.add(key);
+    }
+    const applied = await writeChangeBatch(
+      db,
+      round.map((i) => changes[i]),
+    );
+    round.forEach((i, j) => (answers[i] = applied[j]));
+    pending = later;
+  }
+  return answers;
+});
+
 async function requireSegment(db: Queryable, ref: TranslationRef, allowRetired: boolean): Promise<Found> {
-  const target = await findTranslationTarget(db, ref.documentId, ref.segmentId, ref.lang);
+  const target = await targetReader(db).load(ref);
   if (!target) throw notFound('document_not_found', `There is no document "${ref.documentId}".`);
   if (!target.targetLangs.includes(ref.lang)) {
     throw notFound('language_not_found', `The document "${ref.documentId}" has no target language "${ref.lang}".`);
@@ -167,7 +201,7 @@ async function change(
     const warnings = action.kind === 'edit' || action.kind === 'revert' ? warningsFor({ sourceCoded: target.segment.source, targetCoded: action.text, sourceLang: target.sourceLang, targetLang: ref.lang }) : [];
     if (!step.write) return { translation: view(current), warnings: [UNCHANGED, ...warnings] };
     await faultPoint('save:before-write');
-    const applied = await writeChange(db, {
+    const applied = await changeWriter(db).load({
       segmentId: ref.segmentId,
       lang: ref.lang,
       text: step.text,
