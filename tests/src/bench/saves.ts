@@ -190,6 +190,8 @@ let floor: { perSecond: number; p99: number } | undefined;
 let runs = 0;
 let statements = 0;
 let measuredStatements = 0;
+let transactions = 0;
+let measuredTransactions = 0;
 // CPU ms spent over the measured runs: the server (this process), the load generator, PostgreSQL, the machine.
 let serverCpuMs = 0;
 let loadCpuMs = 0;
@@ -207,8 +209,13 @@ export const savesWorkload: Workload = {
     pgbench = await runPgbench();
     savesDb = await benchDb(CONCURRENCY);
     const { db } = savesDb;
-    // The server's handle counts its statements: saves arriving together share them (db/batcher.ts).
-    const counted: Db = { ...db, query: (text, params) => (statements++, db.query(text, params)) };
+    // The server's handle counts its statements and transactions (the live events' sequencer
+    // runs one per numbering): saves arriving together share statements (db/batcher.ts).
+    const counted: Db = {
+      ...db,
+      query: (text, params) => (statements++, db.query(text, params)),
+      transaction: (fn) => (transactions++, db.transaction(fn)),
+    };
     savesServer = await serve(counted);
     const { app } = testApp(db as TestDb);
     await addUser(db as TestDb, 'coord@bench.lockstep', 'coordinator');
@@ -236,6 +243,7 @@ export const savesWorkload: Workload = {
       const pg0 = postgresCpuMs();
       const machine0 = machineCpuMs();
       const statements0 = statements;
+      const transactions0 = transactions;
       const result = await runLoad(generator, SAVES_PER_RUN);
       if (result.error) throw new Error(result.error);
       if (measured) {
@@ -246,6 +254,7 @@ export const savesWorkload: Workload = {
         latencies.push(...result.latencies);
         runSeconds.push(result.seconds);
         measuredStatements += statements - statements0;
+        measuredTransactions += transactions - transactions0;
       }
     };
   },
@@ -266,6 +275,7 @@ export const savesWorkload: Workload = {
       database: savesDb!.db.kind,
       'saves/s': Math.round(savesPerSecond),
       'statements/save': Number((measuredStatements / measuredSaves).toFixed(2)),
+      'transactions/save': Number((measuredTransactions / measuredSaves).toFixed(3)),
       'p50 ms': percentile(latencies, 50),
       'p99 ms': percentile(latencies, 99),
       ...(pgbench !== undefined
