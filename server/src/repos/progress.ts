@@ -56,13 +56,14 @@ function unpack(documentId: string, packed: string | null): ProgressRow[] {
 /**
  * Segments and source words per state for each document × language, read from the counters
  * that migration 002's triggers keep exact (one row per pair: the cost does not grow with the
- * number of translations); locked segments count once per target language.
+ * number of translations); locked segments count once per target language. Joined with the
+ * ids, not `= ANY($1)` (see `dashboardDocuments`).
  */
 export async function progressRows(db: Queryable, documentIds: readonly string[]): Promise<ProgressRow[]> {
   const r = await db.query<{ id: string; p: string }>(
     `SELECT l.document_id AS id, ${PACKED} AS p
-       FROM language_progress l
-      WHERE l.document_id = ANY($1)
+       FROM unnest($1::text[]) AS wanted(id)
+       JOIN language_progress l ON l.document_id = wanted.id
       GROUP BY l.document_id`,
     [documentIds],
   );
