@@ -176,7 +176,8 @@ async function retrying<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
  * One change to one translation. No BEGIN/COMMIT: the checks read, then the write is a single
  * statement (the update, its history event and the progress counters commit together) whose
  * WHERE re-checks the version, so whatever happened since the read either bumped the version
- * (409) or left the checks valid. Two round trips instead of four: saves are the hot path.
+ * (409) or left the checks valid. Two round trips instead of four: saves are the hot path;
+ * and both are shared with the saves that arrive at the same time (the batchers above).
  */
 async function change(
   db: Queryable,
