@@ -99,18 +99,17 @@ export interface DashboardDocument {
   title: string;
   revision: number;
   targetLangs: string[];
-  stamp: string;
   progress: ProgressRow[];
 }
 
 /**
- * The documents' dashboard entries as stored, each with the stamp of what was read. A join
- * with the ids rather than `= ANY($1)`: as a prepared statement's generic plan, `ANY` of a
- * parameter compares every row with every id (7 ms of 26 for 1,000 ids here).
+ * The documents' dashboard entries as stored. A join with the ids rather than `= ANY($1)`:
+ * as a prepared statement's generic plan, `ANY` of a parameter compares every row with every
+ * id (7 ms of 26 for 1,000 ids here).
  */
 export async function dashboardDocuments(db: Queryable, ids: readonly string[]): Promise<DashboardDocument[]> {
   const r = await db.query<Omit<DashboardDocument, 'progress'> & { p: string | null }>(
-    `SELECT d.id, d.title, d.current_revision AS revision, d.target_langs AS "targetLangs", ${STAMP} AS stamp, ${PACKED} AS p
+    `SELECT d.id, d.title, d.current_revision AS revision, d.target_langs AS "targetLangs", ${PACKED} AS p
        FROM unnest($1::text[]) AS wanted(id)
        JOIN documents d ON d.id = wanted.id
        LEFT JOIN language_progress l ON l.document_id = d.id

@@ -66,6 +66,9 @@ const dashboardEntries = new WeakMap<Queryable, Map<string, { stamp: string; jso
  * request, while between two looks at a dashboard few documents change. So each entry is
  * kept as JSON text with the stamp of the rows it was made from (repos/progress.ts: the
  * writing transactions' ids), and only entries whose stamp moved are read and written again.
+ * The contents are read after the stamps, so they are never older than their stamp; if they
+ * are newer (a change committed in between), the next look sees a new stamp and builds the
+ * entry again: one build too many, never a stale entry.
  * Every process keeps its own and checks every stamp on every request, so a change made
  * through another process is seen on the next request, as without the cache.
  */
@@ -75,8 +78,9 @@ export async function dashboardJson(db: Queryable): Promise<string> {
   const stamps = await progress.dashboardStamps(db);
   const changed = stamps.filter((s) => cache.get(s.id)?.stamp !== s.stamp).map((s) => s.id);
   if (changed.length > 0) {
+    const stampOf = new Map(stamps.map((s) => [s.id, s.stamp]));
     for (const doc of await progress.dashboardDocuments(db, changed)) {
-      cache.set(doc.id, { stamp: doc.stamp, json: dashboardEntryJson(doc) });
+      cache.set(doc.id, { stamp: stampOf.get(doc.id)!, json: dashboardEntryJson(doc) });
     }
   }
   const entries: string[] = [];
