@@ -28,16 +28,28 @@ describe('the batcher', () => {
     expect(calls).toEqual([[1, 2, 3, 4], [5]]);
   });
 
-  test("a batch that fails as a whole is run again key by key: one key's error is never another's", async () => {
+  test("a statement failed by one key's data is run again key by key: one key's error is never another's", async () => {
     const calls: number[][] = [];
     const strict = batching(async (_db, keys: readonly number[]) => {
       calls.push([...keys]);
-      if (keys.includes(13)) throw new Error('13 is refused');
+      // As PostgreSQL reports a CHECK constraint that one row breaks.
+      if (keys.includes(13)) throw Object.assign(new Error('13 is refused'), { code: '23514' });
       return keys.map((k) => -k);
     });
     const settled = await Promise.allSettled([1, 13, 2].map((k) => strict(handle).load(k)));
     expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual([-1, '13 is refused', -2]);
     expect(calls).toEqual([[1, 13, 2], [1], [13], [2]]);
+  });
+
+  test('a failure of the database itself goes to every key at once, with no key-by-key rerun', async () => {
+    const calls: number[][] = [];
+    const down = batching(async (_db, keys: readonly number[]) => {
+      calls.push([...keys]);
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    });
+    const settled = await Promise.allSettled([1, 2, 3].map((k) => down(handle).load(k)));
+    expect(settled.map((s) => s.status === 'rejected' && (s.reason as { code: string }).code)).toEqual(['ECONNREFUSED', 'ECONNREFUSED', 'ECONNREFUSED']);
+    expect(calls).toEqual([[1, 2, 3]]);
   });
 
   test('an Error answered for one key fails that key only', async () => {
