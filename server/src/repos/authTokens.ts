@@ -37,11 +37,6 @@ export async function findTokenOwners(db: Queryable, tokenHashes: readonly Buffe
   return out;
 }
 
-/** One hash of `findTokenOwners`. */
-export async function findTokenOwner(db: Queryable, tokenHash: Buffer): Promise<TokenOwner | undefined> {
-  return (await findTokenOwners(db, [tokenHash]))[0];
-}
-
 /** Records use at most every few minutes, so reads do not turn into writes. */
 export async function touchToken(db: Queryable, tokenId: number): Promise<void> {
   await db.query(
