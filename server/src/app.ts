@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import { LiveEvents } from './events/bus.js';
+import { accessLog } from './http/accessLog.js';
 import { authenticate, sameOriginWrites } from './http/auth.js';
 import { errorMiddleware, notFoundApi } from './http/errors.js';
 import { RouteTable } from './http/routeTable.js';
@@ -44,8 +43,6 @@ export interface LockstepApp {
   close(): Promise<void>;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 // The client is a static bundle with no inline scripts: everything else can be refused.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -65,23 +62,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId(req, res) {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Only what an operator needs; headers carry credentials and are never logged.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    }),
-  );
+  app.use(accessLog(logger));
   app.use((_req, res, next) => {
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -115,7 +96,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
 
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);
-  app.use(errorMiddleware);
+  app.use(errorMiddleware(logger));
   return { app, routes, live, close: () => live.close() };
 }
 

@@ -1,6 +1,7 @@
 import { LockstepError, type ErrorKind } from '@lockstep/shared';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import type { Logger } from '../logger.js';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -62,10 +63,11 @@ export const notFoundApi: RequestHandler = (req, res) => {
   res.status(404).json(errorBody('route_not_found', `There is no API route ${req.method} ${req.baseUrl}${req.path}.`));
 };
 
-/** The one place where errors become HTTP responses. */
-export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
+/** The one place where errors become HTTP responses; what it logs carries the request's id. */
+export const errorMiddleware = (logger: Logger): ErrorRequestHandler => (err, req, res, _next) => {
+  const log = () => logger.child({ reqId: req.id });
   if (res.headersSent) {
-    req.log?.error({ err }, 'error after the response started');
+    log().error({ err }, 'error after the response started');
     res.destroy();
     return;
   }
@@ -104,17 +106,17 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   if (isDatabaseUnavailable(err)) {
-    req.log?.warn({ err: { message: (err as Error).message, code: (err as { code?: unknown }).code } }, 'database unavailable');
+    log().warn({ err: { message: (err as Error).message, code: (err as { code?: unknown }).code } }, 'database unavailable');
     res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS_WHEN_DB_DOWN));
     res.status(503).json(errorBody('database_unavailable', 'The database is not reachable right now. Try again shortly.'));
     return;
   }
   const sqlState = (err as { code?: unknown }).code;
   if (typeof sqlState === 'string' && DATA_EXCEPTION.test(sqlState)) {
-    req.log?.warn({ err }, 'data exception from input');
+    log().warn({ err }, 'data exception from input');
     res.status(400).json(errorBody('invalid_value', 'A value in the request is not valid.'));
     return;
   }
-  req.log?.error({ err }, 'unhandled error');
+  log().error({ err }, 'unhandled error');
   res.status(500).json(errorBody('internal', 'Something went wrong on the server; it has been logged.'));
 };

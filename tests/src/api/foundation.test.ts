@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
@@ -42,6 +42,47 @@ describe('logs', () => {
     expect(all).not.toContain('wrong-password-here');
     expect(all).not.toContain(token);
     expect(all).not.toContain(signIn.body.csrfToken);
+  });
+});
+
+describe('access log', () => {
+  const entriesFor = (id: string) =>
+    lines
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((e) => (e.req as { id?: string } | undefined)?.id === id || e.reqId === id);
+
+  test('one line per request with its id, method, URL, status and time; level by status', async () => {
+    await request(app).get('/api/health?probe=1').set('X-Request-Id', 'log-ok');
+    await request(app).get('/api/users/me').set('X-Request-Id', 'log-401');
+    await request(app).get('/api/no-such-route').set('X-Request-Id', 'log-404');
+    const [ok] = entriesFor('log-ok');
+    expect(entriesFor('log-ok')).toHaveLength(1);
+    expect(ok).toMatchObject({ level: 30, msg: 'request completed', req: { id: 'log-ok', method: 'GET', url: '/api/health?probe=1' }, res: { statusCode: 200 } });
+    expect(typeof ok.responseTime).toBe('number');
+    expect(entriesFor('log-401')).toEqual([expect.objectContaining({ level: 40, res: { statusCode: 401 } })]);
+    expect(entriesFor('log-404')).toEqual([expect.objectContaining({ level: 40, res: { statusCode: 404 } })]);
+  });
+
+  test('a request whose client goes away before the answer is logged as aborted', async () => {
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      // A body that never ends: the server waits for it until the client hangs up.
+      const socket = connect(port, '127.0.0.1');
+      await new Promise((r) => socket.once('connect', r));
+      socket.write('POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\nX-Request-Id: log-aborted\r\n\r\n{"email":');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(entriesFor('log-aborted')).toEqual([]);
+      socket.destroy();
+      for (let i = 0; i < 50 && entriesFor('log-aborted').length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(entriesFor('log-aborted')).toEqual([expect.objectContaining({ msg: 'request aborted', req: expect.objectContaining({ method: 'POST' }) })]);
+    } finally {
+      server.close();
+    }
   });
 });
 
