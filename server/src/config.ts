@@ -20,25 +20,38 @@ export interface Config {
   /** Cookies get the Secure flag (set when served over HTTPS). */
   secureCookies: boolean;
   trustProxy: boolean;
+  /**
+   * Server processes sharing the port (node:cluster). Above 1 needs PostgreSQL: the embedded
+   * database belongs to one process.
+   */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
 
-function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = 65535): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new ConfigError(`${name} must be a whole number from 0 to 65535, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return n;
 }
+
+const MAX_WORKERS = 64;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const adminEmail = env.LOCKSTEP_ADMIN_EMAIL?.trim() || undefined;
   const adminPassword = env.LOCKSTEP_ADMIN_PASSWORD || undefined;
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
     throw new ConfigError('Set both LOCKSTEP_ADMIN_EMAIL and LOCKSTEP_ADMIN_PASSWORD, or neither.');
+  }
+  const workers = intFromEnv(env, 'LOCKSTEP_WORKERS', 1, 1, MAX_WORKERS);
+  if (workers > 1 && !env.DATABASE_URL) {
+    throw new ConfigError(
+      `LOCKSTEP_WORKERS=${workers} needs DATABASE_URL: the embedded database can be opened by one process only. Set DATABASE_URL or leave LOCKSTEP_WORKERS at 1.`,
+    );
   }
   return {
     port: intFromEnv(env, 'PORT', 3000),
@@ -53,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: 14 * 24 * 3600 * 1000,
     secureCookies: env.LOCKSTEP_SECURE_COOKIES === '1',
     trustProxy: env.LOCKSTEP_TRUST_PROXY === '1',
+    workers,
   };
 }

@@ -1,26 +1,42 @@
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { superviseWorkers } from './cluster.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { DataDirError } from './db/dataDir.js';
+import { openDb, type Db } from './db/db.js';
 import { DataDirLockedError } from './db/dirLock.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { demoBanner, prepareDatabase } from './startup.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  if (config.workers > 1 && cluster.isPrimary) return superviseWorkers(config, logger);
+  if (cluster.isWorker) {
+    // The primary has migrated and seeded the database before forking: a worker only connects.
+    return serve(config, logger, await openDb({ url: config.databaseUrl, dataDir: config.dataDir }), false);
+  }
   const { db, demoAvailable } = await prepareDatabase(config, logger);
+  return serve(config, logger, db, demoAvailable);
+}
+
+/** One server process: the app on the port until SIGTERM or SIGINT. */
+async function serve(config: Config, logger: Logger, db: Db, demoAvailable: boolean): Promise<void> {
   const lockstep = createApp({ db, config, logger });
   const { app } = lockstep;
   // One listening session per process, held from the start so the first reader waits for nothing.
   await lockstep.live.start();
 
+  // Express 5 hands a failed listen (EADDRINUSE) to this callback rather than throwing it.
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
+    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
-  logger.info({ port: config.port, db: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'Lockstep is listening');
-  if (demoAvailable) process.stdout.write(`\n${demoBanner(config.port)}\n\n`);
+  // Under a primary, the primary announces the whole group once every worker listens.
+  if (!cluster.isWorker) {
+    logger.info({ port: config.port, db: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'Lockstep is listening');
+    if (demoAvailable) process.stdout.write(`\n${demoBanner(config.port)}\n\n`);
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,20 +1,14 @@
-import { afterEach, describe, expect, test } from '@jest/globals';
+import net from 'node:net';
+import { describe, expect, test } from '@jest/globals';
 import { onPostgres } from '../support/testDb.js';
-import { startServer, stop, tempDir, waitHealthy, type ServerProcess } from '../support/serverProcess.js';
+import { freePort, stop, tempDir, waitHealthy, type ServerProcess } from '../support/serverProcess.js';
+import { serversKilledAfterEach } from '../support/serversKilledAfterEach.js';
 
 // These tests are about the embedded database's data directory; the PostgreSQL run of
 // the suite covers its own failure mode (outage.test.ts).
 const describeOnPglite = onPostgres ? describe.skip : describe;
 
-const running: ServerProcess[] = [];
-async function start(env: Record<string, string>) {
-  const s = await startServer(env);
-  running.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => stop(s, 'SIGKILL')));
-});
+const { start } = serversKilledAfterEach();
 
 async function signIn(s: ServerProcess, email: string, password: string) {
   return fetch(`${s.url}/api/session`, {
@@ -76,5 +70,21 @@ describeOnPglite('embedded database directory', () => {
     const me = await fetch(`${second.url}/api/users/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
     expect(ms).toBeLessThan(60_000);
+  });
+});
+
+describe('port', () => {
+  test('a port already in use stops the server with exit 1 and says so, instead of claiming to listen', async () => {
+    const port = await freePort();
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(port, '0.0.0.0', r));
+    try {
+      const s = await start({ LOCKSTEP_DATA_DIR: tempDir(), LOCKSTEP_DEMO: '0', LOG_LEVEL: 'info' }, { port });
+      expect(await s.exited).toBe(1);
+      expect(s.output()).toMatch(/EADDRINUSE/);
+      expect(s.output()).not.toMatch(/Lockstep is listening/);
+    } finally {
+      blocker.close();
+    }
   });
 });
