@@ -6,14 +6,49 @@ import { readdirSync, readFileSync } from 'node:fs';
  * and so what two cores can do at best. Undefined where /proc is missing.
  */
 export function postgresCpuMs(): number | undefined {
+  const processes = procStats();
+  if (!processes) return undefined;
+  let ticks = 0;
+  for (const p of processes) if (p.comm === 'postgres' || p.comm.startsWith('postgres:')) ticks += p.ticks;
+  return ticks / TICKS_PER_MS;
+}
+
+/**
+ * CPU ms used so far by a process and all its descendants that are still running (a server
+ * spawned by a bench, with its cluster workers). Undefined where /proc is missing.
+ */
+export function processTreeCpuMs(rootPid: number): number | undefined {
+  const processes = procStats();
+  if (!processes) return undefined;
+  const tree = new Set([rootPid]);
+  // Parents are not always listed before their children: repeat until the tree stops growing.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of processes) if (!tree.has(p.pid) && tree.has(p.ppid)) (tree.add(p.pid), (grew = true));
+  }
+  let ticks = 0;
+  for (const p of processes) if (tree.has(p.pid)) ticks += p.ticks;
+  return ticks / TICKS_PER_MS;
+}
+
+const TICKS_PER_MS = 100 / 1000; // USER_HZ is 100 on Linux
+
+interface ProcStat {
+  pid: number;
+  ppid: number;
+  comm: string;
+  /** utime + stime, in clock ticks. */
+  ticks: number;
+}
+
+function procStats(): ProcStat[] | undefined {
   let dirs: string[];
   try {
     dirs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   } catch {
     return undefined;
   }
-  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
-  let ticks = 0;
+  const stats: ProcStat[] = [];
   for (const pid of dirs) {
     let stat: string;
     try {
@@ -22,12 +57,15 @@ export function postgresCpuMs(): number | undefined {
       continue; // exited meanwhile
     }
     const close = stat.lastIndexOf(')');
-    const comm = stat.slice(stat.indexOf('(') + 1, close);
-    if (comm !== 'postgres' && !comm.startsWith('postgres:')) continue;
     const fields = stat.slice(close + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    stats.push({
+      pid: Number(pid),
+      ppid: Number(fields[1]), // field 4 of stat
+      comm: stat.slice(stat.indexOf('(') + 1, close),
+      ticks: Number(fields[11]) + Number(fields[12]), // utime, stime (fields 14 and 15 of stat)
+    });
   }
-  return ticks / ticksPerMs;
+  return stats;
 }
 
 /** CPU ms (user + system) of this process, all threads (the server, in the saves bench). */

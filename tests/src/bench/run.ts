@@ -12,12 +12,14 @@ import { xliffExportRssWorkload, xliffWorkload } from './xliff.js';
 import { documentsListWorkload, signInWorkload } from './http.js';
 import { progressWorkload, savesWorkload } from './saves.js';
 import { saveEventsWorkload } from './eventsCost.js';
+import { savesServerWorkload } from './savesServer.js';
 
 const workloads: Workload[] = [
   segmentationWorkload,
   signInWorkload,
   documentsListWorkload,
   savesWorkload,
+  savesServerWorkload,
   saveEventsWorkload,
   progressWorkload,
   publishWorkload(10_000, 5),
