@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../db/db.js';
 
-/** The NOTIFY channel of numbered events; the payload is `<document id>:<newest seq>` (document ids never contain ':'). */
+/** The NOTIFY channel of numbered events; the payload is `<document id>:<newest seq>` (document ids never contain ':'). Also named in 008_sequencer_one_trip.sql. */
 export const EVENTS_CHANNEL = 'lockstep_events';
 
 export type LiveEventKind = 'translation' | 'revision' | 'import';
@@ -34,45 +34,16 @@ export async function insertEvent(
 }
 
 /**
- * The sequencer (004_events.sql): numbers the document's committed, unnumbered events, in
- * `id` order, above every number given before, in a short transaction of its own that holds
- * the document's counter row; notifies the new newest number. Returns it, or undefined when
- * there was nothing to number (the common case, answered without a lock or a write).
- *
- * Two statements on purpose: under READ COMMITTED the second one's snapshot is taken after
- * the counter lock is granted, so it sees everything the previous holder numbered and
- * committed (one statement would read with a snapshot from before the wait).
+ * The sequencer: numbers the document's committed, unnumbered events, in `id` order, above
+ * every number given before, holding the document's counter row; notifies the new newest
+ * number. Returns it, or undefined when there was nothing to number (the common case,
+ * answered without a lock or a write). One statement: the work is the function of
+ * 008_sequencer_one_trip.sql (the rules behind it are in 004_events.sql).
  */
 export async function sequencePending(db: Db, documentId: string): Promise<number | undefined> {
-  // A column outside the index on purpose: a plain index scan marks the entries of numbered
-  // (now dead) row versions as killed, so the next check skips them; an index-only scan would
-  // visit every one of them again, each time, until VACUUM.
-  const pending = await db.query('SELECT created_at FROM document_events WHERE document_id = $1 AND seq IS NULL LIMIT 1', [documentId]);
-  if (pending.rows.length === 0) return undefined;
-  return db.transaction(async (tx) => {
-    const locked = await tx.query<{ last: string }>(
-      `INSERT INTO document_event_seqs AS c (document_id, last_seq) VALUES ($1, 0)
-       ON CONFLICT (document_id) DO UPDATE SET last_seq = c.last_seq
-       RETURNING last_seq AS last`,
-      [documentId],
-    );
-    const r = await tx.query<{ last: string }>(
-      `WITH pending AS (
-         SELECT id, row_number() OVER (ORDER BY id) AS n, created_at FROM document_events WHERE document_id = $1 AND seq IS NULL
-       ), numbered AS (
-         UPDATE document_events e SET seq = $2::bigint + p.n FROM pending p WHERE e.id = p.id
-         RETURNING e.seq
-       ), bumped AS (
-         UPDATE document_event_seqs c SET last_seq = n.last
-           FROM (SELECT max(seq) AS last FROM numbered) n
-          WHERE c.document_id = $1 AND n.last IS NOT NULL
-         RETURNING c.last_seq AS last
-       )
-       SELECT last, pg_notify('${EVENTS_CHANNEL}', $1 || ':' || last) FROM bumped`,
-      [documentId, Number(locked.rows[0].last)],
-    );
-    return r.rows[0] ? Number(r.rows[0].last) : undefined;
-  });
+  const r = await db.query<{ last: string | null }>('SELECT lockstep_number_events($1) AS last', [documentId]);
+  const last = r.rows[0]?.last;
+  return last === null || last === undefined ? undefined : Number(last);
 }
 
 /** Documents with events still unnumbered `olderThanMs` after they were written (the sequencer's safety sweep). */
