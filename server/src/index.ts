@@ -1,11 +1,11 @@
 import cluster from 'node:cluster';
-import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { superviseWorkers } from './cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DataDirError } from './db/dataDir.js';
 import { openDb, type Db } from './db/db.js';
 import { DataDirLockedError } from './db/dirLock.js';
+import { createAppServer, listen } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { demoBanner, prepareDatabase } from './startup.js';
 
@@ -28,10 +28,8 @@ async function serve(config: Config, logger: Logger, db: Db, demoAvailable: bool
   // One listening session per process, held from the start so the first reader waits for nothing.
   await lockstep.live.start();
 
-  // Express 5 hands a failed listen (EADDRINUSE) to this callback rather than throwing it.
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
-  });
+  const server = createAppServer(app);
+  await listen(server, config.port, config.host);
   // Under a primary, the primary announces the whole group once every worker listens.
   if (!cluster.isWorker) {
     logger.info({ port: config.port, db: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'Lockstep is listening');

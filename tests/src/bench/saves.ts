@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDb, type Db } from '@lockstep/server/db';
 import { migrate } from '@lockstep/server/db/migrate';
 import { createDocument } from '@lockstep/server/services/documents';
 import { createApp } from '@lockstep/server/app';
+import { createAppServer, listen } from '@lockstep/server/http/server';
 import { createLogger } from '@lockstep/server/logger';
 import { pino } from 'pino';
 import { addUser, testApp, testConfig, tokenFor } from '../support/app.js';
@@ -40,9 +40,8 @@ async function benchDb(poolSize: number): Promise<{ db: Db; close: () => Promise
 async function serve(db: Db): Promise<{ base: string; stop: () => Promise<void> }> {
   const logger = createLogger('info', pino.destination({ dest: '/dev/null', sync: true }));
   const { app } = createApp({ db, config: testConfig(), logger });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server = createAppServer(app);
+  await listen(server, 0, '127.0.0.1');
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     stop: () => new Promise((r) => server.close(() => r(undefined))),
