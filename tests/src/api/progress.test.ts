@@ -323,6 +323,22 @@ describe('completion', () => {
       await expectSameAsEachDocument();
     });
 
+    test('entries built again for every document at once, then for one, agree with each document', async () => {
+      const docs = [await newDoc(THREE), await newDoc(THREE), await newDoc(THREE)];
+      await dashboard();
+      // Every document changed: every entry is built again.
+      for (const d of docs) await save(d.id, d.segs[2].id, 'ko', '세 번째 문장.');
+      const all = await dashboard();
+      for (const d of docs) expect(all.get(d.id)!.languages.ko.segments.translated).toBe(1);
+      await expectSameAsEachDocument();
+      // One of them changed: its entry alone is read again.
+      await save(docs[1].id, docs[1].segs[0].id, 'ru', 'Первое предложение.');
+      const one = await dashboard();
+      expect(one.get(docs[1].id)!.languages.ru.segments.translated).toBe(1);
+      expect(one.get(docs[0].id)!.languages.ru.segments.translated).toBe(0);
+      await expectSameAsEachDocument();
+    });
+
     (onPostgres ? test : test.skip)('a change made through another server process', async () => {
       const a = await newDoc(THREE);
       await dashboard();
