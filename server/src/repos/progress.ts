@@ -75,8 +75,16 @@ export async function progressRows(db: Queryable, documentIds: readonly string[]
  * of its progress rows gets a new row version, and every new version carries the id of the
  * transaction that wrote it (`xmin`): a later committed change always comes from a later
  * transaction, so equal stamps mean an equal entry.
+ *
+ * The progress rows' part is each row's language and `xmin` in no particular order: an
+ * ordered aggregate made PostgreSQL sort the 8,000 joined rows by document id to group them
+ * (12 ms for 1,000 documents); unordered, they are grouped by hashing (5.5 ms).
+ * Two different orders of the same rows only give two different stamps: the entry is built
+ * again once, never shown stale. The language in each pair keeps two different sets of rows
+ * from ever reading alike.
  */
-const STAMP = `d.xmin::text || ':' || coalesce(string_agg(l.xmin::text, ',' ORDER BY l.lang), '')`;
+const STAMP = `d.xmin::text || ':' || coalesce(s.rows, '')`;
+const STAMP_ROWS = `(SELECT document_id, string_agg(lang || xmin::text, ',') AS rows FROM language_progress GROUP BY document_id) s ON s.document_id = d.id`;
 
 export interface DashboardStamp {
   id: string;
@@ -87,8 +95,7 @@ export interface DashboardStamp {
 export async function dashboardStamps(db: Queryable): Promise<DashboardStamp[]> {
   const r = await db.query<DashboardStamp>(
     `SELECT d.id, ${STAMP} AS stamp
-       FROM documents d LEFT JOIN language_progress l ON l.document_id = d.id
-      GROUP BY d.id
+       FROM documents d LEFT JOIN ${STAMP_ROWS}
       ORDER BY d.created_at, d.id`,
   );
   return r.rows;
@@ -105,15 +112,16 @@ export interface DashboardDocument {
 /**
  * The documents' dashboard entries as stored. A join with the ids rather than `= ANY($1)`:
  * as a prepared statement's generic plan, `ANY` of a parameter compares every row with every
- * id (7 ms of 26 for 1,000 ids here).
+ * id (7 ms of 26 for 1,000 ids here). Each document's progress rows are aggregated on their
+ * own (LATERAL, by index) rather than all joined rows sorted by document and grouped: 12 ms
+ * against 16 for 1,000 documents, 0.7 against 1.0 for 10.
  */
 export async function dashboardDocuments(db: Queryable, ids: readonly string[]): Promise<DashboardDocument[]> {
   const r = await db.query<Omit<DashboardDocument, 'progress'> & { p: string | null }>(
-    `SELECT d.id, d.title, d.current_revision AS revision, d.target_langs AS "targetLangs", ${PACKED} AS p
+    `SELECT d.id, d.title, d.current_revision AS revision, d.target_langs AS "targetLangs", s.p
        FROM unnest($1::text[]) AS wanted(id)
        JOIN documents d ON d.id = wanted.id
-       LEFT JOIN language_progress l ON l.document_id = d.id
-      GROUP BY d.id`,
+       LEFT JOIN LATERAL (SELECT ${PACKED} AS p FROM language_progress l WHERE l.document_id = d.id) s ON true`,
     [ids],
   );
   return r.rows.map(({ p, ...doc }) => ({ ...doc, progress: unpack(doc.id, p) }));
