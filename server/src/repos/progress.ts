@@ -112,16 +112,18 @@ export interface DashboardDocument {
 /**
  * The documents' dashboard entries as stored. A join with the ids rather than `= ANY($1)`:
  * as a prepared statement's generic plan, `ANY` of a parameter compares every row with every
- * id (7 ms of 26 for 1,000 ids here). Each document's progress rows are aggregated on their
- * own (LATERAL, by index) rather than all joined rows sorted by document and grouped: 12 ms
- * against 16 for 1,000 documents, 0.7 against 1.0 for 10.
+ * id (7 ms of 26 for 1,000 ids here). Not a LATERAL aggregate per document either: on a
+ * recently vacuumed table it was faster (15 against 20 ms for 1,000 documents), but in the
+ * bench, where every progress row has just been rewritten many times over and not yet
+ * vacuumed, its index scans through dead row versions took 25–106 ms against 23–51 ms.
  */
 export async function dashboardDocuments(db: Queryable, ids: readonly string[]): Promise<DashboardDocument[]> {
   const r = await db.query<Omit<DashboardDocument, 'progress'> & { p: string | null }>(
-    `SELECT d.id, d.title, d.current_revision AS revision, d.target_langs AS "targetLangs", s.p
+    `SELECT d.id, d.title, d.current_revision AS revision, d.target_langs AS "targetLangs", ${PACKED} AS p
        FROM unnest($1::text[]) AS wanted(id)
        JOIN documents d ON d.id = wanted.id
-       LEFT JOIN LATERAL (SELECT ${PACKED} AS p FROM language_progress l WHERE l.document_id = d.id) s ON true`,
+       LEFT JOIN language_progress l ON l.document_id = d.id
+      GROUP BY d.id`,
     [ids],
   );
   return r.rows.map(({ p, ...doc }) => ({ ...doc, progress: unpack(doc.id, p) }));
