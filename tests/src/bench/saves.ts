@@ -10,7 +10,7 @@ import { pino } from 'pino';
 import { addUser, testApp, testConfig, tokenFor } from '../support/app.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import { machineCpuMs, postgresCpuMs, processCpuMs } from './cpu.js';
-import { CONCURRENCY, runLoad, runPgbench, startLoadGenerator, type PgbenchRun } from './savesLoad.js';
+import { benchSegments, CONCURRENCY, runLoad, runPgbench, seedSavesBench, startLoadGenerator, type PgbenchRun } from './savesLoad.js';
 import { startFloorServer } from './savesFloor.js';
 import { median, percentile, type Workload } from './harness.js';
 
@@ -84,14 +84,9 @@ export const savesWorkload: Workload = {
       transaction: (fn) => (transactions++, db.transaction(fn)),
     };
     savesServer = await serve(counted);
-    const { app } = testApp(db as TestDb);
-    await addUser(db as TestDb, 'coord@bench.lockstep', 'coordinator');
-    const token = await tokenFor(app, 'coord@bench.lockstep');
-    const markdown = Array.from({ length: CONCURRENCY }, (_, i) => `Sentence number ${i + 1} of the benchmark statement.`).join('\n\n');
-    await createDocument(db, null, { id: 'bench', title: 'Bench', sourceLang: 'en', targetLangs: ['ko'], markdown });
+    const token = await seedSavesBench(db as TestDb);
     const base = savesServer.base;
-    const listed = await fetch(`${base}/api/documents/bench/segments?lang=ko`, { headers: { authorization: `Bearer ${token}` } });
-    const segments = ((await listed.json()) as { segments: { id: string }[] }).segments.map((s) => s.id);
+    const segments = await benchSegments(base, token);
     const generator = startLoadGenerator({ base, token, segments });
     loadGenerator = generator;
     // The floor (savesFloor.ts), on the same database, pool and load generator: warmed, then timed once.

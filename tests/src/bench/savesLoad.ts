@@ -1,9 +1,31 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
+import { createDocument } from '@lockstep/server/services/documents';
+import { addUser, testApp, tokenFor } from '../support/app.js';
+import type { TestDb } from '../support/testDb.js';
 import { machineCpuMs } from './cpu.js';
 
 /** Writers in the saves benches, and pgbench's clients. */
 export const CONCURRENCY = 32;
+
+/**
+ * What the saves benches write to: document `bench` with CONCURRENCY one-sentence segments
+ * and target `ko`, and a coordinator; returns the coordinator's token.
+ */
+export async function seedSavesBench(db: TestDb): Promise<string> {
+  const { app } = testApp(db);
+  await addUser(db, 'coord@bench.lockstep', 'coordinator');
+  const token = await tokenFor(app, 'coord@bench.lockstep');
+  const markdown = Array.from({ length: CONCURRENCY }, (_, i) => `Sentence number ${i + 1} of the benchmark statement.`).join('\n\n');
+  await createDocument(db, null, { id: 'bench', title: 'Bench', sourceLang: 'en', targetLangs: ['ko'], markdown });
+  return token;
+}
+
+/** The bench document's segment ids, as the server at `base` lists them. */
+export async function benchSegments(base: string, token: string): Promise<string[]> {
+  const listed = await fetch(`${base}/api/documents/bench/segments?lang=ko`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await listed.json()) as { segments: { id: string }[] }).segments.map((s) => s.id);
+}
 
 /**
  * pgbench's simple-update transaction (-N) on the same server, in the same run: what this

@@ -1,12 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createDocument } from '@lockstep/server/services/documents';
-import { addUser, testApp, tokenFor } from '../support/app.js';
 import { freePort, REPO_ROOT } from '../support/serverProcess.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import { machineCpuMs, postgresCpuMs, processTreeCpuMs } from './cpu.js';
 import { median, percentile, type Workload } from './harness.js';
-import { CONCURRENCY, runLoad, runPgbench, startLoadGenerator, type LoadRun, type PgbenchRun } from './savesLoad.js';
+import { benchSegments, runLoad, runPgbench, seedSavesBench, startLoadGenerator, type LoadRun, type PgbenchRun } from './savesLoad.js';
 
 // ------------------------------------------------------------------------------------------
 // saves-server: the saves workload against the server as an operator runs it, a process of
@@ -28,11 +26,7 @@ interface Target {
 
 async function startTarget(workers: number): Promise<Target> {
   const db = await openTestDb();
-  const { app } = testApp(db);
-  await addUser(db, 'coord@bench.lockstep', 'coordinator');
-  const token = await tokenFor(app, 'coord@bench.lockstep');
-  const markdown = Array.from({ length: CONCURRENCY }, (_, i) => `Sentence number ${i + 1} of the benchmark statement.`).join('\n\n');
-  await createDocument(db, null, { id: 'bench', title: 'Bench', sourceLang: 'en', targetLangs: ['ko'], markdown });
+  const token = await seedSavesBench(db);
 
   const port = await freePort();
   const { NODE_OPTIONS: _omit, ...env } = process.env;
@@ -52,9 +46,7 @@ async function startTarget(workers: number): Promise<Target> {
     if (ready) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  const listed = await fetch(`${base}/api/documents/bench/segments?lang=ko`, { headers: { authorization: `Bearer ${token}` } });
-  const segments = ((await listed.json()) as { segments: { id: string }[] }).segments.map((s) => s.id);
-  const generator = startLoadGenerator({ base, token, segments });
+  const generator = startLoadGenerator({ base, token, segments: await benchSegments(base, token) });
   return { workers, server, generator, db, runs: [] };
 }
 
