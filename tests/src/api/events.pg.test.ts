@@ -9,6 +9,7 @@ import { writeChange } from '@lockstep/server/repos/translations';
 import { addUser, testConfig, tokenFor } from '../support/app.js';
 import { serve, SseClient } from '../support/sse.js';
 import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
+import { waitFor } from '../support/serverProcess.js';
 
 // Events between server processes travel through PostgreSQL's LISTEN/NOTIFY; PGlite is one
 // process (events.test.ts covers it). Two app instances with pools of their own stand for two
@@ -51,14 +52,6 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 describePg('live events across server processes (PostgreSQL LISTEN/NOTIFY)', () => {
   beforeAll(async () => {
     db = await openTestDb();
@@ -87,7 +80,7 @@ describePg('live events across server processes (PostgreSQL LISTEN/NOTIFY)', () 
     streams.push(c);
     await c.until((x) => x.of('ready').length === 1);
     // Only the process with a reader listens: B has one session (opened with its first reader), A none.
-    await waitFor(async () => (await listeners()).length > 0, 5_000, 'the listening session');
+    await waitFor('the listening session', async () => (await listeners()).length > 0, 5_000, 25);
     expect(await listeners()).toHaveLength(1);
 
     const latencies: number[] = [];
@@ -128,7 +121,7 @@ describePg('live events across server processes (PostgreSQL LISTEN/NOTIFY)', () 
     await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
     try {
       await db.query('SELECT pg_terminate_backend($1)', [old]);
-      await waitFor(async () => (await listeners()).length === 0, 5_000, 'the listening session to end');
+      await waitFor('the listening session to end', async () => (await listeners()).length === 0, 5_000, 25);
       const segs = [...(await versions()).entries()];
       for (const [seg, version] of segs.slice(0, 3)) {
         const res = await request(a.app).put(`/api/documents/doc/segments/${seg}/translations/ko`).set(auth(ko)).send({ text: `재연결 ${seg}.`, version });
@@ -154,7 +147,7 @@ describePg('live events across server processes (PostgreSQL LISTEN/NOTIFY)', () 
   test('32 concurrent saves on one document through both processes: numbers 1..N without gaps or repeats, each accepted save exactly once', async () => {
     // Both processes now listen, so both number events, concurrently (the counter row decides).
     await a.live.start();
-    await waitFor(async () => (await listeners()).length === 2, 5_000, 'both listening sessions');
+    await waitFor('both listening sessions', async () => (await listeners()).length === 2, 5_000, 25);
     const markdown = Array.from({ length: 24 }, (_, i) => `Sentence number ${i + 1} of the busy document.`).join('\n\n');
     expect((await request(a.app).post('/api/documents').set(auth(coord)).send({ id: 'busy', title: 'B', sourceLang: 'en', targetLangs: ['ko'], markdown })).status).toBe(201);
     const c = await SseClient.open(`${baseB}/api/documents/busy/events`, auth(ko));

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ConfigError, loadConfig } from '@lockstep/server/config';
-import { freePort, stop, waitHealthy, type ServerProcess } from '../support/serverProcess.js';
+import { freePort, stop, waitFor, waitHealthy, type ServerProcess } from '../support/serverProcess.js';
 import { serversKilledAfterEach } from '../support/serversKilledAfterEach.js';
 import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
 
@@ -27,14 +27,6 @@ function answeringPids(s: ServerProcess): Set<number> {
     if (entry.msg === 'request completed' && entry.pid !== undefined) pids.add(entry.pid);
   }
   return pids;
-}
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const t0 = Date.now();
-  while (!(await check())) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('LOCKSTEP_WORKERS settings', () => {
@@ -82,7 +74,7 @@ describe('LOCKSTEP_WORKERS settings', () => {
         (r) => r.status === 200,
         () => false,
       );
-    await until('both processes answering', async () => (await ask()) && answeringPids(s).size === 2);
+    await waitFor('both processes answering', async () => (await ask()) && answeringPids(s).size === 2);
     const first = [...answeringPids(s)];
 
     // A session made through one process is good on the other.
@@ -98,13 +90,13 @@ describe('LOCKSTEP_WORKERS settings', () => {
     }
 
     process.kill(first[0], 'SIGKILL');
-    await until('the primary starting another process', () => /a server process ended; starting another/.test(s.output()));
-    await until('a replacement process answering', async () => (await ask()) && answeringPids(s).size === 3);
+    await waitFor('the primary starting another process', () => /a server process ended; starting another/.test(s.output()));
+    await waitFor('a replacement process answering', async () => (await ask()) && answeringPids(s).size === 3);
     const now = [...answeringPids(s)].filter((pid) => alive(pid));
     expect(now).toHaveLength(2);
 
     expect(await stop(s, 'SIGTERM')).toBe(0);
-    await until('every process gone', () => now.every((pid) => !alive(pid)), 15_000);
+    await waitFor('every process gone', () => now.every((pid) => !alive(pid)), 15_000);
   });
 
   test('a process that cannot start (port taken) stops the whole group with exit 1', async () => {

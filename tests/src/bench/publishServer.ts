@@ -1,7 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, REPO_ROOT } from '../support/serverProcess.js';
+import { REPO_ROOT, startBuiltServer } from '../support/serverProcess.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import type { Workload } from './harness.js';
 import { syntheticRevision, type SyntheticRevision } from './publish.js';
@@ -46,19 +46,13 @@ export function publishServerWorkload(): Workload {
       db = await openTestDb();
       const built = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsc'), ['-b', 'server'], { cwd: REPO_ROOT, stdio: 'inherit' });
       if (built.status !== 0) throw new Error('tsc -b server failed');
-      const port = await freePort();
-      const { NODE_OPTIONS: _n, ...env } = process.env;
-      child = spawn(process.execPath, [path.join(REPO_ROOT, 'server', 'dist', 'index.js')], {
-        cwd: REPO_ROOT,
-        env: { ...env, DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', LOCKSTEP_DEMO: '0', LOCKSTEP_ADMIN_EMAIL: 'bench@example.org', LOCKSTEP_ADMIN_PASSWORD: 'bench-password' },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
-      base = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 300; i++) {
-        const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-        if (ok) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      ({ child, url: base } = await startBuiltServer({
+        DATABASE_URL: db.url!,
+        LOG_LEVEL: 'warn',
+        LOCKSTEP_DEMO: '0',
+        LOCKSTEP_ADMIN_EMAIL: 'bench@example.org',
+        LOCKSTEP_ADMIN_PASSWORD: 'bench-password',
+      }));
       token = (await call('POST', '/api/session', { email: 'bench@example.org', password: 'bench-password' })).token as string;
       rev = syntheticRevision(10_000);
       await call('POST', '/api/documents', { id: 'bench', title: 'Bench', sourceLang: 'en', targetLangs: LANGS, markdown: rev.v1 });

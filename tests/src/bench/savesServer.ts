@@ -1,6 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort, REPO_ROOT } from '../support/serverProcess.js';
+import { REPO_ROOT, startBuiltServer } from '../support/serverProcess.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import { machineCpuMs, postgresCpuMs, processTreeCpuMs } from './cpu.js';
 import { median, percentile, type Workload } from './harness.js';
@@ -28,24 +28,12 @@ async function startTarget(workers: number): Promise<Target> {
   const db = await openTestDb();
   const token = await seedSavesBench(db);
 
-  const port = await freePort();
-  const { NODE_OPTIONS: _omit, ...env } = process.env;
   // LOCKSTEP_BENCH_CPU_PROF=<dir>: V8 CPU profiles of the server processes, written when they stop.
   const profile = process.env.LOCKSTEP_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOCKSTEP_BENCH_CPU_PROF}`] : [];
-  const server = spawn(process.execPath, [...profile, path.join(REPO_ROOT, 'server', 'dist', 'index.js')], {
-    cwd: REPO_ROOT,
-    env: { ...env, DATABASE_URL: db.url, LOCKSTEP_WORKERS: String(workers), LOCKSTEP_DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const t0 = Date.now();
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server (${workers} processes) exited with ${server.exitCode}`);
-    if (Date.now() - t0 > 90_000) throw new Error(`the server (${workers} processes) did not answer within 90 s`);
-    const ready = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (ready) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { child: server, url: base } = await startBuiltServer(
+    { DATABASE_URL: db.url!, LOCKSTEP_WORKERS: String(workers), LOCKSTEP_DEMO: '0', LOG_LEVEL: 'info' },
+    { nodeArgs: profile, stdout: 'ignore' },
+  );
   const generator = startLoadGenerator({ base, token, segments: await benchSegments(base, token) });
   return { workers, server, generator, db, runs: [] };
 }

@@ -74,3 +74,36 @@ export async function stop(s: ServerProcess, signal: NodeJS.Signals = 'SIGTERM')
   s.child.kill(signal);
   return s.exited;
 }
+
+/**
+ * The built server (`server/dist`, as `npm start` runs it) in a process of its own on a free
+ * port, for the benchmarks; resolves once /api/health answers. `env` is added to this
+ * process's environment; standard output goes where `stdout` says (stderr is inherited).
+ */
+export async function startBuiltServer(
+  env: Record<string, string>,
+  opts: { nodeArgs?: string[]; stdout?: 'inherit' | 'ignore' } = {},
+): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const { NODE_OPTIONS: _omit, ...base } = process.env;
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(REPO_ROOT, 'server', 'dist', 'index.js')], {
+    cwd: REPO_ROOT,
+    env: { ...base, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', opts.stdout ?? 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor('the server to answer /api/health', async () => {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    return fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+  }, 90_000);
+  return { child, url };
+}
+
+/** Polls `check` until it holds; throws naming `what` after `timeoutMs`. */
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000, everyMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
