@@ -48,7 +48,7 @@ function changeSet(v: { text: string; state: string; user: string; revision: str
  * bases the text on the current source, which ends a stale episode. One answer per change, in
  * order: undefined when its version no longer matched (or its segment was retired or locked
  * meanwhile). At most one change per translation: a second one would not see the first
- * (callers split them, see services/saveBatches.ts).
+ * (callers split them: `changeWriter` in services/translations.ts).
  *
  * Several changes in one statement is what makes saves cheap: PostgreSQL's cost per row of a
  * statement of eight is about a quarter of a statement of one (pgbench, this statement).
