@@ -1,6 +1,8 @@
 /**
  * Progress arithmetic, in one place (style.md, Tolgee): every screen and every API answer
- * counts the same way. Locked segments are complete by construction; stale work is not.
+ * counts the same way. Locked segments (language menu, site name, e-mail line) are counted
+ * and shown, but they are copied from the source, not translated: they are not work, so they
+ * are neither done nor to do. Stale work is to do.
  */
 export const PROGRESS_STATES = ['untranslated', 'translated', 'stale', 'approved', 'locked'] as const;
 export type ProgressState = (typeof PROGRESS_STATES)[number];
@@ -16,9 +18,15 @@ export function addToCounts(counts: StateCounts, state: ProgressState, n = 1): v
   counts.total += n;
 }
 
-/** (translated + approved + locked) / total; an empty document is complete. */
+/**
+ * (translated + approved) / (total − locked), by segments or by words: a language nobody has
+ * touched is at 0 however many locked lines the document has. With nothing to translate
+ * (no segments, or locked ones only) nothing is left to do: 1, which is also what the
+ * counters record as complete (nothing untranslated or stale, migration 002).
+ */
 export function completeFraction(c: StateCounts): number {
-  return c.total === 0 ? 1 : (c.translated + c.approved + c.locked) / c.total;
+  const work = c.total - c.locked;
+  return work === 0 ? 1 : (c.translated + c.approved) / work;
 }
 
 export interface LanguageProgress {

@@ -1,3 +1,4 @@
+import { completeFraction } from '@lockstep/shared';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, parseOptions, UsageError, type Command } from './command.js';
 import { percent, shortTime, table } from './format.js';
 import { clientFor, seg } from './http.js';
@@ -27,7 +28,8 @@ export const statusCommand: Command = {
   usage: [
     'Usage: npm run lockstep -- status [--doc <id>]',
     '',
-    '  --doc ID   one document: segments / source words per state and language, complete %,',
+    '  --doc ID   one document: segments / source words per state and language, complete %',
+    '             (locked lines are shown but are not work: neither done nor to do),',
     '             the revision each language was last complete against, last activity.',
     '             Without --doc: every document with its completion per language.',
     '',
@@ -58,7 +60,8 @@ export function languageTable(languages: Record<string, LanguageProgress>): stri
   const rows = Object.entries(languages).map(([lang, p]) => [
     lang,
     ...[...STATES, 'total' as const].map((s) => `${p.segments[s]} / ${p.words[s]}`),
-    percent(p.complete),
+    // The server's share by segments; by words it is the same rule over the word counts.
+    `${percent(p.complete)} / ${percent(completeFraction(p.words))}`,
     p.completeAgainstRevision === null ? '—' : `rev ${p.completeAgainstRevision}`,
     shortTime(p.lastActivity),
   ]);

@@ -18,12 +18,13 @@ export interface TimelineRow {
  * - a translation event adds 1 when it makes a translation done (translated or approved) and
  *   takes 1 away when it ends that (stale, reverted to untranslated…), compared with the
  *   translation's previous event (a translation row starts untranslated, with no event);
- * - a segment counts in the total from the revision that brought it until the one that retired
- *   it; a retired segment's done translation stops counting when it retires;
- * - a locked segment is done in every target language while it is live.
+ * - a translatable segment counts in the total from the revision that brought it until the
+ *   one that retired it; a retired segment's done translation stops counting when it retires;
+ * - a locked segment counts nowhere: it is copied from the source, not work (api.md
+ *   "Progress"), so a language nobody has touched stays at 0.
  *
  * The result is exact for the counts the progress route shows today (the last row of each
- * language equals them), with two approximations for the past: a segment's current word count
+ * language equals its translated + approved and its total − locked), with two approximations for the past: a segment's current word count
  * and lockedness stand for its whole life (an edit that keeps a segment's id may change both),
  * and times are cut into UTC days.
  */
@@ -36,16 +37,16 @@ export async function completionByDay(db: Queryable, documentId: string): Promis
      ), rev AS (
        SELECT number, created_at FROM revisions WHERE document_id = $1
      ), seg AS (
-       SELECT s.id, s.words, s.translatable, born.created_at AS born_at, gone.created_at AS gone_at
+       SELECT s.id, s.words, born.created_at AS born_at, gone.created_at AS gone_at
          FROM segments s
          JOIN rev born ON born.number = s.first_revision
          LEFT JOIN rev gone ON gone.number = s.retired_in
-        WHERE s.document_id = $1
+        WHERE s.document_id = $1 AND s.translatable
      ), flagged AS (
        SELECT e.segment_id, e.lang, e.version, e.created_at,
               CASE WHEN e.state IN ('translated', 'approved') THEN 1 ELSE 0 END AS done
          FROM translation_events e
-         JOIN seg ON seg.id = e.segment_id AND seg.translatable
+         JOIN seg ON seg.id = e.segment_id
         WHERE e.lang IN (SELECT lang FROM langs)
      ), changes AS (
        SELECT segment_id, lang, created_at,
@@ -62,11 +63,6 @@ export async function completionByDay(db: Queryable, documentId: string): Promis
        SELECT l.lang, seg.gone_at, -l.done, -l.done * seg.words
          FROM last_done l JOIN seg ON seg.id = l.segment_id
         WHERE l.done = 1 AND seg.gone_at IS NOT NULL
-       UNION ALL
-       SELECT langs.lang, x.at, x.n, x.n * seg.words
-         FROM seg CROSS JOIN langs
-         CROSS JOIN LATERAL (VALUES (seg.born_at, 1), (seg.gone_at, -1)) AS x(at, n)
-        WHERE NOT seg.translatable AND x.at IS NOT NULL
      ), total_deltas AS (
        SELECT x.at, x.n, x.n * seg.words AS w
          FROM seg CROSS JOIN LATERAL (VALUES (seg.born_at, 1), (seg.gone_at, -1)) AS x(at, n)

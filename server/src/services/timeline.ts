@@ -6,7 +6,7 @@ import { requireDocument } from './documents.js';
 export interface TimelinePoint {
   /** `YYYY-MM-DD` (UTC): the values hold at the end of that day and until the next point. */
   date: string;
-  /** Done segments (translated, approved, locked) and all live segments; the same in source words. */
+  /** Done segments (translated, approved) and live translatable segments (locked ones are not work); the same in source words. */
   completed: number;
   total: number;
   completedWords: number;

@@ -108,7 +108,7 @@ describe('lockstep status', () => {
     const lines = r.stdout.split('\n');
     expect(lines.find((l) => l.startsWith('lang'))).toMatch(/untranslated\s+translated\s+stale\s+approved\s+locked\s+total\s+complete\s+complete at\s+last activity/);
     const koLine = lines.find((l) => l.startsWith('ko '))!;
-    expect(koLine).toMatch(/^ko\s+5 \/ \d+\s+0 \/ 0\s+0 \/ 0\s+0 \/ 0\s+0 \/ 0\s+5 \/ \d+\s+0\.0%\s+—\s+—$/);
+    expect(koLine).toMatch(/^ko\s+5 \/ \d+\s+0 \/ 0\s+0 \/ 0\s+0 \/ 0\s+0 \/ 0\s+5 \/ \d+\s+0\.0% \/ 0\.0%\s+—\s+—$/);
     expect(lines.some((l) => l.startsWith('ru '))).toBe(true);
   });
 
@@ -117,6 +117,29 @@ describe('lockstep status', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^document\s+rev\s+title\s+complete\s+per language$/m);
     expect(r.stdout).toMatch(/^doc\s+1\s+The document\s+0\/2\s+ko 0%\s+ru 0%$/m);
+  });
+
+  test('locked lines are shown but are not work: untouched is 0% by segments and words, all translatable done is 100%', async () => {
+    const created = await request(app)
+      .post('/api/documents')
+      .set('Authorization', `Bearer ${coordinator}`)
+      .send({ id: 'locked-lines', title: 'Locked lines', sourceLang: 'en', targetLangs: ['ko'], markdown: 'One sentence here. Another one here.\n\ninfo@example.org\n' });
+    expect(created.status).toBe(201);
+    const koLine = async () => (await lockstep(['status', '--doc', 'locked-lines'], { token: ko })).stdout.split('\n').find((l) => l.startsWith('ko '))!;
+    // untranslated, translated, stale, approved, locked, total, complete (segments / words).
+    expect(await koLine()).toMatch(/^ko\s+2 \/ 6\s+0 \/ 0\s+0 \/ 0\s+0 \/ 0\s+1 \/ 1\s+3 \/ 7\s+0\.0% \/ 0\.0%\s+—\s+—$/);
+    expect((await lockstep(['status'], { token: ko })).stdout).toMatch(/^locked-lines\s+1\s+Locked lines\s+0\/1\s+ko 0%$/m);
+
+    const segs = (await request(app).get('/api/documents/locked-lines/segments?lang=ko').set('Authorization', `Bearer ${ko}`)).body.segments;
+    for (const s of segs.filter((x: { translatable: boolean }) => x.translatable)) {
+      const saved = await request(app)
+        .put(`/api/documents/locked-lines/segments/${s.id}/translations/ko`)
+        .set('Authorization', `Bearer ${ko}`)
+        .send({ text: '번역된 문장.', version: s.translation.version });
+      expect(saved.status).toBe(200);
+    }
+    expect(await koLine()).toMatch(/^ko\s+0 \/ 0\s+2 \/ 6\s+0 \/ 0\s+0 \/ 0\s+1 \/ 1\s+3 \/ 7\s+100\.0% \/ 100\.0%\s+rev 1\s+\d{4}-/);
+    expect((await lockstep(['status'], { token: ko })).stdout).toMatch(/^locked-lines\s+1\s+Locked lines\s+1\/1\s+ko 100%$/m);
   });
 });
 
@@ -289,7 +312,7 @@ describe('errors and help', () => {
   test('check --server asks the server: admins only', async () => {
     const ok = await lockstep(['check', '--server', url], { token: admin });
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^Consistent: checked 1 document, /);
+    expect(ok.stdout).toMatch(/^Consistent: checked 2 documents, /);
     const translator = await lockstep(['check', '--server', url], { token: ko });
     expect(translator.code).toBe(1);
     expect(translator.stderr).toMatch(/HTTP 403/);

@@ -95,6 +95,20 @@ async function expectCountersExact(): Promise<void> {
   expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
 }
 
+/** api.md: done work over translatable work (locked segments are neither); nothing to translate is done. */
+const share = (c: Counts) => (c.total === c.locked ? 1 : (c.translated + c.approved) / (c.total - c.locked));
+
+/** Every target language's `complete` is the recount's share by segments. */
+async function expectCompleteFromRecount(docs: readonly { id: string }[]): Promise<void> {
+  const expected = await recount();
+  for (const doc of docs) {
+    for (const [lang, p] of Object.entries(await progress(doc.id))) {
+      const zero = { total: 0, untranslated: 0, translated: 0, stale: 0, approved: 0, locked: 0 };
+      expect({ lang, complete: p.complete }).toEqual({ lang, complete: share(expected.get(`${doc.id}/${lang}`) ?? zero) });
+    }
+  }
+}
+
 const THREE = 'First sentence here. Second sentence here.\n\nThird one, a longer sentence with more words.\n\ninfo@example.org\n';
 
 describe('counters', () => {
@@ -110,7 +124,8 @@ describe('counters', () => {
     expect(moved('segments')).toEqual({ untranslated: -1, translated: 1 });
     expect(moved('words')).toEqual({ untranslated: -seg.words, translated: seg.words });
     expect(after.ko.segments.total).toBe(before.ko.segments.total);
-    expect(after.ko.complete).toBeCloseTo(before.ko.complete + 1 / before.ko.segments.total, 10);
+    // One more of the translatable segments done: the locked line is not work.
+    expect(after.ko.complete).toBeCloseTo(before.ko.complete + 1 / (before.ko.segments.total - before.ko.segments.locked), 10);
     // A text edit that keeps the state moves nothing.
     await save(doc.id, seg.id, 'ko', '세 번째 긴 문장입니다.');
     const again = await progress(doc.id);
@@ -198,6 +213,7 @@ describe('counters', () => {
       await step();
       try {
         await expectCountersExact();
+        await expectCompleteFromRecount([a, b]);
       } catch (err) {
         throw new Error(`after "${name}": ${(err as Error).message}`);
       }
@@ -228,11 +244,51 @@ describe('counters', () => {
   });
 });
 
+describe('locked segments are shown but are not work', () => {
+  test('a language nobody touched is at 0% by segments and by words, its locked line shown', async () => {
+    const doc = await newDoc(THREE);
+    const locked = doc.segs.find((s) => !s.translatable)!;
+    const { ko } = await progress(doc.id);
+    expect(ko.segments).toMatchObject({ total: 4, untranslated: 3, locked: 1 });
+    expect(ko.words).toMatchObject({ translated: 0, approved: 0, locked: locked.words });
+    expect(ko.complete).toBe(0);
+    expect(share(ko.words)).toBe(0);
+    expect(ko.completeAgainstRevision).toBeNull();
+    const dashboard = await request(app).get('/api/progress').set(auth(coord));
+    const entry = dashboard.body.documents.find((d: { id: string }) => d.id === doc.id);
+    expect(entry.languages.ko).toMatchObject({ complete: 0, segments: { locked: 1 } });
+  });
+
+  test('every translatable segment done is 100% with locked segments present, complete against the revision', async () => {
+    const doc = await newDoc(THREE);
+    const [s1, s2, s3] = doc.segs.filter((s) => s.translatable);
+    await save(doc.id, s1.id, 'ko', '첫째.');
+    await save(doc.id, s2.id, 'ko', '둘째.');
+    const partial = (await progress(doc.id)).ko;
+    expect(partial.complete).toBe(2 / 3);
+    expect(share(partial.words)).toBe((s1.words + s2.words) / (s1.words + s2.words + s3.words));
+    await save(doc.id, s3.id, 'ko', '셋째, 더 긴 문장.');
+    const { ko, ru } = await progress(doc.id);
+    expect(ko).toMatchObject({ complete: 1, completeAgainstRevision: 1, segments: { translated: 3, locked: 1, total: 4 } });
+    expect(share(ko.words)).toBe(1);
+    expect(ru).toMatchObject({ complete: 0, completeAgainstRevision: null });
+    // Recorded by the counters' trigger, not only worked out on reading.
+    const stored = await db.query('SELECT complete_against_revision FROM language_progress WHERE document_id = $1 AND lang = $2', [doc.id, 'ko']);
+    expect(stored.rows).toEqual([{ complete_against_revision: 1 }]);
+  });
+
+  test('a document with only locked lines has nothing to translate: complete', async () => {
+    const doc = await newDoc('info@example.org\n', ['fr']);
+    expect(doc.segs.every((s) => !s.translatable)).toBe(true);
+    expect((await progress(doc.id)).fr).toMatchObject({ complete: 1, completeAgainstRevision: 1, segments: { total: 1, locked: 1 } });
+  });
+});
+
 describe('completion', () => {
   test('complete against the revision where it last was, kept when a later revision makes it incomplete', async () => {
     const doc = await newDoc(THREE);
     const [s1, s2, s3] = doc.segs;
-    expect((await progress(doc.id)).ko).toMatchObject({ complete: 1 / 4, completeAgainstRevision: null });
+    expect((await progress(doc.id)).ko).toMatchObject({ complete: 0, completeAgainstRevision: null });
     await save(doc.id, s1.id, 'ko', '첫째.');
     await save(doc.id, s2.id, 'ko', '둘째.');
     await save(doc.id, s3.id, 'ko', '셋째, 더 긴 문장.');
@@ -244,7 +300,7 @@ describe('completion', () => {
       await tx.query('UPDATE documents SET current_revision = 2 WHERE id = $1', [doc.id]);
       await tx.query(`UPDATE translations SET state_before_stale = state, state = 'stale', version = version + 1 WHERE segment_id = $1`, [s2.id]);
     });
-    expect((await progress(doc.id)).ko).toMatchObject({ complete: 3 / 4, completeAgainstRevision: 1 });
+    expect((await progress(doc.id)).ko).toMatchObject({ complete: 2 / 3, completeAgainstRevision: 1 });
     const version = (await db.query<{ version: number }>(`SELECT version FROM translations WHERE segment_id = $1 AND lang = 'ko'`, [s2.id])).rows[0].version;
     const re = await request(app).post(`/api/documents/${doc.id}/segments/${s2.id}/translations/ko/reconfirm`).set(auth(coord)).send({ version });
     expect(re.status).toBe(200);
@@ -280,7 +336,7 @@ describe('completion', () => {
     const res = await request(app).get('/api/progress').set(auth(coord));
     expect(res.status).toBe(200);
     const byId = new Map(res.body.documents.map((d: { id: string }) => [d.id, d]));
-    expect(byId.get(a.id)).toMatchObject({ revision: 1, languages: { ko: { complete: 0.25 }, ru: { complete: 0.25 } } });
+    expect(byId.get(a.id)).toMatchObject({ revision: 1, languages: { ko: { complete: 0, segments: { locked: 1 } }, ru: { complete: 0 } } });
     expect(byId.get(b.id)).toMatchObject({ languages: { fr: { complete: 1, completeAgainstRevision: 1, segments: { total: 1, translated: 1 } } } });
     // The dashboard writes its JSON by hand: the same numbers and times as the document's own answer.
     expect((byId.get(b.id) as { languages: unknown }).languages).toEqual(await progress(b.id));

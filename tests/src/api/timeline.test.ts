@@ -112,8 +112,10 @@ const dayOf = (offsetDays: number) => new Date(Date.now() - offsetDays * 86_400_
 async function progressNow(doc: string, lang: string) {
   const res = await request(app).get(`/api/documents/${doc}/progress`).set(auth(coord));
   const p = res.body.languages[lang];
-  const done = (c: Record<string, number>) => c.translated + c.approved + c.locked;
-  return { completed: done(p.segments), total: p.segments.total, completedWords: done(p.words), totalWords: p.words.total };
+  // Locked segments are not work (api.md "Progress"): neither done nor to do.
+  const done = (c: Record<string, number>) => c.translated + c.approved;
+  const work = (c: Record<string, number>) => c.total - c.locked;
+  return { completed: done(p.segments), total: work(p.segments), completedWords: done(p.words), totalWords: work(p.words) };
 }
 
 describe('progress timeline', () => {
@@ -139,14 +141,15 @@ describe('progress timeline', () => {
 
     const before = await timeline('timeline');
     expect(before.languages.ko).toEqual([
-      { date: dayOf(3), completed: 1, total: 5, completedWords: locked[0].words, totalWords: expect.any(Number) },
-      { date: dayOf(2), completed: 4, total: 5, completedWords: expect.any(Number), totalWords: expect.any(Number) },
+      { date: dayOf(3), completed: 0, total: 4, completedWords: 0, totalWords: expect.any(Number) },
+      { date: dayOf(2), completed: 3, total: 4, completedWords: title.words + second.words + removed.words, totalWords: expect.any(Number) },
     ]);
-    expect(before.languages.ru.map((p) => p.completed)).toEqual([1, 2]);
+    expect(before.languages.ko[0].totalWords).toBe(title.words + first.words + second.words + removed.words);
+    expect(before.languages.ru.map((p) => p.completed)).toEqual([0, 1]);
     expect(counts(before.languages.ko.at(-1))).toEqual(await progressNow('timeline', 'ko'));
 
     // Today: revision 2 rewords the second sentence (Korean goes stale), removes a translated
-    // paragraph and adds one. Korean loses two done segments; the total stays at five.
+    // paragraph and adds one. Korean loses two done segments; the total stays at four.
     const published = await request(app).post('/api/documents/timeline/revisions').set(auth(coord)).send({ markdown: MARKDOWN_2 });
     expect(published.status).toBe(201);
     const after = await timeline('timeline', translator);
@@ -156,9 +159,9 @@ describe('progress timeline', () => {
       { number: 2, date: dayOf(0) },
     ]);
     expect(after.languages.ko.map((p) => [p.date, p.completed, p.total])).toEqual([
-      [dayOf(3), 1, 5],
-      [dayOf(2), 4, 5],
-      [dayOf(0), 2, 5],
+      [dayOf(3), 0, 4],
+      [dayOf(2), 3, 4],
+      [dayOf(0), 1, 4],
     ]);
     for (const lang of ['ko', 'ru']) expect(counts(after.languages[lang].at(-1))).toEqual(await progressNow('timeline', lang));
 
@@ -166,18 +169,18 @@ describe('progress timeline', () => {
     const stale = (await segments('timeline', 'ko')).find((s) => s.translation?.state === 'stale')!;
     await save('timeline', 'ko', stale, '두 번째 문장은 오늘 바뀌었습니다.');
     const later = await timeline('timeline');
-    expect(later.languages.ko.map((p) => p.completed)).toEqual([1, 4, 3]);
+    expect(later.languages.ko.map((p) => p.completed)).toEqual([0, 3, 2]);
     expect(counts(later.languages.ko.at(-1))).toEqual(await progressNow('timeline', 'ko'));
   });
 
-  test('a document without any work has one point: the locked segments done, the rest to do', async () => {
+  test('a document without any work has one point: nothing done, the locked line not counted at all', async () => {
     await request(app)
       .post('/api/documents')
       .set(auth(coord))
       .send({ id: 'fresh', title: 'F', sourceLang: 'en', targetLangs: ['fr'], markdown: 'One sentence.\n\nhttps://example.org/page\n' });
     const t = await timeline('fresh');
     expect(t.languages).toEqual({ fr: [{ date: dayOf(0), ...(await progressNow('fresh', 'fr')) }] });
-    expect(t.languages.fr[0]).toMatchObject({ completed: 1, total: 2 });
+    expect(t.languages.fr[0]).toMatchObject({ completed: 0, total: 1, completedWords: 0, totalWords: 2 });
   });
 
   test('an unknown document is a 404 and changes nothing; signed-out callers get 401', async () => {
