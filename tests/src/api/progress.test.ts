@@ -277,6 +277,23 @@ describe('locked segments are shown but are not work', () => {
     expect(stored.rows).toEqual([{ complete_against_revision: 1 }]);
   });
 
+  test('published revisions that touch only locked lines keep a done language complete against each of them', async () => {
+    const doc = await newDoc(THREE, ['ko']);
+    for (const [i, s] of doc.segs.filter((x) => x.translatable).entries()) await save(doc.id, s.id, 'ko', `번역 ${i + 1}.`);
+    const publish = async (markdown: string) => {
+      const res = await request(app).post(`/api/documents/${doc.id}/revisions`).set(auth(coord)).send({ markdown });
+      expect(res.status).toBe(201);
+    };
+    await publish(THREE.replace('info@example.org', 'contact@example.org'));
+    expect((await progress(doc.id)).ko).toMatchObject({ complete: 1, completeAgainstRevision: 2, segments: { locked: 1 } });
+    await publish(`${THREE.replace('info@example.org', 'contact@example.org')}\nhttps://example.org/more\n`);
+    expect((await progress(doc.id)).ko).toMatchObject({ complete: 1, completeAgainstRevision: 3, segments: { locked: 2 } });
+    // New work: incomplete, still complete against revision 3.
+    await publish(`${THREE.replace('info@example.org', 'contact@example.org')}\nhttps://example.org/more\n\nA new closing sentence.\n`);
+    expect((await progress(doc.id)).ko).toMatchObject({ complete: 3 / 4, completeAgainstRevision: 3, segments: { locked: 2, untranslated: 1 } });
+    await expectCountersExact();
+  });
+
   test('a document with only locked lines has nothing to translate: complete', async () => {
     const doc = await newDoc('info@example.org\n', ['fr']);
     expect(doc.segs.every((s) => !s.translatable)).toBe(true);
