@@ -183,6 +183,15 @@ describe('progress timeline', () => {
     expect(t.languages.fr[0]).toMatchObject({ completed: 0, total: 1, completedWords: 0, totalWords: 2 });
   });
 
+  test('a document with only locked lines has no work, so no points', async () => {
+    const created = await request(app)
+      .post('/api/documents')
+      .set(auth(coord))
+      .send({ id: 'locked-only', title: 'L', sourceLang: 'en', targetLangs: ['fr'], markdown: 'info@example.org\n' });
+    expect(created.status).toBe(201);
+    expect((await timeline('locked-only')).languages).toEqual({ fr: [] });
+  });
+
   test('an unknown document is a 404 and changes nothing; signed-out callers get 401', async () => {
     const hash = await hashAllTables(db);
     const missing = await request(app).get('/api/documents/nope/progress/timeline').set(auth(coord));
