@@ -64,7 +64,7 @@ function MemoryItem({ suggestion: s, index, codes, source, target, onInsert }: I
       <div className="memory__head">
         <span className="memory__match">{t('editor.memory.match', { percent: formatNumber(lng, Math.round(s.match)) })}</span>
         <span className="muted">
-          {s.origin === 'this-segment' ? t('editor.memory.thisSegment') : t('editor.memory.otherSegment', { document: s.documentId })}
+          {originLabel(s, t)}
           {when && ` · ${when}`}
         </span>
       </div>
@@ -88,4 +88,10 @@ function MemoryItem({ suggestion: s, index, codes, source, target, onInsert }: I
       )}
     </li>
   );
+}
+
+/** Where a suggestion comes from; a text made for this segment's earlier source says so, since it translates that. */
+function originLabel(s: MemorySuggestion, t: (key: string, options?: Record<string, string>) => string): string {
+  if (s.origin === 'other-segment') return t('editor.memory.otherSegment', { document: s.documentId });
+  return s.earlierSource ? t('editor.memory.thisSegmentEarlierSource') : t('editor.memory.thisSegment');
 }

@@ -9,6 +9,8 @@ export interface MemorySuggestion {
   /** 0–100. */
   match: number;
   origin: 'this-segment' | 'other-segment';
+  /** This segment's own text made for an earlier source of it (`source`): it translates that, not the current source. */
+  earlierSource: boolean;
   documentId: string;
   segmentId: string;
   state: string;

@@ -10,25 +10,41 @@ export interface MemoryRow {
   updatedAt: Date;
 }
 
+/** One of this segment's earlier texts, with what the history says about the source it was made for. */
+export interface EarlierText {
+  text: string;
+  state: string;
+  updatedAt: Date;
+  /** A stale event came after the text: it was made for an earlier source than the segment's current one. */
+  sourceChangedSince: boolean;
+  /** That earlier source (coded text), when the stale event recorded it (migration 010); else null. */
+  madeFor: string | null;
+}
+
 /**
  * This segment's earlier translation texts in `lang`, each once (its newest event), newest
  * first. Every change to a translation wrote an event, so the history holds every text it had.
+ * The first event after a text's newest one that marked the translation stale says which
+ * source the text was made for (a stale episode keeps its original source, staleRules.ts).
  */
-export async function ownEarlierTexts(
-  db: Queryable,
-  segmentId: string,
-  lang: string,
-  limit: number,
-): Promise<{ text: string; state: string; updatedAt: Date }[]> {
-  const r = await db.query<{ text: string; state: string; updatedAt: Date }>(
-    `SELECT text, state, "updatedAt" FROM (
-       SELECT DISTINCT ON (text) text, state, created_at AS "updatedAt", id
-         FROM translation_events
-        WHERE segment_id = $1 AND lang = $2 AND btrim(text) <> ''
-        ORDER BY text, id DESC
-     ) latest
-     ORDER BY id DESC
-     LIMIT $3`,
+export async function ownEarlierTexts(db: Queryable, segmentId: string, lang: string, limit: number): Promise<EarlierText[]> {
+  const r = await db.query<EarlierText>(
+    `SELECT latest.text, latest.state, latest."updatedAt",
+            boundary.id IS NOT NULL AS "sourceChangedSince", boundary.previous_source AS "madeFor"
+       FROM (
+         SELECT DISTINCT ON (text) text, state, created_at AS "updatedAt", id
+           FROM translation_events
+          WHERE segment_id = $1 AND lang = $2 AND btrim(text) <> ''
+          ORDER BY text, id DESC
+       ) latest
+       LEFT JOIN LATERAL (
+         SELECT b.id, b.previous_source FROM translation_events b
+          WHERE b.segment_id = $1 AND b.lang = $2 AND b.kind = 'stale' AND b.state = 'stale' AND b.id >= latest.id
+          ORDER BY b.id
+          LIMIT 1
+       ) boundary ON true
+      ORDER BY latest.id DESC
+      LIMIT $3`,
     [segmentId, lang, limit],
   );
   return r.rows;

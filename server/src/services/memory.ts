@@ -1,6 +1,6 @@
 import { notFound, rankSuggestions, type LanguageCode, type MemoryCandidate, type MemorySuggestion } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
-import { exactTranslations, ownEarlierTexts, similarTranslations, type MemoryQuery, type MemoryRow } from '../repos/memory.js';
+import { exactTranslations, ownEarlierTexts, type EarlierText, similarTranslations, type MemoryQuery, type MemoryRow } from '../repos/memory.js';
 import { findTranslationTarget } from '../repos/translations.js';
 
 /**
@@ -74,18 +74,7 @@ export async function memorySuggestions(
     if (!segment.translatable) return { suggestions: [] };
 
     const current = target.translation;
-    // Earlier texts were made against the source the translator last worked from: while the
-    // translation is stale that is its previous source, else the segment's source.
-    const ownSource = current?.state === 'stale' && current.previousSource !== null ? current.previousSource : segment.source;
-    const own: MemoryCandidate[] = (await ownEarlierTexts(tx, ref.segmentId, ref.lang, opts.limit + 1)).map((e) => ({
-      text: e.text,
-      source: ownSource,
-      origin: 'this-segment',
-      documentId: ref.documentId,
-      segmentId: ref.segmentId,
-      state: e.state,
-      updatedAt: e.updatedAt,
-    }));
+    const own = ownCandidates(await ownEarlierTexts(tx, ref.segmentId, ref.lang, opts.limit + 1), ref, segment.source);
     const found =
       segment.plain.trim() === ''
         ? { exact: [], similar: [] }
@@ -94,7 +83,7 @@ export async function memorySuggestions(
             { plain: segment.plain, sourceLang: target.sourceLang, lang: ref.lang, excludeSegmentId: ref.segmentId, limit: opts.limit * CANDIDATES_PER_SUGGESTION },
             opts.tiers,
           );
-    const others: MemoryCandidate[] = [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment' }));
+    const others: MemoryCandidate[] = [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment', earlierSource: false }));
     const suggestions = rankSuggestions({
       own,
       others,
@@ -105,4 +94,30 @@ export async function memorySuggestions(
     });
     return { suggestions };
   });
+}
+
+/**
+ * This segment's earlier texts as memory candidates, each with the source it was made for: a
+ * text older than a source change translates the earlier source, so it is scored against that
+ * (never against the current source, where it would pass for a 100% match) and labelled
+ * `earlierSource`. A text from before migration 010 whose earlier source nobody recorded is
+ * left out: its match cannot be told.
+ */
+function ownCandidates(texts: readonly EarlierText[], ref: MemoryRef, currentSource: string): MemoryCandidate[] {
+  const out: MemoryCandidate[] = [];
+  for (const e of texts) {
+    if (e.sourceChangedSince && e.madeFor === null) continue;
+    const source = e.sourceChangedSince && e.madeFor !== null ? e.madeFor : currentSource;
+    out.push({
+      text: e.text,
+      source,
+      earlierSource: source !== currentSource,
+      origin: 'this-segment',
+      documentId: ref.documentId,
+      segmentId: ref.segmentId,
+      state: e.state,
+      updatedAt: e.updatedAt,
+    });
+  }
+  return out;
 }

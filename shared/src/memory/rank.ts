@@ -10,6 +10,11 @@ export interface MemoryCandidate {
   text: string;
   /** The source it was made against (coded text). */
   source: string;
+  /**
+   * This segment's own text made for an earlier source of the segment (`source` is that
+   * earlier source): it translates what the segment said then, not what it says now.
+   */
+  earlierSource: boolean;
   origin: MemoryOrigin;
   documentId: string;
   segmentId: string;
