@@ -88,15 +88,19 @@ export async function exactTranslations(db: Queryable, q: MemoryQuery): Promise<
  * trigram index on memory_sources.plain_text; its threshold is set for this transaction
  * only, so call this inside one.
  */
-export async function similarTranslations(tx: Queryable, q: MemoryQuery & { threshold: number }): Promise<MemoryRow[]> {
+export async function similarTranslations(tx: Queryable, q: MemoryQuery & { threshold: number; maxSources: number }): Promise<MemoryRow[]> {
   await setTrigramThreshold(tx, q.threshold);
+  // At most `maxSources` source texts pass on to the joins, the scoring and the sort: the
+  // bound of one lookup's work where no statement timeout applies (PGlite). Above it, the
+  // texts kept are the index's first, not the most similar; a tier that full is rare.
   const r = await tx.query<MemoryRow>(
     `SELECT ${MEMORY_COLUMNS}
-       FROM memory_sources m ${TRANSLATIONS_OF_SOURCE}
-      WHERE m.source_lang = $2 AND m.plain_text % $1 AND m.plain_text <> $1
+       FROM (SELECT id, plain_text FROM memory_sources
+              WHERE source_lang = $2 AND plain_text % $1 AND plain_text <> $1
+              LIMIT $6) m ${TRANSLATIONS_OF_SOURCE}
       ORDER BY similarity(m.plain_text, $1) DESC, t.updated_at DESC, s.id
       LIMIT $5`,
-    [q.plain, q.sourceLang, q.lang, q.excludeSegmentId, q.limit],
+    [q.plain, q.sourceLang, q.lang, q.excludeSegmentId, q.limit, q.maxSources],
   );
   return r.rows;
 }

@@ -1,4 +1,4 @@
-import { notFound, rankSuggestions, type LanguageCode, type MemoryCandidate, type MemorySuggestion } from '@lockstep/shared';
+import { DEFAULT_MEMORY_FUZZY_MAX_CHARS, notFound, rankSuggestions, type LanguageCode, type MemoryCandidate, type MemorySuggestion } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
 import { exactTranslations, ownEarlierTexts, type EarlierText, similarTranslations, type MemoryQuery, type MemoryRow } from '../repos/memory.js';
 import { findTranslationTarget } from '../repos/translations.js';
@@ -17,6 +17,9 @@ export const MEMORY_TRIGRAM_TIERS: readonly number[] = [0.7, 0.6, 0.5];
 
 /** Candidates fetched per suggestion asked for: room for duplicates and word-level misses. */
 const CANDIDATES_PER_SUGGESTION = 3;
+
+/** Similar source texts one trigram tier may pass on (repos/memory.ts `similarTranslations`). */
+export const MEMORY_MAX_SOURCES_PER_TIER = 500;
 
 export interface MemoryCandidates {
   /** Translations of the same plain source text. */
@@ -40,7 +43,7 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, tiers = ME
   const wanted = q.limit - exact.length;
   for (const tier of wanted > 0 ? tiers : []) {
     threshold = tier;
-    similar = await similarTranslations(tx, { ...q, limit: wanted, threshold: tier });
+    similar = await similarTranslations(tx, { ...q, limit: wanted, threshold: tier, maxSources: MEMORY_MAX_SOURCES_PER_TIER });
     if (similar.length >= wanted) break;
   }
   return { exact, similar, threshold };
@@ -52,17 +55,35 @@ export interface MemoryRef {
   lang: string;
 }
 
+export interface MemoryAnswer {
+  suggestions: MemorySuggestion[];
+  /**
+   * False when the segment is longer than `fuzzyMaxChars`: only identical sources were looked
+   * up (the client says so), since comparing a text that long costs seconds to minutes.
+   */
+  fuzzy: boolean;
+  fuzzyMaxChars: number;
+}
+
 /**
  * Translation-memory suggestions for one segment and language: its own earlier texts, then
  * other segments' translations with a similar source (shared/src/memory ranks and scores them).
- * One transaction: the trigram threshold is set for it alone.
+ * An interactive read (db/interactive.ts): bounded in time on PostgreSQL and cancelled when
+ * `signal` aborts; one transaction, since the trigram threshold is set for it alone.
  */
 export async function memorySuggestions(
   db: Db,
   ref: MemoryRef,
-  opts: { limit: number; /** The bench compares against a single tier. */ tiers?: readonly number[] },
-): Promise<{ suggestions: MemorySuggestion[] }> {
-  return db.transaction(async (tx) => {
+  opts: {
+    limit: number;
+    fuzzyMaxChars?: number;
+    signal?: AbortSignal;
+    /** The bench compares against a single tier. */
+    tiers?: readonly number[];
+  },
+): Promise<MemoryAnswer> {
+  const fuzzyMaxChars = opts.fuzzyMaxChars ?? DEFAULT_MEMORY_FUZZY_MAX_CHARS;
+  return db.interactive(opts.signal, async (tx) => {
     const target = await findTranslationTarget(tx, ref.documentId, ref.segmentId, ref.lang);
     if (!target) throw notFound('document_not_found', `There is no document "${ref.documentId}".`);
     if (!target.targetLangs.includes(ref.lang)) {
@@ -70,19 +91,19 @@ export async function memorySuggestions(
     }
     const segment = target.segment;
     if (!segment) throw notFound('segment_not_found', `The document "${ref.documentId}" has no segment "${ref.segmentId}".`);
+    const fuzzy = segment.source.length <= fuzzyMaxChars;
     // A locked segment has nothing to translate, so nothing to suggest.
-    if (!segment.translatable) return { suggestions: [] };
+    if (!segment.translatable) return { suggestions: [], fuzzy, fuzzyMaxChars };
 
     const current = target.translation;
     const own = ownCandidates(await ownEarlierTexts(tx, ref.segmentId, ref.lang, opts.limit + 1), ref, segment.source);
+    const query = { plain: segment.plain, sourceLang: target.sourceLang, lang: ref.lang, excludeSegmentId: ref.segmentId, limit: opts.limit * CANDIDATES_PER_SUGGESTION };
     const found =
       segment.plain.trim() === ''
         ? { exact: [], similar: [] }
-        : await memoryCandidates(
-            tx,
-            { plain: segment.plain, sourceLang: target.sourceLang, lang: ref.lang, excludeSegmentId: ref.segmentId, limit: opts.limit * CANDIDATES_PER_SUGGESTION },
-            opts.tiers,
-          );
+        : fuzzy
+          ? await memoryCandidates(tx, query, opts.tiers)
+          : { exact: await exactTranslations(tx, query), similar: [] };
     const others: MemoryCandidate[] = [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment', earlierSource: false }));
     const suggestions = rankSuggestions({
       own,
@@ -91,8 +112,9 @@ export async function memorySuggestions(
       currentText: current?.text ?? '',
       sourceLang: target.sourceLang as LanguageCode,
       limit: opts.limit,
+      fuzzyMaxChars,
     });
-    return { suggestions };
+    return { suggestions, fuzzy, fuzzyMaxChars };
   });
 }
 
