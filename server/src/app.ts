@@ -87,7 +87,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   xliffRoutes(routes, db);
   markdownRoutes(routes, db);
   qaRoutes(routes, db);
-  memoryRoutes(routes, db);
+  memoryRoutes(routes, db, { fuzzyMaxChars: config.memoryFuzzyMaxChars });
   translationRoutes(routes, db);
   const live = new LiveEvents(db, logger);
   eventRoutes(routes, db, live, events);

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_MEMORY_FUZZY_MAX_CHARS } from '@lockstep/shared';
+import { DEFAULT_INTERACTIVE_POOL_SIZE, DEFAULT_INTERACTIVE_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type OpenDbOptions } from './db/db.js';
 
 /** The repository root: `server/src/..` and `server/dist/..` are both two levels down. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,6 +27,14 @@ export interface Config {
    * database belongs to one process.
    */
   workers: number;
+  /** Time limit of every database statement on PostgreSQL, ms (0: none). */
+  statementTimeoutMs: number;
+  /** Time limit of interactive reads (memory lookups, search, QA) on PostgreSQL, ms. */
+  interactiveTimeoutMs: number;
+  /** Connections interactive reads may hold at once on PostgreSQL (a pool of their own). */
+  interactivePoolSize: number;
+  /** Memory lookups compare at most this many characters: a longer segment gets exact matches only. */
+  memoryFuzzyMaxChars: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,5 +77,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.LOCKSTEP_SECURE_COOKIES === '1',
     trustProxy: env.LOCKSTEP_TRUST_PROXY === '1',
     workers,
+    statementTimeoutMs: intFromEnv(env, 'LOCKSTEP_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS, 0, 3_600_000),
+    interactiveTimeoutMs: intFromEnv(env, 'LOCKSTEP_INTERACTIVE_TIMEOUT_MS', DEFAULT_INTERACTIVE_TIMEOUT_MS, 1, 3_600_000),
+    interactivePoolSize: intFromEnv(env, 'LOCKSTEP_INTERACTIVE_POOL', DEFAULT_INTERACTIVE_POOL_SIZE, 1, 100),
+    memoryFuzzyMaxChars: intFromEnv(env, 'LOCKSTEP_MEMORY_MAX_CHARS', DEFAULT_MEMORY_FUZZY_MAX_CHARS, 1, 1_000_000),
+  };
+}
+
+/** What `openDb` needs from the configuration. */
+export function dbOptions(config: Config): OpenDbOptions {
+  return {
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    statementTimeoutMs: config.statementTimeoutMs,
+    interactiveTimeoutMs: config.interactiveTimeoutMs,
+    interactivePoolSize: config.interactivePoolSize,
   };
 }

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { createApp } from './app.js';
 import { superviseWorkers } from './cluster.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, dbOptions, loadConfig, type Config } from './config.js';
 import { DataDirError } from './db/dataDir.js';
 import { openDb, type Db } from './db/db.js';
 import { DataDirLockedError } from './db/dirLock.js';
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   if (config.workers > 1 && cluster.isPrimary) return superviseWorkers(config, logger);
   if (cluster.isWorker) {
     // The primary has migrated and seeded the database before forking: a worker only connects.
-    return serve(config, logger, await openDb({ url: config.databaseUrl, dataDir: config.dataDir }), false);
+    return serve(config, logger, await openDb(dbOptions(config)), false);
   }
   const { db, demoAvailable } = await prepareDatabase(config, logger);
   return serve(config, logger, db, demoAvailable);

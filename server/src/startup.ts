@@ -1,4 +1,4 @@
-import type { Config } from './config.js';
+import { dbOptions, type Config } from './config.js';
 import { openDb, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from './demo/accounts.js';
@@ -15,7 +15,7 @@ export interface Prepared {
 
 /** Opens the database, applies migrations, creates the bootstrap admin and, on an empty database, the demo. */
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Prepared> {
-  const db = await openDb({ url: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDb(dbOptions(config));
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');

@@ -22,7 +22,8 @@ interface Props {
  * source differs from this one. Inserting one makes it a draft; nothing is saved.
  */
 export function MemoryPanel({ memory, segment, source, target, onInsert }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const i18nLang = () => i18n.resolvedLanguage ?? i18n.language;
   const titleId = useId();
   const codes = codeInfoOf(segment.sourceRuns);
   return (
@@ -32,6 +33,9 @@ export function MemoryPanel({ memory, segment, source, target, onInsert }: Props
       </h3>
       {memory.status === 'loading' && <p className="muted memory__status">{t('editor.memory.loading')}</p>}
       {memory.status === 'error' && <p className="muted memory__status">{t('editor.memory.failed')}</p>}
+      {memory.status === 'ready' && !memory.fuzzy && (
+        <p className="muted memory__status">{t('editor.memory.exactOnly', { chars: formatNumber(i18nLang(), memory.fuzzyMaxChars) })}</p>
+      )}
       {memory.status === 'ready' && memory.suggestions.length === 0 && <p className="muted memory__status">{t('editor.memory.none')}</p>}
       {memory.status === 'ready' && memory.suggestions.length > 0 && (
         <ol className="memory__list">
@@ -64,7 +68,7 @@ function MemoryItem({ suggestion: s, index, codes, source, target, onInsert }: I
       <div className="memory__head">
         <span className="memory__match">{t('editor.memory.match', { percent: formatNumber(lng, Math.round(s.match)) })}</span>
         <span className="muted">
-          {s.origin === 'this-segment' ? t('editor.memory.thisSegment') : t('editor.memory.otherSegment', { document: s.documentId })}
+          {originLabel(s, t)}
           {when && ` · ${when}`}
         </span>
       </div>
@@ -88,4 +92,10 @@ function MemoryItem({ suggestion: s, index, codes, source, target, onInsert }: I
       )}
     </li>
   );
+}
+
+/** Where a suggestion comes from; a text made for this segment's earlier source says so, since it translates that. */
+function originLabel(s: MemorySuggestion, t: (key: string, options?: Record<string, string>) => string): string {
+  if (s.origin === 'other-segment') return t('editor.memory.otherSegment', { document: s.documentId });
+  return s.earlierSource ? t('editor.memory.thisSegmentEarlierSource') : t('editor.memory.thisSegment');
 }

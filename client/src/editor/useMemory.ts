@@ -9,6 +9,8 @@ export interface MemorySuggestion {
   /** 0–100. */
   match: number;
   origin: 'this-segment' | 'other-segment';
+  /** This segment's own text made for an earlier source of it (`source`): it translates that, not the current source. */
+  earlierSource: boolean;
   documentId: string;
   segmentId: string;
   state: string;
@@ -17,7 +19,8 @@ export interface MemorySuggestion {
   diff: DiffOp[];
 }
 
-export type MemoryState = { status: 'loading' } | { status: 'ready'; suggestions: MemorySuggestion[] } | { status: 'error' };
+/** `fuzzy` false: the segment is longer than `fuzzyMaxChars`, so only identical sources were looked up. */
+export type MemoryState = { status: 'loading' } | { status: 'ready'; suggestions: MemorySuggestion[]; fuzzy: boolean; fuzzyMaxChars: number } | { status: 'error' };
 
 /** As many suggestions as have a keystroke (Alt+Shift+1 … 3). */
 export const MEMORY_SHOWN = 3;
@@ -33,8 +36,9 @@ export function useMemory(doc: string, segmentId: string, lang: string, version:
     const controller = new AbortController();
     const set = (memory: MemoryState) => setState({ segmentId, memory });
     const path = apiPath(['documents', doc, 'segments', segmentId, 'memory', lang], { limit: String(MEMORY_SHOWN) });
-    api.get<{ suggestions?: MemorySuggestion[] }>(path, controller.signal).then(
-      (data) => set({ status: 'ready', suggestions: (data.suggestions ?? []).slice(0, MEMORY_SHOWN) }),
+    api.get<{ suggestions?: MemorySuggestion[]; fuzzy?: boolean; fuzzyMaxChars?: number }>(path, controller.signal).then(
+      (data) =>
+        set({ status: 'ready', suggestions: (data.suggestions ?? []).slice(0, MEMORY_SHOWN), fuzzy: data.fuzzy !== false, fuzzyMaxChars: data.fuzzyMaxChars ?? 0 }),
       () => {
         if (!controller.signal.aborted) set({ status: 'error' });
       },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { prepareDataDir } from './dataDir.js';
 import { acquireDirLock, type DirLock } from './dirLock.js';
+import { clientGoneError, interactiveOnPool, type InteractiveRunner } from './interactive.js';
 
 export interface QueryResult<R> {
   rows: R[];
@@ -23,6 +24,12 @@ export interface Db extends Queryable {
    * connection, so touching the outer handle there deadlocks (stack.md G15/G33).
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs an interactive read (memory lookup, text search, QA report) in a read transaction: on
+   * PostgreSQL on its own share of connections with a tighter time limit, cancelled when
+   * `signal` aborts (the HTTP client left); see interactive.ts. On PGlite, the one connection.
+   */
+  interactive: InteractiveRunner;
   /** Checks that the database answers; throws the driver's connection error if not. */
   ping(): Promise<void>;
   /** PGlite only: a dump of the whole data directory (tests load it instead of re-running initdb). */
@@ -47,9 +54,21 @@ export interface OpenDbOptions {
   poolSize?: number;
   /** When true, use of the outer handle inside a transaction throws (catches G15 on PostgreSQL too). */
   strictTransactions?: boolean;
+  /** PostgreSQL: every statement's time limit (`statement_timeout`, ms; 0 = none). PGlite ignores it. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL: the time limit of interactive reads (memory, search, QA), ms. */
+  interactiveTimeoutMs?: number;
+  /** PostgreSQL: connections interactive reads may use, besides the main pool's. */
+  interactivePoolSize?: number;
 }
 
 const CONNECT_TIMEOUT_MS = 5_000;
+/** Long enough for publishing or importing a 100k-segment document statement by statement. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 60_000;
+/** A memory lookup, a search or a QA report that takes longer helps nobody waiting at the editor. */
+export const DEFAULT_INTERACTIVE_TIMEOUT_MS = 5_000;
+export const DEFAULT_POOL_SIZE = 10;
+export const DEFAULT_INTERACTIVE_POOL_SIZE = 3;
 
 /**
  * Parameterised data statements run as named prepared statements (a name derived from the
@@ -83,7 +102,14 @@ function wrapClient(client: pg.Pool | pg.PoolClient): Queryable {
 export function poolDb(
   pool: pg.Pool,
   kind: DbKind,
-  opts: { onClose?: () => Promise<void>; strictTransactions?: boolean; dump?: () => Promise<Blob>; notifications?: Db['notifications'] } = {},
+  opts: {
+    onClose?: () => Promise<void>;
+    strictTransactions?: boolean;
+    dump?: () => Promise<Blob>;
+    notifications?: Db['notifications'];
+    /** A pool of its own for interactive reads (PostgreSQL); without it they share `pool`. */
+    interactivePool?: pg.Pool;
+  } = {},
 ): Db {
   // An idle client whose server went away emits 'error' on the pool; without a listener
   // Node would crash the process. The next query gets a fresh connection instead.
@@ -98,8 +124,19 @@ export function poolDb(
       throw new Error('outer database handle used inside a transaction: use the tx handle (deadlocks on PGlite)');
     }
   };
-  return {
+  opts.interactivePool?.on('error', () => undefined);
+  const inGuard = <T>(fn: () => Promise<T>) => (insideTransaction ? insideTransaction.run(true, fn) : fn());
+  const onShare = opts.interactivePool && interactiveOnPool(opts.interactivePool, pool, wrapClient);
+  const db: Db = {
     kind,
+    interactive(signal, fn) {
+      guard();
+      if (onShare) return onShare(signal, (tx) => inGuard(() => fn(tx)));
+      // PGlite: one connection, and a running statement cannot be interrupted; what bounds
+      // an interactive read there is its input (services/memory.ts).
+      if (signal?.aborted) return Promise.reject(clientGoneError());
+      return db.transaction(fn);
+    },
     query(text, params) {
       guard();
       return pool.query(toQuery(text, params)) as never;
@@ -111,7 +148,7 @@ export function poolDb(
       try {
         await client.query('BEGIN');
         const tx = wrapClient(client);
-        const result = await (insideTransaction ? insideTransaction.run(true, () => fn(tx)) : fn(tx));
+        const result = await inGuard(() => fn(tx));
         await client.query('COMMIT');
         return result;
       } catch (err) {
@@ -128,12 +165,14 @@ export function poolDb(
       await pool.query('SELECT 1');
     },
     async close() {
+      await opts.interactivePool?.end();
       await pool.end();
       await opts.onClose?.();
     },
     ...(opts.dump ? { dumpDataDir: opts.dump } : {}),
     ...(opts.notifications ? { notifications: opts.notifications } : {}),
   };
+  return db;
 }
 
 /** Opens PostgreSQL when `url` is given, else embedded PGlite in `dataDir` (default `./data`). */
@@ -141,10 +180,18 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
   if (opts.url) {
     const pool = new pg.Pool({
       connectionString: opts.url,
-      max: opts.poolSize ?? 10,
+      max: opts.poolSize ?? DEFAULT_POOL_SIZE,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      statement_timeout: opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    });
+    const interactivePool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.interactivePoolSize ?? DEFAULT_INTERACTIVE_POOL_SIZE,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      statement_timeout: opts.interactiveTimeoutMs ?? DEFAULT_INTERACTIVE_TIMEOUT_MS,
     });
     return poolDb(pool, 'postgres', {
+      interactivePool,
       strictTransactions: opts.strictTransactions,
       notifications: { kind: 'session', connectionString: opts.url },
     });

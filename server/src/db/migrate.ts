@@ -36,6 +36,9 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<st
   const applied: string[] = [];
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {
+      // A migration may rewrite a large table, and may wait for another process's: the
+      // pool's per-statement time limit is for requests, not for these.
+      await tx.query('SET LOCAL statement_timeout = 0');
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
       const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [m.name]);
       if (seen.rows.length > 0) return false;

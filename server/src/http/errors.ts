@@ -35,6 +35,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   );
 }
 
+/** SQLSTATE 57014 query_canceled: a statement stopped by `statement_timeout` (db/interactive.ts, db.ts). */
+function isStatementTimeout(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '57014';
+}
+
 // body-parser's error types, by what the client did wrong.
 const BODY_PARSER: Record<string, [number, string, string]> = {
   'entity.too.large': [413, 'body_too_large', 'The request body is larger than this route accepts.'],
@@ -103,6 +108,12 @@ export const errorMiddleware = (logger: Logger): ErrorRequestHandler => (err, re
   const clientStatus = (err as { status?: unknown; expose?: unknown }).status;
   if (typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500 && (err as { expose?: unknown }).expose === true) {
     res.status(clientStatus).json(errorBody('unreadable_body', 'The request body could not be read.'));
+    return;
+  }
+  if (isStatementTimeout(err)) {
+    log().warn({ err: { message: (err as Error).message } }, 'statement cancelled by its time limit');
+    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS_WHEN_DB_DOWN));
+    res.status(503).json(errorBody('statement_timeout', 'The database took too long to answer this request and stopped it. Try again shortly, or narrow the request.'));
     return;
   }
   if (isDatabaseUnavailable(err)) {

@@ -10,25 +10,41 @@ export interface MemoryRow {
   updatedAt: Date;
 }
 
+/** One of this segment's earlier texts, with what the history says about the source it was made for. */
+export interface EarlierText {
+  text: string;
+  state: string;
+  updatedAt: Date;
+  /** A stale event came after the text: it was made for an earlier source than the segment's current one. */
+  sourceChangedSince: boolean;
+  /** That earlier source (coded text), when the stale event recorded it (migration 010); else null. */
+  madeFor: string | null;
+}
+
 /**
  * This segment's earlier translation texts in `lang`, each once (its newest event), newest
  * first. Every change to a translation wrote an event, so the history holds every text it had.
+ * The first event after a text's newest one that marked the translation stale says which
+ * source the text was made for (a stale episode keeps its original source, staleRules.ts).
  */
-export async function ownEarlierTexts(
-  db: Queryable,
-  segmentId: string,
-  lang: string,
-  limit: number,
-): Promise<{ text: string; state: string; updatedAt: Date }[]> {
-  const r = await db.query<{ text: string; state: string; updatedAt: Date }>(
-    `SELECT text, state, "updatedAt" FROM (
-       SELECT DISTINCT ON (text) text, state, created_at AS "updatedAt", id
-         FROM translation_events
-        WHERE segment_id = $1 AND lang = $2 AND btrim(text) <> ''
-        ORDER BY text, id DESC
-     ) latest
-     ORDER BY id DESC
-     LIMIT $3`,
+export async function ownEarlierTexts(db: Queryable, segmentId: string, lang: string, limit: number): Promise<EarlierText[]> {
+  const r = await db.query<EarlierText>(
+    `SELECT latest.text, latest.state, latest."updatedAt",
+            boundary.id IS NOT NULL AS "sourceChangedSince", boundary.previous_source AS "madeFor"
+       FROM (
+         SELECT DISTINCT ON (text) text, state, created_at AS "updatedAt", id
+           FROM translation_events
+          WHERE segment_id = $1 AND lang = $2 AND btrim(text) <> ''
+          ORDER BY text, id DESC
+       ) latest
+       LEFT JOIN LATERAL (
+         SELECT b.id, b.previous_source FROM translation_events b
+          WHERE b.segment_id = $1 AND b.lang = $2 AND b.kind = 'stale' AND b.state = 'stale' AND b.id >= latest.id
+          ORDER BY b.id
+          LIMIT 1
+       ) boundary ON true
+      ORDER BY latest.id DESC
+      LIMIT $3`,
     [segmentId, lang, limit],
   );
   return r.rows;
@@ -72,15 +88,19 @@ export async function exactTranslations(db: Queryable, q: MemoryQuery): Promise<
  * trigram index on memory_sources.plain_text; its threshold is set for this transaction
  * only, so call this inside one.
  */
-export async function similarTranslations(tx: Queryable, q: MemoryQuery & { threshold: number }): Promise<MemoryRow[]> {
+export async function similarTranslations(tx: Queryable, q: MemoryQuery & { threshold: number; maxSources: number }): Promise<MemoryRow[]> {
   await setTrigramThreshold(tx, q.threshold);
+  // At most `maxSources` source texts pass on to the joins, the scoring and the sort: the
+  // bound of one lookup's work where no statement timeout applies (PGlite). Above it, the
+  // texts kept are the index's first, not the most similar; a tier that full is rare.
   const r = await tx.query<MemoryRow>(
     `SELECT ${MEMORY_COLUMNS}
-       FROM memory_sources m ${TRANSLATIONS_OF_SOURCE}
-      WHERE m.source_lang = $2 AND m.plain_text % $1 AND m.plain_text <> $1
+       FROM (SELECT id, plain_text FROM memory_sources
+              WHERE source_lang = $2 AND plain_text % $1 AND plain_text <> $1
+              LIMIT $6) m ${TRANSLATIONS_OF_SOURCE}
       ORDER BY similarity(m.plain_text, $1) DESC, t.updated_at DESC, s.id
       LIMIT $5`,
-    [q.plain, q.sourceLang, q.lang, q.excludeSegmentId, q.limit],
+    [q.plain, q.sourceLang, q.lang, q.excludeSegmentId, q.limit, q.maxSources],
   );
   return r.rows;
 }

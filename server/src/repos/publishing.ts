@@ -113,9 +113,10 @@ export async function writeRevisedTranslations(
     throw new Error(`revision wrote ${updated.rowCount} of ${rows.length} translation rows`);
   }
   await tx.query(
-    `INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id)
-     SELECT x."segmentId", x.lang, 'stale', x.text, x.state, x.version, $2, $3
-       FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, text text, state text, version int)`,
+    // A stale event keeps the source the text was made for (migration 010: the memory scores it against that).
+    `INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id, previous_source)
+     SELECT x."segmentId", x.lang, 'stale', x.text, x.state, x.version, $2, $3, CASE WHEN x.state = 'stale' THEN x."previousSource" END
+       FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, text text, state text, version int, "previousSource" text)`,
     [payload, revision, userId],
   );
   return rows.length;

@@ -2,6 +2,7 @@ import { LANGUAGE_CODES, notFound, type LanguageCode } from '@lockstep/shared';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { jsonBody, MARKDOWN_JSON_LIMIT } from '../http/body.js';
+import { clientGone } from '../http/clientGone.js';
 import { param, type RouteTable } from '../http/routeTable.js';
 import { findRevision, listRevisions } from '../repos/revisions.js';
 import { listSegments } from '../repos/segments.js';
@@ -66,14 +67,10 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
       const doc = await docs.requireDocument(db, param(req, 'doc'));
       const f = SegmentFilters.parse(req.query);
       const lang = docs.requireTargetLang(doc, f.lang);
-      const rows = await listSegments(db, {
-        documentId: doc.id,
-        lang,
-        state: f.state,
-        q: f.q,
-        afterPosition: docs.parseCursor(f.cursor),
-        limit: f.limit,
-      });
+      const filters = { documentId: doc.id, lang, state: f.state, q: f.q, afterPosition: docs.parseCursor(f.cursor), limit: f.limit };
+      // A text search is an interactive read (bounded share, tighter time limit, cancelled
+      // when the client leaves); the plain list is what the editor needs to open at all.
+      const rows = f.q ? await db.interactive(clientGone(res), (q) => listSegments(q, filters)) : await listSegments(db, filters);
       const last = rows.at(-1);
       const nextCursor = f.limit !== undefined && rows.length === f.limit && last ? docs.makeCursor(last.index) : null;
       res.json({

@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.js';
+import { clientGone } from '../http/clientGone.js';
 import { param, type RouteTable } from '../http/routeTable.js';
 import { qaReport } from '../services/qaReport.js';
 
@@ -11,7 +12,8 @@ export function qaRoutes(routes: RouteTable, db: Db): void {
     // language checked, not one being written.
     langOf: () => undefined,
     async handler(req, res) {
-      res.json(await qaReport(db, param(req, 'doc'), param(req, 'lang')));
+      // An interactive read: its cost grows with the document, so it runs on the bounded share.
+      res.json(await db.interactive(clientGone(res), (q) => qaReport(q, param(req, 'doc'), param(req, 'lang'))));
     },
   });
 }

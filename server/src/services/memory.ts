@@ -1,6 +1,6 @@
-import { notFound, rankSuggestions, type LanguageCode, type MemoryCandidate, type MemorySuggestion } from '@lockstep/shared';
+import { DEFAULT_MEMORY_FUZZY_MAX_CHARS, notFound, rankSuggestions, type LanguageCode, type MemoryCandidate, type MemorySuggestion } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
-import { exactTranslations, ownEarlierTexts, similarTranslations, type MemoryQuery, type MemoryRow } from '../repos/memory.js';
+import { exactTranslations, ownEarlierTexts, type EarlierText, similarTranslations, type MemoryQuery, type MemoryRow } from '../repos/memory.js';
 import { findTranslationTarget } from '../repos/translations.js';
 
 /**
@@ -17,6 +17,9 @@ export const MEMORY_TRIGRAM_TIERS: readonly number[] = [0.7, 0.6, 0.5];
 
 /** Candidates fetched per suggestion asked for: room for duplicates and word-level misses. */
 const CANDIDATES_PER_SUGGESTION = 3;
+
+/** Similar source texts one trigram tier may pass on (repos/memory.ts `similarTranslations`). */
+export const MEMORY_MAX_SOURCES_PER_TIER = 500;
 
 export interface MemoryCandidates {
   /** Translations of the same plain source text. */
@@ -40,7 +43,7 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, tiers = ME
   const wanted = q.limit - exact.length;
   for (const tier of wanted > 0 ? tiers : []) {
     threshold = tier;
-    similar = await similarTranslations(tx, { ...q, limit: wanted, threshold: tier });
+    similar = await similarTranslations(tx, { ...q, limit: wanted, threshold: tier, maxSources: MEMORY_MAX_SOURCES_PER_TIER });
     if (similar.length >= wanted) break;
   }
   return { exact, similar, threshold };
@@ -52,17 +55,35 @@ export interface MemoryRef {
   lang: string;
 }
 
+export interface MemoryAnswer {
+  suggestions: MemorySuggestion[];
+  /**
+   * False when the segment is longer than `fuzzyMaxChars`: only identical sources were looked
+   * up (the client says so), since comparing a text that long costs seconds to minutes.
+   */
+  fuzzy: boolean;
+  fuzzyMaxChars: number;
+}
+
 /**
  * Translation-memory suggestions for one segment and language: its own earlier texts, then
  * other segments' translations with a similar source (shared/src/memory ranks and scores them).
- * One transaction: the trigram threshold is set for it alone.
+ * An interactive read (db/interactive.ts): bounded in time on PostgreSQL and cancelled when
+ * `signal` aborts; one transaction, since the trigram threshold is set for it alone.
  */
 export async function memorySuggestions(
   db: Db,
   ref: MemoryRef,
-  opts: { limit: number; /** The bench compares against a single tier. */ tiers?: readonly number[] },
-): Promise<{ suggestions: MemorySuggestion[] }> {
-  return db.transaction(async (tx) => {
+  opts: {
+    limit: number;
+    fuzzyMaxChars?: number;
+    signal?: AbortSignal;
+    /** The bench compares against a single tier. */
+    tiers?: readonly number[];
+  },
+): Promise<MemoryAnswer> {
+  const fuzzyMaxChars = opts.fuzzyMaxChars ?? DEFAULT_MEMORY_FUZZY_MAX_CHARS;
+  return db.interactive(opts.signal, async (tx) => {
     const target = await findTranslationTarget(tx, ref.documentId, ref.segmentId, ref.lang);
     if (!target) throw notFound('document_not_found', `There is no document "${ref.documentId}".`);
     if (!target.targetLangs.includes(ref.lang)) {
@@ -70,31 +91,20 @@ export async function memorySuggestions(
     }
     const segment = target.segment;
     if (!segment) throw notFound('segment_not_found', `The document "${ref.documentId}" has no segment "${ref.segmentId}".`);
+    const fuzzy = segment.source.length <= fuzzyMaxChars;
     // A locked segment has nothing to translate, so nothing to suggest.
-    if (!segment.translatable) return { suggestions: [] };
+    if (!segment.translatable) return { suggestions: [], fuzzy, fuzzyMaxChars };
 
     const current = target.translation;
-    // Earlier texts were made against the source the translator last worked from: while the
-    // translation is stale that is its previous source, else the segment's source.
-    const ownSource = current?.state === 'stale' && current.previousSource !== null ? current.previousSource : segment.source;
-    const own: MemoryCandidate[] = (await ownEarlierTexts(tx, ref.segmentId, ref.lang, opts.limit + 1)).map((e) => ({
-      text: e.text,
-      source: ownSource,
-      origin: 'this-segment',
-      documentId: ref.documentId,
-      segmentId: ref.segmentId,
-      state: e.state,
-      updatedAt: e.updatedAt,
-    }));
+    const own = ownCandidates(await ownEarlierTexts(tx, ref.segmentId, ref.lang, opts.limit + 1), ref, segment.source);
+    const query = { plain: segment.plain, sourceLang: target.sourceLang, lang: ref.lang, excludeSegmentId: ref.segmentId, limit: opts.limit * CANDIDATES_PER_SUGGESTION };
     const found =
       segment.plain.trim() === ''
         ? { exact: [], similar: [] }
-        : await memoryCandidates(
-            tx,
-            { plain: segment.plain, sourceLang: target.sourceLang, lang: ref.lang, excludeSegmentId: ref.segmentId, limit: opts.limit * CANDIDATES_PER_SUGGESTION },
-            opts.tiers,
-          );
-    const others: MemoryCandidate[] = [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment' }));
+        : fuzzy
+          ? await memoryCandidates(tx, query, opts.tiers)
+          : { exact: await exactTranslations(tx, query), similar: [] };
+    const others: MemoryCandidate[] = [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment', earlierSource: false }));
     const suggestions = rankSuggestions({
       own,
       others,
@@ -102,7 +112,34 @@ export async function memorySuggestions(
       currentText: current?.text ?? '',
       sourceLang: target.sourceLang as LanguageCode,
       limit: opts.limit,
+      fuzzyMaxChars,
     });
-    return { suggestions };
+    return { suggestions, fuzzy, fuzzyMaxChars };
   });
+}
+
+/**
+ * This segment's earlier texts as memory candidates, each with the source it was made for: a
+ * text older than a source change translates the earlier source, so it is scored against that
+ * (never against the current source, where it would pass for a 100% match) and labelled
+ * `earlierSource`. A text from before migration 010 whose earlier source nobody recorded is
+ * left out: its match cannot be told.
+ */
+function ownCandidates(texts: readonly EarlierText[], ref: MemoryRef, currentSource: string): MemoryCandidate[] {
+  const out: MemoryCandidate[] = [];
+  for (const e of texts) {
+    if (e.sourceChangedSince && e.madeFor === null) continue;
+    const source = e.sourceChangedSince && e.madeFor !== null ? e.madeFor : currentSource;
+    out.push({
+      text: e.text,
+      source,
+      earlierSource: source !== currentSource,
+      origin: 'this-segment',
+      documentId: ref.documentId,
+      segmentId: ref.segmentId,
+      state: e.state,
+      updatedAt: e.updatedAt,
+    });
+  }
+  return out;
 }

@@ -17,18 +17,31 @@ import { parseCodedText } from '../segment/codes.js';
  * this is the number shown and ranked by, the same for every candidate whatever found it.
  */
 export function memoryMatch(storedSource: string, currentSource: string, lang: string): number {
-  const a = normaliseSpace(storedSource);
-  const b = normaliseSpace(currentSource);
-  if (a === b) return 100;
-  const plainA = plainOf(a);
-  const plainB = plainOf(b);
-  if (plainA === plainB) return 99;
-  const tokensA = wordTokens(plainA, lang);
-  const tokensB = wordTokens(plainB, lang);
+  const identical = identicalMatch(storedSource, currentSource);
+  if (identical !== null) return identical;
+  const tokensA = wordTokens(plainOf(normaliseSpace(storedSource)), lang);
+  const tokensB = wordTokens(plainOf(normaliseSpace(currentSource)), lang);
   const longer = Math.max(tokensA.length, tokensB.length);
   if (longer === 0) return 0;
   const similarity = 1 - tokenDistance(tokensA, tokensB) / longer;
   return Math.max(0, Math.min(98, Math.floor(similarity * 100 + 1e-9)));
+}
+
+/**
+ * 100 or 99 when the two sources are the same text (as `memoryMatch` says), else null. Linear
+ * in their length, unlike the word-level comparison: what is left of the memory for a source
+ * too long to compare word by word (`MEMORY_FUZZY_MAX_CHARS`).
+ */
+export function identicalMatch(storedSource: string, currentSource: string): 100 | 99 | null {
+  const a = normaliseSpace(storedSource);
+  const b = normaliseSpace(currentSource);
+  if (a === b) return 100;
+  return plainOf(a) === plainOf(b) ? 99 : null;
+}
+
+/** The text a reader sees: inline codes removed, whitespace runs as one space (as `wordDiff` shows it). */
+export function readableText(text: string): string {
+  return plainOf(normaliseSpace(text));
 }
 
 function normaliseSpace(text: string): string {

@@ -1,6 +1,6 @@
 import { wordDiff, type DiffPart } from '../align/wordDiff.js';
 import type { LanguageCode } from '../languages.js';
-import { memoryMatch } from './match.js';
+import { identicalMatch, memoryMatch, readableText } from './match.js';
 
 export type MemoryOrigin = 'this-segment' | 'other-segment';
 
@@ -10,6 +10,11 @@ export interface MemoryCandidate {
   text: string;
   /** The source it was made against (coded text). */
   source: string;
+  /**
+   * This segment's own text made for an earlier source of the segment (`source` is that
+   * earlier source): it translates what the segment said then, not what it says now.
+   */
+  earlierSource: boolean;
   origin: MemoryOrigin;
   documentId: string;
   segmentId: string;
@@ -28,6 +33,13 @@ export interface MemorySuggestion extends MemoryCandidate {
 export const MIN_MEMORY_MATCH = 50;
 export const DEFAULT_MEMORY_LIMIT = 10;
 export const MAX_MEMORY_LIMIT = 50;
+/**
+ * Sources longer than this many characters are compared only for identity: word-level edit
+ * similarity (here) and trigram search (in the database) grow with the length, and one very
+ * long sentence made every lookup of it take seconds to minutes (issue 18). Real sentences
+ * are far shorter: the demo statement's longest is under 300 characters.
+ */
+export const DEFAULT_MEMORY_FUZZY_MAX_CHARS = 1_000;
 
 export interface RankInput {
   /** This segment's earlier translations in the language, newest first. */
@@ -39,6 +51,8 @@ export interface RankInput {
   currentText: string;
   sourceLang: LanguageCode;
   limit: number;
+  /** A candidate or current source longer than this is scored only when identical (`identicalMatch`); default DEFAULT_MEMORY_FUZZY_MAX_CHARS. */
+  fuzzyMaxChars?: number;
 }
 
 const time = (d: Date | string) => (typeof d === 'string' ? Date.parse(d) : d.getTime());
@@ -52,32 +66,44 @@ const blank = (s: string) => s.trim() === '';
  */
 export function rankSuggestions(input: RankInput): MemorySuggestion[] {
   const seen = new Set<string>([input.currentText]);
-  const score = (c: MemoryCandidate): MemorySuggestion => ({
-    ...c,
-    match: memoryMatch(c.source, input.currentSource, input.sourceLang),
-    diff: wordDiff(c.source, input.currentSource, input.sourceLang),
-  });
+  const maxChars = input.fuzzyMaxChars ?? DEFAULT_MEMORY_FUZZY_MAX_CHARS;
+  const fuzzy = input.currentSource.length <= maxChars;
+  // null: too long to compare word by word, and not identical.
+  const matchOf = (c: MemoryCandidate): number | null =>
+    fuzzy && c.source.length <= maxChars
+      ? memoryMatch(c.source, input.currentSource, input.sourceLang)
+      : identicalMatch(c.source, input.currentSource);
+
+  // The word diff costs like the word comparison (240 ms for two equal 20,000-character
+  // texts): past the limit, equal texts are one equal part, others are shown whole, old and new.
+  const diffOf = (source: string): DiffPart[] => {
+    if (fuzzy && source.length <= maxChars) return wordDiff(source, input.currentSource, input.sourceLang);
+    const [before, after] = [readableText(source), readableText(input.currentSource)];
+    return before === after ? [{ op: 'equal', text: after }] : [{ op: 'removed', text: before }, { op: 'added', text: after }];
+  };
 
   const own: MemorySuggestion[] = [];
   for (const c of input.own) {
     if (own.length >= input.limit) break;
     if (blank(c.text) || seen.has(c.text)) continue;
+    const match = matchOf(c);
+    if (match === null) continue;
     seen.add(c.text);
-    own.push(score(c));
+    own.push({ ...c, match, diff: diffOf(c.source) });
   }
 
   const best = new Map<string, { candidate: MemoryCandidate; match: number }>();
   for (const c of input.others) {
     if (blank(c.text) || seen.has(c.text)) continue;
-    const match = memoryMatch(c.source, input.currentSource, input.sourceLang);
-    if (match < MIN_MEMORY_MATCH) continue;
+    const match = matchOf(c);
+    if (match === null || match < MIN_MEMORY_MATCH) continue;
     const held = best.get(c.text);
     if (!held || compareOthers({ candidate: c, match }, held) < 0) best.set(c.text, { candidate: c, match });
   }
   const others = [...best.values()]
     .sort(compareOthers)
     .slice(0, Math.max(0, input.limit - own.length))
-    .map(({ candidate, match }) => ({ ...candidate, match, diff: wordDiff(candidate.source, input.currentSource, input.sourceLang) }));
+    .map(({ candidate, match }) => ({ ...candidate, match, diff: diffOf(candidate.source) }));
   return [...own, ...others];
 }
 

@@ -24,6 +24,7 @@ interface Suggestion {
   state: string;
   updatedAt: string;
   diff: { op: string; text: string }[];
+  earlierSource: boolean;
 }
 
 const THE_SENTENCE = 'The committee meets every Tuesday in the old library.';
@@ -151,6 +152,39 @@ describe('translation memory', () => {
     // r2's translation went stale (its source changed): its text no longer matches a source.
     expect((await segments('retire')).find((s) => s.id === r2.id)!.translation!.state).toBe('stale');
     expect((await memory('retire-query', q2.id)).map((s) => s.text)).not.toContain('[ko] budget');
+  });
+
+  test('a translation made for an earlier source is scored against that source, labelled so, never 100% for the new text', async () => {
+    const before = 'The reading room of the public library closes at six in the evening on weekdays.';
+    const after = 'The reading room of the public library closes at eight in the evening on weekdays.';
+    const [seg] = await createDoc('earlier', [before]);
+    await save('earlier', seg, '[ko] draft for six');
+    await save('earlier', seg, '[ko] closes at six');
+    const publish = await request(app).post('/api/documents/earlier/revisions').set(auth(token.coord)).send({ markdown: after });
+    expect(publish.status).toBe(201);
+    expect((await segments('earlier'))[0].translation).toMatchObject({ state: 'stale', text: '[ko] closes at six' });
+
+    // While stale: the earlier draft was made for the old source too.
+    const whileStale = await memory('earlier', seg.id);
+    expect(whileStale.map((s) => [s.text, s.source, s.earlierSource])).toEqual([['[ko] draft for six', before, true]]);
+    expect(whileStale[0].match).toBeLessThan(100);
+
+    // The translator writes the new text: the stale one is memory now, still of the old source.
+    await save('earlier', seg, '[ko] closes at eight, noon on Saturdays');
+    const out = await memory('earlier', seg.id);
+    expect(out.map((s) => [s.text, s.source, s.earlierSource])).toEqual([
+      ['[ko] closes at six', before, true],
+      ['[ko] draft for six', before, true],
+    ]);
+    for (const s of out) {
+      expect(s.match).toBeLessThan(100);
+      expect(s.diff.some((p) => p.op !== 'equal')).toBe(true);
+    }
+    // A text made for the current source is not labelled.
+    await save('earlier', seg, '[ko] closes at eight');
+    const latest = await memory('earlier', seg.id);
+    expect(latest[0]).toMatchObject({ text: '[ko] closes at eight, noon on Saturdays', source: after, match: 100, earlierSource: false });
+    expect(latest.filter((s) => s.state === 'stale' || s.earlierSource).every((s) => s.match < 100)).toBe(true);
   });
 
   test('approved translations are suggested too, and the approved one goes first on a tie', async () => {

@@ -55,6 +55,7 @@ describe('match percentage of a translation-memory suggestion', () => {
 const candidate = (over: Partial<MemoryCandidate>): MemoryCandidate => ({
   text: 'T',
   source: 'The cat sat on the mat.',
+  earlierSource: false,
   origin: 'other-segment',
   documentId: 'd',
   segmentId: 's',
