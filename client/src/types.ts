@@ -153,14 +153,18 @@ export interface RevisionChange {
   newIds: string[];
   oldTexts: string[];
   newTexts: string[];
+  handedFrom?: string[];
+  handedTo?: string;
 }
 
-/** `POST …/revisions` (dry run or not): counts per change class, the changes, stale per language. */
+/** `POST …/revisions` (dry run or not): counts per change class, the changes, and per language what happens to translations. */
 export interface RevisionImpact {
   revision: number;
   impact: Record<string, number>;
   changes: RevisionChange[];
   stale: Record<string, number>;
+  suggested: Record<string, number>;
+  retired: Record<string, number>;
 }
 
 export interface RevisionSummary {

@@ -10,6 +10,7 @@ interface Change {
   newIds: string[];
   oldTexts: string[];
   newTexts: string[];
+  handedTo?: string;
 }
 
 interface PublishResult {
@@ -17,6 +18,9 @@ interface PublishResult {
   impact: Record<string, number>;
   changes: Change[];
   stale: Record<string, number>;
+  /** Absent from servers older than the hand-over rule. */
+  suggested?: Record<string, number>;
+  retired?: Record<string, number>;
 }
 
 const KINDS = ['modified', 'minor', 'split', 'merged', 'moved', 'added', 'removed'];
@@ -35,7 +39,8 @@ export const publishCommand: Command = {
     '  -                    read the Markdown from standard input',
     '',
     'Always shows the impact first: how many segments of each kind changed, every change',
-    '(old → new), and how many translations per language will need work.',
+    '(old → new), and per language how many translations will need work, how many of',
+    'removed segments are handed to a new segment as a suggestion, and how many are retired.',
     '',
     CONNECTION_USAGE,
   ].join('\n'),
@@ -79,13 +84,16 @@ export function describeImpact(doc: string, base: number, r: PublishResult): str
     lines.push('', 'Changes:');
     for (const c of r.changes) lines.push(...describeChange(c));
   }
-  const stale = Object.entries(r.stale);
-  lines.push(
-    '',
-    stale.some(([, n]) => n > 0)
-      ? `Translations that will need work: ${stale.map(([lang, n]) => `${lang} ${n}`).join(', ')}`
-      : 'No translation will need work.',
-  );
+  const perLanguage = (label: string, counts: Record<string, number> | undefined) => {
+    const all = Object.entries(counts ?? {});
+    return all.some(([, n]) => n > 0) ? [`${label}: ${all.map(([lang, n]) => `${lang} ${n}`).join(', ')}`] : [];
+  };
+  const work = [
+    ...perLanguage('Translations that will need work', r.stale),
+    ...perLanguage('Translations of removed segments offered as suggestions', r.suggested),
+    ...perLanguage('Translations retired with their segment (kept in history and memory)', r.retired),
+  ];
+  lines.push('', ...(work.length ? work : ['No translation will need work.']));
   return lines.join('\n');
 }
 
@@ -97,7 +105,7 @@ function describeChange(c: Change): string[] {
   const news = c.newIds.map((x, i) => (sameIds ? quoted(c.newTexts[i] ?? '') : `${id(x)} ${quoted(c.newTexts[i] ?? '')}`));
   const head = `  ${c.kind.padEnd(9)}`;
   if (c.kind === 'added') return news.map((n) => `${head}+ ${n}`);
-  if (c.kind === 'removed') return olds.map((o) => `${head}- ${o}`);
+  if (c.kind === 'removed') return olds.map((o) => `${head}- ${o}${c.handedTo ? ' (its translations become the suggestion of the new segment)' : ''}`);
   if (c.kind === 'moved' && c.oldTexts.join() === c.newTexts.join()) return olds.map((o) => `${head}${o}`);
   return [`${head}${olds.join(' + ')}`, `  ${' '.repeat(9)}→ ${news.join(' + ')}`];
 }

@@ -1,4 +1,4 @@
-import type { SourceRun, TranslationRowState } from '@lockstep/shared';
+import type { KeyedTranslationRow, NewTranslationRow, SourceRun } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 import type { SegmentSource } from './segments.js';
 
@@ -9,12 +9,13 @@ export interface LiveSegment {
   plain: string;
   runs: SourceRun[];
   blockIndex: number;
+  blockKind: string;
   translatable: boolean;
 }
 
 export async function liveSegments(db: Queryable, documentId: string): Promise<LiveSegment[]> {
   const r = await db.query<LiveSegment>(
-    `SELECT id, source AS text, plain_text AS plain, source_runs AS runs, block_index AS "blockIndex", translatable
+    `SELECT id, source AS text, plain_text AS plain, source_runs AS runs, block_index AS "blockIndex", block_kind AS "blockKind", translatable
        FROM segments WHERE document_id = $1 AND retired_in IS NULL ORDER BY position`,
     [documentId],
   );
@@ -66,10 +67,7 @@ export async function retireSegments(tx: Queryable, ids: readonly string[], revi
 }
 
 /** A stored translation row (the shape the stale rule works on) with its key. */
-export interface TranslationRow extends TranslationRowState {
-  segmentId: string;
-  lang: string;
-}
+export type TranslationRow = KeyedTranslationRow;
 
 const TRANSLATION_COLUMNS = `segment_id AS "segmentId", lang, text, state, version, based_on_revision AS "basedOnRevision",
   previous_source AS "previousSource", state_before_stale AS "stateBeforeStale", change_class AS "changeClass", suggestion`;
@@ -122,17 +120,20 @@ export async function writeRevisedTranslations(
   return rows.length;
 }
 
-/** Untranslated rows for new segments, split/merge ones with the old translations as suggestion. */
+/**
+ * Untranslated rows for new segments, as `revisionEffects` computed them: split, merged and
+ * handed-over ones with the old translations as suggestion and their change class.
+ */
 export async function insertNewTranslations(
   tx: Queryable,
-  rows: readonly { segmentId: string; lang: string; suggestion: string | null; previousSource: string | null }[],
+  rows: readonly (NewTranslationRow & { segmentId: string })[],
   revision: number,
 ): Promise<void> {
   if (rows.length === 0) return;
   await tx.query(
-    `INSERT INTO translations (segment_id, lang, state, based_on_revision, suggestion, previous_source)
-     SELECT x."segmentId", x.lang, 'untranslated', $2, x.suggestion, x."previousSource"
-       FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, suggestion text, "previousSource" text)`,
+    `INSERT INTO translations (segment_id, lang, state, based_on_revision, suggestion, previous_source, change_class)
+     SELECT x."segmentId", x.lang, 'untranslated', $2, x.suggestion, x."previousSource", x."changeClass"
+       FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, suggestion text, "previousSource" text, "changeClass" text)`,
     [JSON.stringify(rows), revision],
   );
 }

@@ -1,12 +1,4 @@
-import {
-  alignRevision,
-  applyStaleRule,
-  conflict,
-  suggestionFor,
-  type Alignment,
-  type LanguageCode,
-  type Segment,
-} from '@lockstep/shared';
+import { alignRevision, conflict, revisionEffects, type Alignment, type LanguageCode, type Segment } from '@lockstep/shared';
 import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
 import * as documents from '../repos/documents.js';
@@ -31,13 +23,21 @@ export interface ChangeView {
   newIds: string[];
   oldTexts: string[];
   newTexts: string[];
+  /** added: the removed segments whose translations it receives as suggestion; removed: the one receiving them. */
+  handedFrom?: string[];
+  handedTo?: string;
 }
 
 export interface PublishResult {
   revision: number;
   impact: Record<string, number>;
   changes: ChangeView[];
+  /** Per language: translations that need work (stale, or the starting text of a split or merge). */
   stale: Record<string, number>;
+  /** Per language: translations of removed segments handed to a new segment as its suggestion. */
+  suggested: Record<string, number>;
+  /** Per language: translations retired with their segment and handed to nobody. */
+  retired: Record<string, number>;
 }
 
 interface Plan {
@@ -66,8 +66,8 @@ async function plan(db: Queryable, doc: documents.DocumentRow, markdown: string,
     markdown,
     lang: doc.sourceLang as LanguageCode,
   });
-  // Only segments whose translations the rules can touch need their rows read.
-  const touched = new Set<string>();
+  // Only segments whose translations the rules can touch (or retire) need their rows read.
+  const touched = new Set<string>(alignment.removed);
   for (const a of alignment.segments) {
     if (a.kind !== 'unchanged' && a.kind !== 'moved' && a.kind !== 'added') for (const id of a.oldIds) touched.add(id);
   }
@@ -81,55 +81,27 @@ async function plan(db: Queryable, doc: documents.DocumentRow, markdown: string,
   return { alignment, translations, previous: live, oldSources: new Map(live.map((l) => [l.id, l.text])), newRevision: doc.revision + 1 };
 }
 
-interface Effects {
-  revised: (publishing.TranslationRow & { oldVersion: number })[];
-  newTranslations: Map<number, { lang: string; suggestion: string | null; previousSource: string | null }[]>;
-  stale: Record<string, number>;
-}
-
 /** What the stale rules do to every affected translation: computed once, for the dry run and the apply alike. */
-function effects(p: Plan, doc: documents.DocumentRow): Effects {
-  const { oldSources } = p;
-  const stale: Record<string, number> = Object.fromEntries(doc.targetLangs.map((l) => [l, 0]));
-  const revised: Effects['revised'] = [];
-  const newTranslations: Effects['newTranslations'] = new Map();
-  p.alignment.segments.forEach((a, newIndex) => {
-    if (a.kind === 'modified' || a.kind === 'minor') {
-      for (const row of p.translations.get(a.oldIds[0]) ?? []) {
-        const { row: next, changed } = applyStaleRule(row, {
-          kind: a.kind,
-          oldSource: oldSources.get(a.oldIds[0]) ?? '',
-          newSource: a.segment.text,
-          revision: p.newRevision,
-        });
-        if (!changed) continue;
-        revised.push({ ...row, ...next, segmentId: row.segmentId, lang: row.lang, oldVersion: row.version });
-        if (next.state === 'stale' && row.state !== 'stale') stale[row.lang] = (stale[row.lang] ?? 0) + 1;
-      }
-    } else if ((a.kind === 'split' || a.kind === 'merged' || a.kind === 'added') && a.segment.translatable) {
-      const list = doc.targetLangs.map((lang) => {
-        if (a.kind === 'added') return { lang, suggestion: null, previousSource: null };
-        const parts = a.oldIds.map((id) => ({
-          translation: (p.translations.get(id) ?? []).find((t) => t.lang === lang) ?? null,
-          source: oldSources.get(id) ?? '',
-        }));
-        const s = suggestionFor(parts);
-        if (s.suggestion) stale[lang] = (stale[lang] ?? 0) + 1;
-        return { lang, suggestion: s.suggestion, previousSource: s.previousSource };
-      });
-      newTranslations.set(newIndex, list);
-    }
+function effects(p: Plan, doc: documents.DocumentRow) {
+  return revisionEffects({
+    alignment: p.alignment,
+    targetLangs: doc.targetLangs,
+    translations: p.translations,
+    oldSources: p.oldSources,
+    revision: p.newRevision,
   });
-  return { revised, newTranslations, stale };
 }
 
 function changeViews(alignment: Alignment, newIds: (string | undefined)[]): ChangeView[] {
+  const idAt = (i: number) => newIds[i] ?? `new:${i}`;
   return alignment.changes.map((c) => ({
     kind: c.kind,
     oldIds: c.oldIds,
-    newIds: c.newIndexes.map((i) => newIds[i] ?? `new:${i}`),
+    newIds: c.newIndexes.map(idAt),
     oldTexts: c.oldTexts,
     newTexts: c.newTexts,
+    ...(c.handedFrom ? { handedFrom: c.handedFrom } : {}),
+    ...(c.handedTo !== undefined ? { handedTo: idAt(c.handedTo) } : {}),
   }));
 }
 
@@ -154,7 +126,7 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
     const p = await plan(db, doc, input.markdown, false);
     const e = effects(p, doc);
     const changes = changeViews(p.alignment, p.alignment.segments.map(carriedId));
-    return { revision: p.newRevision, impact: { ...p.alignment.impact }, changes, stale: e.stale };
+    return { revision: p.newRevision, impact: { ...p.alignment.impact }, changes, stale: e.stale, suggested: e.suggested, retired: e.retired };
   }
   const published = await db.transaction(async (tx) => {
     await publishing.lockDocument(tx, documentId);
@@ -187,7 +159,7 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
       documentId: doc.id,
       number: rev,
       markdown: input.markdown,
-      impact: { ...p.alignment.impact, stale: e.stale },
+      impact: { ...p.alignment.impact, stale: e.stale, suggested: e.suggested, retired: e.retired },
       createdBy: actorId,
     });
     // Removed segments and the sources of splits and merges leave the document; their rows,
@@ -221,7 +193,7 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
     // Last, after every translation row (the order of 004_events.sql); numbered after commit.
     await events.insertEvent(tx, { documentId: doc.id, kind: 'revision', payload: { revision: rev, stale: e.stale }, userId: actorId });
     await faultPoint('publish:before-commit');
-    return { revision: rev, impact: { ...p.alignment.impact }, changes, stale: e.stale };
+    return { revision: rev, impact: { ...p.alignment.impact }, changes, stale: e.stale, suggested: e.suggested, retired: e.retired };
   });
   eventsCommitted(db, documentId);
   return published;

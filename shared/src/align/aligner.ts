@@ -5,6 +5,7 @@ import { classifyEdit } from './classify.js';
 import { diffSequences } from './hunks.js';
 import { alignmentKey, plainFromCodedText, similarityKey } from './key.js';
 import { matchContext, matchGlobally, matchInHunk, type Match } from './matcher.js';
+import { handOffs, pairByPosition, placeOf } from './position.js';
 import { CHANGE_KINDS, type AlignedSegment, type AlignInput, type Alignment, type Change, type ChangeKind, type StoredSegment } from './types.js';
 
 type NewKind = AlignedSegment['kind'];
@@ -86,21 +87,41 @@ export function alignRevision(input: AlignInput): Alignment {
       take(m.news, { kind: m.news.length > 1 ? 'split' : 'merged', olds: m.olds, similarity: m.sim });
     }
   };
-  for (const h of hunks) {
-    for (const m of matchInHunk(ctx, freeOld(h.oldStart, h.oldEnd), freeNew(h.newStart, h.newEnd))) record(m, false);
-  }
+  const anchors = hunks.map((): [number, number][] => []);
+  hunks.forEach((h, k) => {
+    for (const m of matchInHunk(ctx, freeOld(h.oldStart, h.oldEnd), freeNew(h.newStart, h.newEnd))) {
+      record(m, false);
+      anchors[k].push([m.olds[0], m.news[0]]);
+    }
+  });
+  // A strong match elsewhere (moved and edited) is surer than a place; then places pair what is left.
   for (const m of matchGlobally(ctx, freeOld(0, previous.length), freeNew(0, next.length))) record(m, true);
+  const oldPlace = (o: number) => placeOf(previous[o].blockKind, previous[o].translatable);
+  const newPlace = (n: number) => placeOf(next[n].blockKind, next[n].translatable);
+  const handedTo = new Map<number, number>();
+  hunks.forEach((h, k) => {
+    for (const m of pairByPosition(ctx, freeOld(h.oldStart, h.oldEnd), freeNew(h.newStart, h.newEnd), anchors[k], oldPlace, newPlace)) record(m, false);
+    for (const [o, n] of handOffs(ctx, freeOld(h.oldStart, h.oldEnd), freeNew(h.newStart, h.newEnd), oldPlace, newPlace)) handedTo.set(o, n);
+  });
 
-  return report(previous, planned, assigned, oldTaken);
+  return report(previous, planned, assigned, oldTaken, handedTo);
 }
 
-function report(previous: readonly StoredSegment[], planned: readonly PlannedSegment[], assigned: (Assignment | null)[], oldTaken: Uint8Array): Alignment {
+function report(
+  previous: readonly StoredSegment[],
+  planned: readonly PlannedSegment[],
+  assigned: (Assignment | null)[],
+  oldTaken: Uint8Array,
+  handedTo: ReadonlyMap<number, number>,
+): Alignment {
   const impact = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
   const oldPlain = (o: number) => previous[o].plain ?? plainFromCodedText(previous[o].text);
   const segments: AlignedSegment[] = [];
   const placed: { at: number; change: Change }[] = [];
   const newPlaceOfOld = new Float64Array(previous.length).fill(-1);
   const emitted = new Set<Assignment>();
+  const handedFrom = new Map<number, string[]>();
+  for (const [o, n] of [...handedTo].sort((x, y) => x[0] - y[0])) handedFrom.set(n, [...(handedFrom.get(n) ?? []), previous[o].id]);
 
   planned.forEach((p, j) => {
     const a = assigned[j] ?? { kind: 'added', olds: [] };
@@ -113,6 +134,8 @@ function report(previous: readonly StoredSegment[], planned: readonly PlannedSeg
     if (a.similarity !== undefined) aligned.similarity = a.similarity;
     if (a.moved) aligned.moved = true;
     if (p.reused) aligned.reused = true;
+    const handed = a.kind === 'added' ? handedFrom.get(j) : undefined;
+    if (handed) aligned.handedFrom = handed;
     segments.push(aligned);
     impact[a.kind]++;
     // Moved segments say nothing about where their old neighbours now are.
@@ -129,6 +152,7 @@ function report(previous: readonly StoredSegment[], planned: readonly PlannedSeg
     };
     if (a.similarity !== undefined) change.similarity = a.similarity;
     if (a.moved) change.moved = true;
+    if (handed) change.handedFrom = handed;
     placed.push({ at: j, change });
   });
 
@@ -142,7 +166,10 @@ function report(previous: readonly StoredSegment[], planned: readonly PlannedSeg
     removed.push(s.id);
     impact.removed++;
     // Right after the new place of the old segment that preceded it, so a preview reads in order.
-    placed.push({ at: lastPlace + 0.5, change: { kind: 'removed', oldIds: [s.id], newIndexes: [], oldTexts: [oldPlain(o)], newTexts: [] } });
+    const change: Change = { kind: 'removed', oldIds: [s.id], newIndexes: [], oldTexts: [oldPlain(o)], newTexts: [] };
+    const to = handedTo.get(o);
+    if (to !== undefined) change.handedTo = to;
+    placed.push({ at: lastPlace + 0.5, change });
   });
   placed.sort((x, y) => x.at - y.at);
   return { segments, removed, changes: placed.map((p) => p.change), impact };

@@ -7,4 +7,6 @@ export { THRESHOLDS } from './matcher.js';
 export { alignRevision } from './aligner.js';
 export { applyStaleRule, derivedRow, suggestionFor } from './staleRules.js';
 export type { SourceChange, SuggestionPart, TranslationRowState } from './staleRules.js';
+export { holdsWork, revisionEffects } from './effects.js';
+export type { EffectsInput, ImpactByLanguage, KeyedTranslationRow, NewTranslationRow, RevisionEffects } from './effects.js';
 export { wordDiff, type DiffPart } from './wordDiff.js';

@@ -101,14 +101,23 @@ function score(ctx: MatchContext, olds: number[], news: number[], threshold: num
   return similarityAtLeast(a, b, threshold);
 }
 
-/** Runs of 2..3 consecutive document positions in `list` that include list[at]. */
+/**
+ * Runs of 2..3 segments of `list` that include list[at] and span at most one document position
+ * more than they hold: the parts of a split may have a new sentence between them (a split and
+ * a sentence inserted in the middle, in one revision).
+ */
 function windowsAround(list: readonly number[], at: number): number[][] {
   const out: number[][] = [];
-  for (let k = 2; k <= MAX_K; k++) {
-    for (let s = Math.max(0, at - k + 1); s <= at && s + k <= list.length; s++) {
-      if (list[s + k - 1] - list[s] === k - 1) out.push(list.slice(s, s + k));
+  const near: number[] = [];
+  for (let i = Math.max(0, at - MAX_K); i < Math.min(list.length, at + MAX_K + 1); i++) if (Math.abs(list[i] - list[at]) <= MAX_K) near.push(list[i]);
+  const choose = (from: number, picked: number[], k: number) => {
+    if (picked.length === k) {
+      if (picked.includes(list[at]) && picked[k - 1] - picked[0] <= k) out.push([...picked]);
+      return;
     }
-  }
+    for (let i = from; i < near.length; i++) choose(i + 1, [...picked, near[i]], k);
+  };
+  for (let k = 2; k <= MAX_K; k++) choose(0, [], k);
   return out;
 }
 

@@ -19,6 +19,8 @@ export interface StoredSegment {
   text: string;
   blockIndex: number;
   translatable: boolean;
+  /** The stored `block_kind`: step 3 pairs an old and a new segment by place only in the same kind of block. */
+  blockKind?: string;
   plain?: string;
   runs?: SourceRun[];
   words?: number;
@@ -52,6 +54,11 @@ export interface AlignedSegment {
   moved?: boolean;
   /** The stored segment was kept as stored by the block short-circuit (see `segment`). */
   reused?: boolean;
+  /**
+   * For added: old segments removed in the same hunk whose translations this segment receives
+   * as a suggestion (architecture.md step 3, "nothing disappears silently"), in document order.
+   */
+  handedFrom?: string[];
 }
 
 /** Every segment that is not unchanged, listed exactly once (a split is one change: 1 old, k new). */
@@ -65,6 +72,10 @@ export interface Change {
   newTexts: string[];
   similarity?: number;
   moved?: boolean;
+  /** For added: the removed segments whose translations it receives as a suggestion. */
+  handedFrom?: string[];
+  /** For removed: the added segment (index into `Alignment.segments`) that receives its translations. */
+  handedTo?: number;
 }
 
 export interface Alignment {

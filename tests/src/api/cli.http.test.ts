@@ -269,6 +269,16 @@ describe('lockstep publish', () => {
     expect(stale.stderr).toMatch(/The document is at revision 2, not 1.* \(revision_conflict, HTTP 409\)/);
   });
 
+  test('a translated sentence removed with nothing in its place is reported as retired, not as "no work"', async () => {
+    // Revision 2 (the test above) is current; its ko translation of the third sentence is stale.
+    writeFileSync(path.join(dir, 'v3.md'), V2.replace('A third one was here. ', ''));
+    const dry = await lockstep(['publish', '--doc', 'doc', 'v3.md'], { token: coordinator });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/\n {2}removed {2}- s\d+ "A third one was here\."\n/);
+    expect(dry.stdout).toMatch(/Translations retired with their segment \(kept in history and memory\): ko 1, ru 0/);
+    expect(dry.stdout).not.toMatch(/No translation will need work/);
+  });
+
   test('a translator may not publish: the server’s 403, exit 1', async () => {
     const r = await lockstep(['publish', '--doc', 'doc', '--apply', path.join(dir, 'v2.md')], { token: ko });
     expect(r.code).toBe(1);

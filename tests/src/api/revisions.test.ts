@@ -143,6 +143,53 @@ describe('publishing a revision', () => {
     expect(applied.body.impact.added).toBe(1);
   });
 
+  test('a short endorser line edited in place keeps its translations: stale with the diff, never lost', async () => {
+    const before = await segments();
+    const line = before.find((s) => s.source.includes('Workers League'))!;
+    const v2 = V1.replace('- [Workers League](#) (Brazil)', '- [Workers League of Brazil](#) (Brazil and Portugal)');
+    const dry = await publish(v2, { dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body.impact).toMatchObject({ modified: 1, added: 0, removed: 0 });
+    expect(dry.body.stale).toEqual({ es: 1, ko: 1 });
+    expect(dry.body.suggested).toEqual({ es: 0, ko: 0 });
+    expect(dry.body.retired).toEqual({ es: 0, ko: 0 });
+    expect((await publish(v2)).status).toBe(201);
+    const after = (await segments()).find((s) => s.id === line.id)!;
+    expect(after.translation).toMatchObject({ state: 'stale', text: line.translation!.text, changeClass: 'modified' });
+    const ko = (await segments('ko')).find((s) => s.id === line.id)!;
+    expect(ko.translation).toMatchObject({ state: 'stale', text: `[ko] ${line.source}` });
+  });
+
+  test('a removed segment replaced by another kind of block hands its translations over as a suggestion, and the impact counts it', async () => {
+    const v2 = V1.replace('The first paragraph stays as it is.', '## A new heading');
+    const dry = await publish(v2, { dryRun: true });
+    expect(dry.body.impact).toMatchObject({ added: 1, removed: 1 });
+    expect(dry.body.suggested).toEqual({ es: 1, ko: 1 });
+    expect(dry.body.retired).toEqual({ es: 0, ko: 0 });
+    const removed = dry.body.changes.find((c: { kind: string }) => c.kind === 'removed');
+    expect(removed.handedTo).toMatch(/^new:/);
+    const res = await publish(v2);
+    expect(res.status).toBe(201);
+    expect(res.body.suggested).toEqual(dry.body.suggested);
+    const heading = (await segments()).find((s) => s.source === 'A new heading')!;
+    expect(heading.translation).toMatchObject({ state: 'untranslated', suggestion: '[es] The first paragraph stays as it is.', changeClass: 'removed' });
+    const stored = await request(app).get('/api/documents/doc/revisions/2').set(auth(translator));
+    expect(stored.body.impact).toMatchObject({ suggested: { es: 1, ko: 1 }, retired: { es: 0, ko: 0 } });
+  });
+
+  test('a removed segment with nothing in its place is retired, and the impact says so per language', async () => {
+    const v2 = V1.replace('The first paragraph stays as it is.\n\n', '');
+    const dry = await publish(v2, { dryRun: true });
+    expect(dry.body.impact).toMatchObject({ removed: 1, added: 0 });
+    expect(dry.body.stale).toEqual({ es: 0, ko: 0 });
+    expect(dry.body.retired).toEqual({ es: 1, ko: 1 });
+    // The translation is kept with its retired segment (history and memory), never deleted.
+    const res = await publish(v2);
+    const id = res.body.changes[0].oldIds[0];
+    const kept = await db.query<{ text: string }>('SELECT text FROM translations WHERE segment_id = $1 AND lang = $2', [id, 'es']);
+    expect(kept.rows[0].text).toBe('[es] The first paragraph stays as it is.');
+  });
+
   test('two slogans merged: a new segment derived from both, old translations offered as a suggestion', async () => {
     const res = await publish(V1.replace('Peace now! Bread for all!', 'Peace now and bread for all!'));
     expect(res.status).toBe(201);

@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
-import { alignRevision, classifyEdit, segmentMarkdown, type Alignment, type ChangeKind, type LanguageCode, type StoredSegment } from '@lockstep/shared';
+import {
+  alignRevision,
+  classifyEdit,
+  revisionEffects,
+  segmentMarkdown,
+  type Alignment,
+  type ChangeKind,
+  type KeyedTranslationRow,
+  type LanguageCode,
+  type StoredSegment,
+} from '@lockstep/shared';
 
 /*
  * Random revisions with known truth. A document is a list of blocks of sentences, each sentence
@@ -21,7 +31,7 @@ const int = (r: Rng, n: number) => Math.floor(r() * n);
 const pick = <T>(r: Rng, a: readonly T[]): T => a[int(r, a.length)];
 
 type TruthKind = Exclude<ChangeKind, 'removed'> | 'kept'; // kept: unchanged or moved, either is right
-interface Sent { text: string; kind: TruthKind; oldIds: string[]; sourceChanged?: boolean; touched?: boolean }
+interface Sent { text: string; kind: TruthKind; oldIds: string[]; sourceChanged?: boolean; touched?: boolean; either?: string[] }
 interface Blk { prefix: string; sents: Sent[]; wrap?: boolean; touched?: boolean }
 interface Lang { code: LanguageCode; word: (r: Rng) => string; end: string; cased: boolean }
 
@@ -48,6 +58,8 @@ function sentence(r: Rng, l: Lang): string {
   if (r() < 0.25) words[q] = `"${words[q]}"`;
   return cap(words.join(' ')) + l.end;
 }
+/** An endorser-like line: a name of two or three words and a country in parentheses, no full stop. */
+const shortLine = (r: Rng, l: Lang) => `${Array.from({ length: 2 + int(r, 2) }, () => cap(l.word(r))).join(' ')} (${cap(l.word(r))})`;
 const escape = (plain: string) => plain.replace(/[\\`*_[\]<>#]/g, '\\$&');
 const PREFIX: Record<string, string> = { heading1: '# ', heading2: '## ', heading3: '### ', 'list-item': '- ', blockquote: '> ' };
 
@@ -58,7 +70,7 @@ const markdownOf = (blocks: Blk[], r: Rng) =>
 function modelOf(markdown: string, lang: LanguageCode): { blocks: Blk[]; stored: StoredSegment[] } {
   const doc = segmentMarkdown(markdown, lang);
   const blocks: Blk[] = [];
-  const stored = doc.segments.map((s, i): StoredSegment => ({ id: `s${i}`, text: s.text, blockIndex: s.blockIndex, translatable: s.translatable, plain: s.plain }));
+  const stored = doc.segments.map((s, i): StoredSegment => ({ id: `s${i}`, text: s.text, blockIndex: s.blockIndex, blockKind: s.blockKind, translatable: s.translatable, plain: s.plain }));
   doc.segments.forEach((s, i) => {
     if (i === 0 || s.blockIndex !== doc.segments[i - 1].blockIndex) blocks.push({ prefix: PREFIX[s.blockKind] ?? '', sents: [] });
     blocks[blocks.length - 1].sents.push({ text: s.plain, kind: 'unchanged', oldIds: [`s${i}`] });
@@ -188,6 +200,25 @@ const OPS: Record<string, Op> = {
     for (const b of run) marked(b, 'kept');
     return true;
   },
+  /** Short lines edited in place (bylines, credits, endorser names and countries): modified, never lost. */
+  shortEdit: (m, r, l) =>
+    onSentence(m, r, (x) => x.s.text.length < 40 && words(x.s).length >= 2, ({ b, s, si }) => {
+      const w = words(s);
+      const op = int(r, 3);
+      if (op === 0) w.push('and', cap(l.word(r)));
+      else if (op === 1) w[w.length - 1] = `(${cap(l.word(r))})`;
+      else w.splice(1 + int(r, w.length - 1), 0, cap(l.word(r)));
+      const text = w.join(' ');
+      if (text === s.text) return false;
+      b.sents[si] = edited(s, text);
+    }),
+  /** A short line replaced by an unrelated one in the same place: modified, with the full diff. */
+  shortReplace: (m, r, l) =>
+    onSentence(m, r, (x) => x.s.text.length < 40 && words(x.s).length >= 2, ({ b, s, si }) => {
+      const text = shortLine(r, l);
+      if (text === s.text) return false;
+      b.sents[si] = edited(s, text);
+    }),
   moveEdit: (m, r, l) =>
     onSentence(m, r, (x) => words(x.s).length >= 10 && x.b.sents.length > 1, ({ b, bi, s, si }) => {
       const to = m[bi + 6 + int(r, 6)];
@@ -196,6 +227,9 @@ const OPS: Record<string, Op> = {
       to.sents.splice(int(r, to.sents.length + 1), 0, edited(s, s.text.replace(/ \S+$/, ` ${l.word(r)}${l.end}`)));
     }),
 };
+
+/** Edits of lines under 40 characters, where a similarity threshold once lost translations. */
+const SHORT_OPS = ['shortEdit', 'shortReplace'];
 
 interface Base { md: string; blocks: Blk[]; stored: StoredSegment[]; lang: Lang }
 const EN: Lang = { code: 'en', word: syllables('bcdfglmnprstvw', 'aeiou'), end: '.', cased: true };
@@ -208,20 +242,29 @@ function baseOf(markdown: string, lang: Lang): Base {
 const statement = baseOf(readFileSync(new URL('../../../fixtures/statement/statement.md', import.meta.url), 'utf8'), EN);
 function syntheticBase(r: Rng, l: Lang): Base {
   const blocks = Array.from({ length: 14 + int(r, 8) }, () => {
+    if (r() < 0.3) return escape(shortLine(r, l));
     const prefix = r() < 0.1 ? '## ' : r() < 0.15 ? '- ' : '';
     return prefix + Array.from({ length: prefix === '## ' ? 1 : 1 + int(r, 4) }, () => escape(sentence(r, l))).join(' ');
   });
   return baseOf(blocks.join('\n\n'), l);
 }
 
-interface Trial { base: Base; sents: Sent[]; alignment: Alignment; ops: string[] }
-function runTrial(seed: number): Trial | null {
+interface Trial {
+  base: Base;
+  sents: Sent[];
+  alignment: Alignment;
+  ops: string[];
+  /** Old ids removed in a place where several were removed or added: paired or removed, either is right. */
+  eitherRemoved: Set<string>;
+}
+/** `edits`: how many edits one revision makes at most (1 to 3 by default; many at once when larger). */
+function runTrial(seed: number, edits = 3): Trial | null {
   const r = rng(seed);
   const base = seed % 3 === 0 ? statement : syntheticBase(r, pick(r, LANGS));
   const m = clone(base.blocks);
   const ops: string[] = [];
-  for (let tries = 0, n = 1 + int(r, 3); ops.length < n && tries < 30; tries++) {
-    const name = pick(r, Object.keys(OPS));
+  for (let tries = 0, n = 1 + int(r, edits); ops.length < n && tries < 10 * edits; tries++) {
+    const name = r() < 0.4 ? pick(r, SHORT_OPS) : pick(r, Object.keys(OPS));
     if (OPS[name](m, r, base.lang)) ops.push(name);
   }
   const blocks = m.filter((b) => b.sents.length);
@@ -230,7 +273,49 @@ function runTrial(seed: number): Trial | null {
   const sents = blocks.flatMap((b) => b.sents);
   const blockOf = blocks.flatMap((b, bi) => b.sents.map(() => bi));
   if (cut.length !== sents.length || cut.some((s, i) => s.plain !== sents[i].text || s.blockIndex !== blockOf[i])) return null;
-  return { base, sents, ops, alignment: alignRevision({ previousMarkdown: base.md, previous: base.stored, markdown: md, lang: base.lang.code }) };
+  const eitherRemoved = relabelInPlace(base, sents, cut);
+  return { base, sents, ops, eitherRemoved, alignment: alignRevision({ previousMarkdown: base.md, previous: base.stored, markdown: md, lang: base.lang.code }) };
+}
+
+/**
+ * The truth as a person reads a replacement (architecture.md step 3, "position comes first"):
+ * between two sentences carried over in order, one removed and one added sentence of the same
+ * kind of block are one sentence edited in place, `modified` (or `minor`) whatever their
+ * similarity. Where several were removed or added in one place, pairing or not is the
+ * aligner's choice: those new sentences get `either` (added, or modified from one of the
+ * place's removed sentences) and their removed ids are returned.
+ */
+function relabelInPlace(base: Base, sents: Sent[], cut: ReturnType<typeof segmentMarkdown>['segments']): Set<string> {
+  const oldAt = (id: string) => Number(id.slice(1));
+  const family = (kind: string | undefined) => (kind ?? '').replace(/\d+$/, '');
+  // Carried sentences in order: the longest run increasing in old position.
+  const carried = sents.flatMap((s, j) => (s.oldIds.length ? [{ j, lo: Math.min(...s.oldIds.map(oldAt)), hi: Math.max(...s.oldIds.map(oldAt)) }] : []));
+  const len = carried.map(() => 1);
+  const prev = carried.map(() => -1);
+  carried.forEach((c, k) => {
+    for (let i = 0; i < k; i++) if (carried[i].hi < c.lo && len[i] + 1 > len[k]) [len[k], prev[k]] = [len[i] + 1, i];
+  });
+  const anchors: { j: number; lo: number; hi: number }[] = [];
+  for (let k = len.indexOf(Math.max(0, ...len)); k >= 0 && carried.length; k = prev[k]) anchors.unshift(carried[k]);
+  const kept = new Set(sents.flatMap((s) => s.oldIds));
+  const either = new Set<string>();
+  const bounds = [{ j: -1, lo: -1, hi: -1 }, ...anchors, { j: sents.length, lo: base.stored.length, hi: base.stored.length }];
+  for (let g = 0; g + 1 < bounds.length; g++) {
+    const [a, b] = [bounds[g], bounds[g + 1]];
+    const added = sents.map((s, j) => ({ s, j })).filter(({ s, j }) => j > a.j && j < b.j && s.kind === 'added');
+    const removed = base.stored.filter((o, i) => i > a.hi && i < b.lo && !kept.has(o.id));
+    if (!added.length || !removed.length) continue;
+    if (added.length === 1 && removed.length === 1) {
+      const [{ s, j }, o] = [added[0], removed[0]];
+      if (family(o.blockKind) === family(cut[j].blockKind) && o.translatable === cut[j].translatable) {
+        sents[j] = { ...s, kind: classifyEdit(o.plain ?? o.text, s.text).kind, oldIds: [o.id] };
+      }
+      continue;
+    }
+    for (const { s } of added) s.either = removed.map((o) => o.id);
+    for (const o of removed) either.add(o.id);
+  }
+  return either;
 }
 
 /** Every old segment and every new segment accounted for exactly once. */
@@ -251,11 +336,18 @@ type Score = Record<ChangeKind, { tp: number; fp: number; fn: number }>;
 function score(trials: Trial[]): { table: Score; sourceChangedWrong: number } {
   const table = Object.fromEntries(CLASSES.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Score;
   let sourceChangedWrong = 0;
-  for (const { base, sents, alignment: a } of trials) {
+  for (const { base, sents, alignment: a, eitherRemoved } of trials) {
     sents.forEach((t, j) => {
       const p = a.segments[j];
-      const idsOk = t.oldIds.join() === p.oldIds.join();
-      const truth: ChangeKind = t.kind === 'kept' ? ((p.kind === 'moved' || p.kind === 'unchanged') && idsOk ? p.kind : 'unchanged') : t.kind;
+      const eitherOk = t.either && (p.kind === 'added' || ((p.kind === 'modified' || p.kind === 'minor') && t.either.includes(p.oldIds[0])));
+      const idsOk = eitherOk || t.oldIds.join() === p.oldIds.join();
+      const truth: ChangeKind = eitherOk
+        ? p.kind
+        : t.kind === 'kept'
+          ? (p.kind === 'moved' || p.kind === 'unchanged') && idsOk
+            ? p.kind
+            : 'unchanged'
+          : t.kind;
       if (truth === p.kind && idsOk) table[truth].tp++;
       else {
         table[p.kind].fp++;
@@ -267,7 +359,7 @@ function score(trials: Trial[]): { table: Score; sourceChangedWrong: number } {
     const truthRemoved = new Set(base.stored.map((s) => s.id).filter((id) => !kept.has(id)));
     const predicted = new Set(a.removed);
     for (const id of predicted) table.removed[truthRemoved.has(id) ? 'tp' : 'fp']++;
-    for (const id of truthRemoved) if (!predicted.has(id)) table.removed.fn++;
+    for (const id of truthRemoved) if (!predicted.has(id) && !eitherRemoved.has(id)) table.removed.fn++;
   }
   return { table, sourceChangedWrong };
 }
@@ -287,18 +379,80 @@ const FLOORS: Record<ChangeKind, { precision: number; recall: number }> = {
   minor: { precision: 0.95, recall: 0.93 },
   split: { precision: 0.95, recall: 0.93 },
   merged: { precision: 0.95, recall: 0.9 },
-  added: { precision: 0.95, recall: 0.97 },
-  removed: { precision: 0.95, recall: 0.97 },
+  added: { precision: 0.99, recall: 0.99 },
+  removed: { precision: 0.99, recall: 0.99 },
 };
 
-describe('alignment of random revisions with known truth', () => {
+function trialsOf(count: number, edits: number, firstSeed: number): { trials: Trial[]; redrawn: number } {
   const trials: Trial[] = [];
   let redrawn = 0;
-  for (let seed = 1; trials.length < 520; seed++) {
-    const t = runTrial(seed);
+  for (let seed = firstSeed; trials.length < count; seed++) {
+    const t = runTrial(seed, edits);
     if (t) trials.push(t);
     else redrawn++;
   }
+  return { trials, redrawn };
+}
+
+/** Prints the table and checks every class against its floor. */
+function expectFloors(trials: Trial[], redrawn: number, floors = FLOORS): void {
+  const { table, sourceChangedWrong } = score(trials);
+  const rows = CLASSES.map((k) => {
+    const { tp, fp, fn } = table[k];
+    return { class: k, support: tp + fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) };
+  });
+  const edits = trials.reduce((n, t) => n + t.ops.length, 0);
+  const short = trials.reduce((n, t) => n + t.ops.filter((x) => SHORT_OPS.includes(x)).length, 0);
+  console.log(
+    `${trials.length} revisions, ${edits} edits, ${short} of them on short lines (${redrawn} redrawn: the segmenter cut them otherwise)\n` +
+      `${Object.keys(OPS).map((o) => `${o} ${trials.reduce((n, t) => n + t.ops.filter((x) => x === o).length, 0)}`).join(', ')}\n` +
+      rows.map((r) => `${r.class.padEnd(10)} support ${String(r.support).padStart(5)}  precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}`).join('\n'),
+  );
+  expect(short * 3).toBeGreaterThanOrEqual(edits);
+  expect(sourceChangedWrong).toBe(0);
+  for (const r of rows) {
+    expect({ class: r.class, precision: r.precision >= floors[r.class].precision }).toEqual({ class: r.class, precision: true });
+    expect({ class: r.class, recall: r.recall >= floors[r.class].recall }).toEqual({ class: r.class, recall: true });
+  }
+}
+
+/**
+ * With up to 12 edits a revision, an unrelated replacement of a short line sometimes lands
+ * beside an inserted sentence: one old and two new sentences in one place, and which of the two
+ * is "the edit" is a guess for the aligner and the generator alike (the aligner takes the more
+ * similar one; measured: 1 of 42 additions). Everything else keeps its floor.
+ */
+const MANY_EDITS_FLOORS = { ...FLOORS, added: { precision: 0.97, recall: 0.97 }, removed: { precision: 0.97, recall: 0.97 } };
+
+/**
+ * Where every translation of the previous revision ends up: current (unchanged, moved), stale
+ * (modified, minor), in the suggestion of a new segment (split, merged, handed over), or retired
+ * and counted as retired. Returns what is nowhere.
+ */
+function lostTranslations({ base, alignment }: Trial): string[] {
+  const textOf = (id: string) => `T-${id}`;
+  const translations = new Map<string, KeyedTranslationRow[]>(
+    base.stored
+      .filter((s) => s.translatable)
+      .map((s) => [
+        s.id,
+        [{ segmentId: s.id, lang: 'es', text: textOf(s.id), state: 'translated', version: 2, basedOnRevision: 1, previousSource: null, stateBeforeStale: null, changeClass: null, suggestion: null }],
+      ]),
+  );
+  const e = revisionEffects({ alignment, targetLangs: ['es'], translations, oldSources: new Map(base.stored.map((s) => [s.id, s.text])), revision: 2 });
+  const current = new Set(alignment.segments.filter((a) => a.kind === 'unchanged' || a.kind === 'moved').flatMap((a) => a.oldIds));
+  const stale = new Set(e.revised.filter((r) => r.state === 'stale' && r.text === textOf(r.segmentId)).map((r) => r.segmentId));
+  const suggestions = [...e.newTranslations.values()].flat().map((r) => r.suggestion ?? '').join(' ');
+  const lost = [...translations.keys()].filter((id) => !current.has(id) && !stale.has(id) && !new RegExp(`\\b${textOf(id)}\\b`).test(suggestions));
+  const retired = lost.filter((id) => alignment.removed.includes(id));
+  // Retired ones are reachable only if the impact counts every one of them.
+  return e.retired.es === retired.length ? lost.filter((id) => !retired.includes(id)) : lost;
+}
+
+
+
+describe('alignment of random revisions with known truth', () => {
+  const { trials, redrawn } = trialsOf(520, 3, 1);
 
   test('self-alignment is all unchanged, on the statement and in every language', () => {
     for (const base of [statement, ...LANGS.map((l, i) => syntheticBase(rng(1000 + i), l))]) {
@@ -315,23 +469,19 @@ describe('alignment of random revisions with known truth', () => {
   });
 
   test('precision and recall per class stay above their floors', () => {
-    const { table, sourceChangedWrong } = score(trials);
-    const rows = CLASSES.map((k) => {
-      const { tp, fp, fn } = table[k];
-      return { class: k, support: tp + fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) };
-    });
-    const edits = trials.reduce((n, t) => n + t.ops.length, 0);
-    console.log(
-      `${trials.length} revisions, ${edits} edits (${redrawn} redrawn: the segmenter cut them otherwise)\n` +
-        `${Object.keys(OPS).map((o) => `${o} ${trials.reduce((n, t) => n + t.ops.filter((x) => x === o).length, 0)}`).join(', ')}\n` +
-        rows.map((r) => `${r.class.padEnd(10)} support ${String(r.support).padStart(5)}  precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}`).join('\n'),
-    );
-    expect(edits).toBeGreaterThanOrEqual(500);
-    expect(sourceChangedWrong).toBe(0);
-    for (const r of rows) {
-      expect({ class: r.class, precision: r.precision >= FLOORS[r.class].precision }).toEqual({ class: r.class, precision: true });
-      expect({ class: r.class, recall: r.recall >= FLOORS[r.class].recall }).toEqual({ class: r.class, recall: true });
-    }
+    expect(trials.reduce((n, t) => n + t.ops.length, 0)).toBeGreaterThanOrEqual(500);
+    expectFloors(trials, redrawn);
+  });
+
+  test('many edits in one revision (up to 12: splits beside merges, additions and rewordings) are read as they are alone', () => {
+    const many = trialsOf(160, 12, 100_000);
+    expect(many.trials.reduce((n, t) => n + t.ops.length, 0)).toBeGreaterThanOrEqual(800);
+    expectFloors(many.trials, many.redrawn, MANY_EDITS_FLOORS);
+  });
+
+  test('no translation is lost: each is current, stale, a suggestion on a new segment, or retired and reported', () => {
+    const lost = [...trials, ...trialsOf(160, 12, 100_000).trials].map((t) => ({ ops: t.ops, lost: lostTranslations(t) })).filter((x) => x.lost.length);
+    expect(lost).toEqual([]);
   });
 
   test('is deterministic: the same revision always aligns the same way', () => {

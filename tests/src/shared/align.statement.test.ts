@@ -8,6 +8,7 @@ const stored: StoredSegment[] = segmentMarkdown(statement, 'en').segments.map((s
   id: `s${s.index}`,
   text: s.text,
   blockIndex: s.blockIndex,
+  blockKind: s.blockKind,
   translatable: s.translatable,
   plain: s.plain,
   runs: s.runs,
@@ -144,6 +145,81 @@ describe('aligning realistic revisions of the statement', () => {
     expect(a.changes.find((c) => c.oldIds[0] === id('The failure of so many'))).toMatchObject({ kind: 'minor', moved: true });
     expect(kinds('moved').flat()).toEqual([id('However, out of this'), id('In this way, building')]);
     expect(a.impact.unchanged).toBe(stored.length - 2 - 1 - 2 - 3);
+  });
+
+  describe('short lines edited in place are modified, whatever their similarity', () => {
+    const cases: [string, string, string][] = [
+      ['credit line', 'Graphic: Henry Wong', 'Graphic: Henry Wong and friends'],
+      ['byline', 'written by Marxists Speak Out', 'written by Marxists Speak Out and allies'],
+      ['dateline', 'February 24, 2023', 'March 3, 2023'],
+      ['endorser name', '[Anti-War West Sydney](#) (Australia)', '[Anti-War Sydney Collective](#) (Australia)'],
+      ['endorser country renamed', '[/Bolshevik Group](#) (South Korea)', '[/Bolshevik Group](#) (Republic of Korea)'],
+      ['endorser line rewritten', 'Askar Aisin (Kazakhstan)', 'Aigerim Askarova (Kyrgyzstan)'],
+      ['heading', '## Current Endorsers:', '## Endorsers so far'],
+      ['replaced by an unrelated line', 'Graphic: Henry Wong', 'Photo: Reuters'],
+    ];
+    test.each(cases)('%s', (_name, from, to) => {
+      const a = align(edit(statement, from, to));
+      expect(a.changes.map((c) => c.kind)).toEqual(['modified']);
+      expect(a.impact).toMatchObject({ added: 0, removed: 0, modified: 1 });
+      expect(unchangedCount(a)).toBe(stored.length - 1);
+    });
+
+    test('two adjacent short lines edited together pair in order', () => {
+      const a = align(edit(statement, 'written by Marxists Speak Out  \nFebruary 24, 2023', 'written by the Marxists Speak Out network  \nFebruary 25, 2023'));
+      expect(a.changes.map((c) => [c.kind, c.oldIds])).toEqual([
+        ['modified', [id('written by Marxists')]],
+        ['modified', [id('February 24, 2023')]],
+      ]);
+    });
+
+    test('a removed line and a new line of another kind in one place: the new one is offered the old translations', () => {
+      const a = align(edit(statement, 'Graphic: Henry Wong', '## Graphics'));
+      expect(a.changes.map((c) => [c.kind, c.oldIds])).toEqual([
+        ['removed', [id('Graphic: Henry Wong')]],
+        ['added', []],
+      ]);
+      expect(a.changes[1].handedFrom).toEqual([id('Graphic: Henry Wong')]);
+    });
+  });
+
+  test('a split with a new sentence inserted between its parts is still a split', () => {
+    const a = align(edit(statement, SPLIT[0], 'the beginning of the conflict. We said so then. Zelensky is increasingly calling'));
+    expect(a.changes.map((c) => [c.kind, c.oldIds, c.newTexts.length])).toEqual([
+      ['split', [id('Ukraine has been propped up')], 2],
+      ['added', [], 1],
+    ]);
+  });
+
+  test('a realistic revision: short-line fixes, a split, a merge, an endorser added, rewordings and a paragraph swap at once', () => {
+    let md = statement;
+    for (const [from, to] of [
+      ['Graphic: Henry Wong', 'Graphic: Henry Wong and friends'],
+      ['written by Marxists Speak Out', 'written by Marxists Speak Out and allies'],
+      ['(South Korea)', '(Republic of Korea)'],
+      ['## Current Endorsers:', '## Endorsers so far'],
+      SPLIT,
+      MERGE,
+      ENDORSER_MID,
+      ['Many citizens are feeling', 'Many workers are feeling'],
+      ['There appears to be no "red line"', 'There seems to be no "red line" at all'],
+      NUMERAL,
+    ] as const) md = edit(md, from, to);
+    const a = align(swapParagraphs(md));
+    const kinds = (k: string) => a.changes.filter((c) => c.kind === k).map((c) => c.oldIds);
+    expect(kinds('modified')).toEqual([
+      [id('written by Marxists')],
+      [id('Graphic: Henry Wong')],
+      [id('For 30 years')],
+      [id('There appears to be no')],
+      [id('Many citizens are feeling')],
+      [id('Current Endorsers')],
+      [id('/Bolshevik Group')],
+    ]);
+    expect(kinds('split')).toEqual([[id('Ukraine has been propped up')]]);
+    expect(kinds('merged')).toEqual([[id('Victory to the resistance!'), id('No cooperation')]]);
+    expect(a.changes.filter((c) => c.kind === 'added').map((c) => c.newTexts)).toEqual([['Workers Voice (Canada)']]);
+    expect(kinds('removed')).toEqual([]);
   });
 
   test('the draft-to-final history: menu, autonym, broken paragraph, lost Korean name, small edits', () => {

@@ -15,6 +15,7 @@ function storedOf(markdown: string, lang: LanguageCode = 'en', full = true): Sto
     id: `s${s.index}`,
     text: s.text,
     blockIndex: s.blockIndex,
+    blockKind: s.blockKind,
     translatable: s.translatable,
     ...(full ? { plain: s.plain, runs: s.runs, hoisted: s.hoisted ?? null } : {}),
   }));
@@ -157,11 +158,28 @@ describe('edge cases', () => {
     expect(a.removed).toEqual(['s0', 's1', 's2']);
     expect(a.changes.map((c) => c.kind)).toEqual(['removed', 'removed', 'removed']);
   });
-  test('a removed segment is listed where it was', () => {
-    const a = align(md, 'One sentence here.\n\nNew one in between.\n\nThird one.');
+  test('a removed segment is listed where it was, and hands its translations to what replaced it', () => {
+    // A paragraph sentence gave way to a heading: not the same kind of block, so not an edit.
+    const a = align(md, 'One sentence here.\n\n## New heading in between\n\nThird one.');
     expect(a.changes.map((c) => [c.kind, c.oldIds, c.newIndexes])).toEqual([
       ['removed', ['s1'], []],
       ['added', [], [1]],
+    ]);
+    expect(a.changes[0].handedTo).toBe(1);
+    expect(a.changes[1].handedFrom).toEqual(['s1']);
+    expect(a.segments[1].handedFrom).toEqual(['s1']);
+  });
+  test('a segment removed with nothing added in its place hands its translations to nobody', () => {
+    const a = align(md, 'One sentence here.\n\nThird one.');
+    expect(a.changes).toEqual([expect.objectContaining({ kind: 'removed', oldIds: ['s1'] })]);
+    expect(a.changes[0].handedTo).toBeUndefined();
+  });
+  test('several removed and one added in one place: the most similar old one pairs, the others hand over to nobody', () => {
+    const before = 'Alpha line stays.\n\nThe committee met on Monday in Paris.\n\nWeather was cold.\n\nOmega line stays.';
+    const a = align(before, 'Alpha line stays.\n\nThe committee met on Tuesday in Paris.\n\nOmega line stays.');
+    expect(a.changes.map((c) => [c.kind, c.oldIds])).toEqual([
+      ['modified', ['s1']],
+      ['removed', ['s2']],
     ]);
   });
   test('a sentence moved far away and edited is found by the global pass', () => {
@@ -172,9 +190,20 @@ describe('edge cases', () => {
     const a = align(before, after);
     expect(a.changes).toEqual([expect.objectContaining({ kind: 'modified', moved: true, oldIds: ['s0'], newIndexes: [12] })]);
   });
-  test('an unrelated sentence in the same place is added, not modified', () => {
+  test('an unrelated sentence in the same place is modified: its translators see the whole diff', () => {
     const a = align(md, md.replace('Two sentences here.', 'Completely different words appear now.'));
-    expect(a.changes.map((c) => c.kind).sort()).toEqual(['added', 'removed']);
+    expect(a.changes.map((c) => [c.kind, c.oldIds, c.oldTexts, c.newTexts])).toEqual([
+      ['modified', ['s1'], ['Two sentences here.'], ['Completely different words appear now.']],
+    ]);
+    expect(a.impact).toMatchObject({ added: 0, removed: 0 });
+  });
+  test('two segments replaced in one place pair in order, not by similarity across', () => {
+    const before = 'Keep this first.\n\nRed apples.\n\nBlue skies.\n\nKeep this last.';
+    const a = align(before, 'Keep this first.\n\nGreen pears.\n\nGrey clouds.\n\nKeep this last.');
+    expect(a.changes.map((c) => [c.kind, c.oldIds, c.newTexts])).toEqual([
+      ['modified', ['s1'], ['Green pears.']],
+      ['modified', ['s2'], ['Grey clouds.']],
+    ]);
   });
   test('locked segments are aligned like any other', () => {
     const a = align('Write to:\n\nme@example.org', 'Write to:\n\nyou@example.org');

@@ -37,6 +37,14 @@ export function ImpactReport({ result, document: doc }: { result: RevisionImpact
         </table>
         <table className="data-table">
           <caption>{t('revisions.staleCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('revisions.languageColumn')}</th>
+              <th scope="col">{t('revisions.workColumns.stale')}</th>
+              <th scope="col">{t('revisions.workColumns.suggested')}</th>
+              <th scope="col">{t('revisions.workColumns.retired')}</th>
+            </tr>
+          </thead>
           <tbody>
             {doc.targetLangs.map((lang) => (
               <tr key={lang}>
@@ -46,10 +54,17 @@ export function ImpactReport({ result, document: doc }: { result: RevisionImpact
                 <td className="numeric" data-stale-lang={lang}>
                   {formatNumber(lng, result.stale[lang] ?? 0)}
                 </td>
+                <td className="numeric" data-suggested-lang={lang}>
+                  {formatNumber(lng, result.suggested?.[lang] ?? 0)}
+                </td>
+                <td className="numeric" data-retired-lang={lang}>
+                  {formatNumber(lng, result.retired?.[lang] ?? 0)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {noWork(result) && <p className="muted">{t('revisions.noWork')}</p>}
       </div>
       <h4>{t('revisions.changesTitle')}</h4>
       {result.changes.length === 0 ? (
@@ -71,6 +86,11 @@ export function ImpactReport({ result, document: doc }: { result: RevisionImpact
       )}
     </div>
   );
+}
+
+/** "No translation will need work" only when nothing goes stale, nothing is handed over and nothing is retired. */
+function noWork(result: RevisionImpact): boolean {
+  return [result.stale, result.suggested ?? {}, result.retired ?? {}].every((counts) => Object.values(counts).every((n) => n === 0));
 }
 
 function ChangeItem({ change, sourceLang }: { change: RevisionChange; sourceLang: string }) {
@@ -105,6 +125,7 @@ function ChangeItem({ change, sourceLang }: { change: RevisionChange; sourceLang
           ))}
         </div>
       )}
+      {change.kind === 'removed' && change.handedTo && <p className="change__note">{t('revisions.handedOver')}</p>}
       {both && changed && (
         <div className="change__texts">
           <p className="change__label">{t('revisions.diff')}</p>
