@@ -22,8 +22,9 @@ const SLOW = ['\\.slow\\.test\\.ts$', '\\.perf\\.test\\.ts$'];
 export default {
   // Per-project testTimeout is ignored by Jest 30; browser tests set their own.
   testTimeout: 60_000,
-  // Jest's default is one worker less than the cores: on a 2-core machine that is one, and the
-  // lane ran file after file while most files wait on PGlite, child processes or sockets.
+  // Jest's default is one worker less than the cores: on a 2-core machine one, file after file.
+  // With two, `npm test` took 262 s against a per-file sum of 511 s (README "Test lanes"). The
+  // slow lane runs in band (tests/package.json) so that its timings are its own.
   maxWorkers: 2,
   projects: [
     {
