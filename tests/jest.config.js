@@ -10,19 +10,39 @@ const common = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' }, // NodeNext './x.js' -> './x.ts'
   testEnvironmentOptions: { customExportConditions: ['@lockstep/source', 'node', 'node-addons'] },
 };
+// The database tests share one migrated PGlite dump (globalSetup.ts).
+const withDb = {
+  globalSetup: '<rootDir>/src/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/src/support/globalTeardown.ts',
+};
+// Lanes (README "Test lanes"): `unit` is `npm test`, every correctness test; `slow` is
+// `npm run test:slow`: SIGKILL/fault and load tests (*.slow.test.ts) and wall-clock
+// performance tests (*.perf.test.ts); `e2e` is the browser tests.
+const SLOW = ['\\.slow\\.test\\.ts$', '\\.perf\\.test\\.ts$'];
 export default {
   // Per-project testTimeout is ignored by Jest 30; browser tests set their own.
   testTimeout: 60_000,
+  // Jest's default is one worker less than the cores: on a 2-core machine one, file after file.
+  // With two, `npm test` took 262 s against a per-file sum of 511 s (README "Test lanes"). The
+  // slow lane runs in band (tests/package.json) so that its timings are its own.
+  maxWorkers: 2,
   projects: [
     {
       ...common,
+      ...withDb,
       displayName: 'unit',
       cacheDirectory: '<rootDir>/../node_modules/.cache/jest-unit',
       roots: ['<rootDir>/src'],
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$'],
-      globalSetup: '<rootDir>/src/support/globalSetup.ts',
-      globalTeardown: '<rootDir>/src/support/globalTeardown.ts',
+      testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$', ...SLOW],
+    },
+    {
+      ...common,
+      ...withDb,
+      displayName: 'slow',
+      cacheDirectory: '<rootDir>/../node_modules/.cache/jest-slow',
+      roots: ['<rootDir>/src'],
+      testMatch: ['**/*.slow.test.ts', '**/*.perf.test.ts'],
     },
     {
       ...common,

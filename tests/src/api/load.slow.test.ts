@@ -11,7 +11,7 @@ import { percentile } from '../bench/harness.js';
  * Issue #10 "Load": simulated editors against two server processes sharing one PostgreSQL
  * database — reads, saves, progress — with one XLIFF import and one revision publish in the
  * middle. Zero 5xx, every acknowledged save in the history, the consistency check passes and
- * the servers' memory stays flat. `LOCKSTEP_LOAD_SECONDS` (default 15 in `npm test`; the soak
+ * the servers' memory stays flat. `LOCKSTEP_LOAD_SECONDS` (default 15 in `npm run test:slow`; the soak
  * run uses 60) and `LOCKSTEP_LOAD_EDITORS` (default 50) size it; the numbers are printed.
  */
 

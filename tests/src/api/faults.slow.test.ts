@@ -9,8 +9,8 @@ import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
  * saves, at named points inside the transaction (LOCKSTEP_FAULT) or after a random delay.
  * After each kill the next server process on the same database (PGlite directory or
  * PostgreSQL) must show the operation all or nothing, every acknowledged save in the history,
- * and pass the consistency check. `LOCKSTEP_FAULT_ROUNDS` (default 3; `npm run test:soak`
- * runs 20) sets the rounds per operation; the seed is printed so a failure can be replayed.
+ * and pass the consistency check. `LOCKSTEP_FAULT_ROUNDS` (default 3 in `npm run test:slow`;
+ * the soak run sets 20) sets the rounds per operation; the seed is printed so a failure can be replayed.
  */
 
 const SEED = Number(process.env.LOCKSTEP_FAULT_SEED ?? Date.now() % 100_000);
