@@ -81,4 +81,15 @@ describe('aligning a 10,000-segment revision', () => {
     expect(t - s).toBeLessThan(400);
     expect(t).toBeLessThan(1500);
   });
+
+  test('a large rewritten region (200 of 400 sentences reworded) aligns in well under 2 s', () => {
+    const sentences = Array.from({ length: 400 }, (_, i) => `Sentence ${i} talks about item ${i * 7} and the weather of day ${i % 13}.`);
+    const before = sentences.join('\n\n');
+    const after = sentences.map((s, i) => (i >= 100 && i < 300 ? s.replace('talks about', 'speaks of') : s)).join('\n\n');
+    const stored = segmentMarkdown(before, 'en').segments.map((s) => ({ id: `s${s.index}`, text: s.text, blockIndex: s.blockIndex, blockKind: s.blockKind, translatable: s.translatable, plain: s.plain }));
+    const t0 = performance.now();
+    const a = alignRevision({ previousMarkdown: before, previous: stored, markdown: after, lang: 'en' });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(a.impact).toMatchObject({ unchanged: 200, modified: 200 });
+  });
 });
