@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, apiPath } from '../api';
-import type { DiffOp } from '../types';
+import type { DiffPart } from '../types';
 
 /** One translation-memory suggestion (`GET …/segments/:seg/memory/:lang`), best first. */
 export interface MemorySuggestion {
@@ -16,7 +16,7 @@ export interface MemorySuggestion {
   state: string;
   updatedAt: string;
   /** Word diff from the suggestion's source to this segment's source. */
-  diff: DiffOp[];
+  diff: DiffPart[];
 }
 
 /** `fuzzy` false: the segment is longer than `fuzzyMaxChars`, so only identical sources were looked up. */

@@ -3,8 +3,8 @@ import type { LanguageProgress } from '../progress.js';
 
 export type { LanguageProgress };
 
-/** Per target language, its progress. */
-export type ProgressByLanguage = Partial<Record<LanguageCode, LanguageProgress>>;
+/** Per target language (a language code, as JSON object keys are strings), its progress. */
+export type ProgressByLanguage = Record<string, LanguageProgress>;
 
 /** One entry of `GET /api/documents`. */
 export interface DocumentListEntry {

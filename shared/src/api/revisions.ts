@@ -1,4 +1,3 @@
-import type { LanguageCode } from '../languages.js';
 import type { Timestamp } from './json.js';
 
 /** How a segment of the new revision relates to the previous one (`unchanged` is not listed as a change). */
@@ -7,8 +6,8 @@ export type RevisionChangeKind = 'modified' | 'minor' | 'split' | 'merged' | 'mo
 /** Segments of the new revision per kind of change (`removed` counts old segments). */
 export type Impact = Record<RevisionChangeKind | 'unchanged', number>;
 
-/** Per target language, a count. */
-export type LanguageCounts = Partial<Record<LanguageCode, number>>;
+/** Per target language (a language code, as JSON object keys are strings), a count. */
+export type LanguageCounts = Record<string, number>;
 
 /** One segment that is not unchanged (a split is one change, one old id, several new ones). Texts are plain. */
 export interface RevisionChange {

@@ -1,5 +1,3 @@
-import type { LanguageCode } from '../languages.js';
-
 /** The values at the end of one UTC day, holding until the next point. */
 export interface TimelinePoint {
   /** `YYYY-MM-DD` (UTC). */
@@ -16,7 +14,7 @@ export interface TimelinePoint {
 export interface Timeline {
   revision: number;
   /** Per target language, one point per day on which the document's history changed. */
-  languages: Partial<Record<LanguageCode, TimelinePoint[]>>;
+  languages: Record<string, TimelinePoint[]>;
   /** When each revision was published (UTC day), to mark on the chart. */
   revisions: { number: number; date: string }[];
 }

@@ -150,7 +150,7 @@ message: string
  * More about the error where there is more to say (e.g. zod issues, the line and column of an XLIFF error, the current revision).
  */
 details?: {
-[k: string]: unknown | undefined
+[k: string]: unknown
 }
 }
 }
@@ -319,7 +319,7 @@ approved: number
 locked: number
 }
 export interface ProgressByLanguage {
-[k: string]: Progress | undefined
+[k: string]: Progress
 }
 export interface DocumentProgress {
 revision: number
@@ -567,13 +567,13 @@ handedFrom?: string[]
 handedTo?: string
 }
 export interface LanguageCounts {
-[k: string]: number | undefined
+[k: string]: number
 }
 /**
  * Per target language, the translations that need work after this revision.
  */
 export interface StaleCounts {
-[k: string]: number | undefined
+[k: string]: number
 }
 /**
  * Nothing needs work only when `stale`, `suggested` and `retired` are zero in every language.
@@ -636,7 +636,7 @@ createdBy: (string | null)
 export interface Timeline {
 revision: number
 languages: {
-[k: string]: TimelinePoint[] | undefined
+[k: string]: TimelinePoint[]
 }
 /**
  * When each revision was published (UTC day), to mark on the chart.
@@ -712,7 +712,7 @@ segments: number
  * Units per state as the file said it (`none` for a 1.2 unit without one).
  */
 states: {
-[k: string]: number | undefined
+[k: string]: number
 }
 /**
  * Units that import would reject.
@@ -731,7 +731,7 @@ checked: number
  * How many segments have each warning code.
  */
 counts: {
-[k: string]: number | undefined
+[k: string]: number
 }
 /**
  * Only the segments with at least one warning, in document order.
@@ -824,7 +824,7 @@ languages: {
 since: (number | null)
 visitedAt: (string | null)
 counts: ChangeCounts
-} | undefined
+}
 }
 }
 export interface ConsistencyProblem {

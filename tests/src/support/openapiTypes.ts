@@ -33,7 +33,6 @@ export async function openApiTypesSource(yamlText: string): Promise<string> {
     additionalProperties: false,
     format: false,
     unknownAny: true,
-    strictIndexSignatures: true,
     declareExternallyReferenced: true,
   });
 }
