@@ -1,4 +1,4 @@
-import { DEFAULT_MEMORY_FUZZY_MAX_CHARS, notFound, rankSuggestions, type LanguageCode, type MemoryCandidate, type MemorySuggestion } from '@lockstep/shared';
+import { DEFAULT_MEMORY_FUZZY_MAX_CHARS, notFound, rankSuggestions, type MemoryCandidate, type MemorySuggestion } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
 import { exactTranslations, ownEarlierTexts, type EarlierText, similarTranslations, type MemoryQuery, type MemoryRow } from '../repos/memory.js';
 import { findTranslationTarget } from '../repos/translations.js';
@@ -110,7 +110,7 @@ export async function memorySuggestions(
       others,
       currentSource: segment.source,
       currentText: current?.text ?? '',
-      sourceLang: target.sourceLang as LanguageCode,
+      sourceLang: target.sourceLang,
       limit: opts.limit,
       fuzzyMaxChars,
     });
