@@ -46,6 +46,9 @@ interface Pairs {
   Revision: [Api.Revision, Schemas['Revision']];
   TimelinePoint: [Api.TimelinePoint, Schemas['TimelinePoint']];
   Timeline: [Api.Timeline, Schemas['Timeline']];
+  XliffImportReport: [Api.ImportReport, Schemas['XliffImportReport']];
+  MemorySuggestion: [Api.MemorySuggestion, Schemas['MemorySuggestion']];
+  MemorySuggestions: [Api.MemorySuggestions, Schemas['MemorySuggestions']];
 }
 
 /** Fails to compile at the first pair that differs: its value must be `true`. */
@@ -83,4 +86,7 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   Revision: true,
   TimelinePoint: true,
   Timeline: true,
+  XliffImportReport: true,
+  MemorySuggestion: true,
+  MemorySuggestions: true,
 };
