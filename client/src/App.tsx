@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, onSessionEnded, request, setCsrfToken } from './api';
+import { asApiError, ApiError, api, onSessionEnded, request, setCsrfToken } from './api';
 import { ErrorMessage, Loading } from './components/ErrorMessage';
 import { Header } from './components/Header';
 import { EditorPage } from './editor/EditorPage';
@@ -13,17 +13,13 @@ import { SignIn } from './pages/SignIn';
 import { UsersPage } from './pages/users/UsersPage';
 import { XliffPage } from './pages/xliff/XliffPage';
 import { matchRoute, navigate, usePathname } from './router';
-import type { MeResponse, User } from './types';
+import type { Me, User } from './types';
 
 type Session =
   | { status: 'checking' }
   | { status: 'unreachable'; error: ApiError }
   | { status: 'signedOut'; notice?: ApiError }
   | { status: 'signedIn'; user: User };
-
-function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
-}
 
 export function App() {
   const { t } = useTranslation();
@@ -35,7 +31,7 @@ export function App() {
   // Who am I: a 401 here just means "not signed in yet".
   useEffect(() => {
     let cancelled = false;
-    request<MeResponse>('GET', '/api/users/me', { expectUnauthenticated: true }).then(
+    request<Me>('GET', '/api/users/me', { expectUnauthenticated: true }).then(
       (me) => {
         if (cancelled) return;
         setCsrfToken(me.csrfToken);

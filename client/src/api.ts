@@ -18,6 +18,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Any failure as an ApiError: what `request` and `fetchFile` throw already is one; anything else
+ * thrown on the way (a bug, a browser refusal) is shown as a network problem with its text.
+ */
+export function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
+}
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 let csrfToken: string | undefined;
 let onSignedOut: ((error: ApiError) => void) | undefined;

@@ -21,7 +21,7 @@ export function blockKindOf(kind: string): BlockKind {
 }
 
 function headingLevel(segment: Segment): number {
-  const level = segment.depth ?? Number(/(\d)/.exec(segment.kind)?.[1] ?? 2);
+  const level = Number(/(\d)/.exec(segment.kind)?.[1] ?? 2);
   return Math.min(6, Math.max(1, level || 2));
 }
 

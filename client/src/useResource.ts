@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from './api';
+import { asApiError, ApiError, api } from './api';
 
 export type Resource<T> =
   | { status: 'loading' }
@@ -25,7 +25,7 @@ export function useResource<T>(path: string | undefined, { keepWhileReloading = 
         if (controller.signal.aborted) return;
         setState({
           status: 'error',
-          error: error instanceof ApiError ? error : new ApiError(0, 'network', String(error)),
+          error: asApiError(error),
         });
       },
     );

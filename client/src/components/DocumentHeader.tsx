@@ -3,19 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
 import { languageInfo, type LanguageInfo } from '../languages';
 import { documentHref, documentPageHref, Link, type DocumentPage } from '../router';
-import type { DocumentDetail } from '../types';
+import type { Document, Language } from '../types';
 import { LanguageName } from './LanguageName';
 
 /** Language information of a document's languages, with what the server says taking precedence. */
-export function useLanguageInfo(detail: DocumentDetail | undefined): (code: string) => LanguageInfo {
+export function useLanguageInfo(detail: Document | undefined): (code: string) => LanguageInfo {
   return useMemo(() => {
-    const fromServer = new Map((detail?.languages ?? []).map((l) => [l.code, l]));
+    const fromServer = new Map<string, Language>((detail?.languages ?? []).map((l) => [l.code, l]));
     return (code: string) => languageInfo(code, fromServer.get(code));
   }, [detail]);
 }
 
 interface Props {
-  document: DocumentDetail;
+  document: Document;
   page: DocumentPage;
 }
 
@@ -53,7 +53,7 @@ export function DocumentHeader({ document: doc, page }: Props) {
 }
 
 /** The pages of one document, as tabs-like links (plain links: each is its own address). */
-export function DocumentNav({ doc, current }: { doc: DocumentDetail; current?: DocumentPage | 'translations' }) {
+export function DocumentNav({ doc, current }: { doc: Document; current?: DocumentPage | 'translations' }) {
   const { t } = useTranslation();
   const pages: { key: DocumentPage | 'translations'; href: string }[] = [
     { key: 'translations', href: documentHref(doc.id, doc.targetLangs[0]) },
@@ -77,7 +77,7 @@ export function DocumentNav({ doc, current }: { doc: DocumentDetail; current?: D
 }
 
 /** A document's source language and current revision, as the head of its pages shows them. */
-export function DocumentFacts({ document: doc, source }: { document: DocumentDetail; source: LanguageInfo }) {
+export function DocumentFacts({ document: doc, source }: { document: Document; source: LanguageInfo }) {
   const { t, i18n } = useTranslation();
   return (
     <dl className="facts">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, apiPath, fetchFile } from '../api';
+import { asApiError, ApiError, apiPath, fetchFile } from '../api';
 import { saveBlob } from '../download';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -34,7 +34,7 @@ export function MarkdownDownload({ doc, lang, languageName, className }: Props) 
       const listed = (file.headers.get('X-Lockstep-Fallback') ?? '').split(',').filter(Boolean).length;
       setOutcome({ filename, fallbacks: Number.isInteger(count) && count >= 0 ? count : listed });
     } catch (err) {
-      setOutcome({ error: err instanceof ApiError ? err : new ApiError(0, 'network', String(err)) });
+      setOutcome({ error: asApiError(err) });
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,12 @@
-import { may, type Actor } from '@lockstep/shared';
+import { isLanguageCode, may } from '@lockstep/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { apiPath } from '../api';
+import { useLanguageInfo } from '../components/DocumentHeader';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { LanguageName } from '../components/LanguageName';
-import { languageInfo } from '../languages';
 import { documentHref, editorHref, Link, navigate } from '../router';
-import type { DocumentDetail, User } from '../types';
+import type { Document, User } from '../types';
 import { useResource } from '../useResource';
 import { EditorList } from './EditorList';
 import { EditorToolbar } from './EditorToolbar';
@@ -34,7 +34,7 @@ function initialQuery(): { filter: Filter; search: string } {
 /** `/documents/:doc/:lang/edit`: the translator's editor for one document × language. */
 export function EditorPage({ doc, lang, user }: Props) {
   const { t } = useTranslation();
-  const [detail, reloadDetail] = useResource<DocumentDetail>(apiPath(['documents', doc]));
+  const [detail, reloadDetail] = useResource<Document>(apiPath(['documents', doc]));
   const [filter, setFilter] = useState<Filter>(() => initialQuery().filter);
   const [searchInput, setSearchInput] = useState(() => initialQuery().search);
   const [search, setSearch] = useState(searchInput);
@@ -48,13 +48,9 @@ export function EditorPage({ doc, lang, user }: Props) {
   const [jumpTo, setJumpTo] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get('segment') ?? undefined);
 
   const ready = detail.status === 'ready' ? detail.data : undefined;
-  const infoOf = useMemo(() => {
-    const fromServer = new Map((ready?.languages ?? []).map((l) => [l.code, l]));
-    return (code: string) => languageInfo(code, fromServer.get(code));
-  }, [ready]);
-  const actor = user as unknown as Actor;
-  const canEdit = may(actor, 'translate', lang);
-  const canApprove = may(actor, 'approve', lang);
+  const infoOf = useLanguageInfo(ready);
+  const canEdit = may(user, 'translate', lang);
+  const canApprove = may(user, 'approve', lang);
 
   // Typing a search waits for a pause before asking the server.
   useEffect(() => {
@@ -112,7 +108,7 @@ export function EditorPage({ doc, lang, user }: Props) {
   const document_ = detail.data;
   const source = infoOf(document_.sourceLang);
   const target = infoOf(lang);
-  if (!document_.targetLangs.includes(lang)) {
+  if (!(isLanguageCode(lang) && document_.targetLangs.includes(lang))) {
     return (
       <div className="notice notice--error" role="alert">
         <p>{t('view.notATarget', { code: lang })}</p>

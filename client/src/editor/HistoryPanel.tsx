@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
+import { asApiError, ApiError } from '../api';
 import { StateBadge } from '../components/Badges';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { codeInfoOf, InlineText } from '../components/InlineText';
@@ -33,7 +33,7 @@ export function HistoryPanel({ doc, lang, dir, segment, onRevert, busy }: Props)
     const controller = new AbortController();
     setError(undefined);
     loadHistory(doc, segment.id, lang, controller.signal).then(setEvents, (err: unknown) => {
-      if (!controller.signal.aborted) setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+      if (!controller.signal.aborted) setError(asApiError(err));
     });
     return () => controller.abort();
   }, [doc, lang, segment.id, version, attempt]);

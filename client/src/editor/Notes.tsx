@@ -32,9 +32,8 @@ function detailItems(details: unknown): string[] {
 }
 
 function warningText(t: TFunction, exists: (key: string) => boolean, warning: SaveWarning): string {
-  if (typeof warning === 'string') return warning;
-  const key = `editor.warnings.${warning.code ?? ''}`;
-  if (!warning.code || !exists(key)) return warning.message ?? t('editor.warnings.other');
+  const key = `editor.warnings.${warning.code}`;
+  if (!warning.code || !exists(key)) return warning.message || t('editor.warnings.other');
   const items = [...new Set(detailItems(warning.details))];
   return items.length > 0 ? t('editor.warnings.withItems', { message: t(key), items: items.join(', ') }) : t(key);
 }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { DiffOp } from '../types';
+import type { DiffPart } from '../types';
 
 interface Props {
-  ops: readonly DiffOp[];
+  ops: readonly DiffPart[];
   lang: string;
   dir: 'ltr' | 'rtl';
 }

@@ -100,7 +100,7 @@ export interface CodeCheck {
 
 /** Validates a translation against its source's codes, as the server will before saving. */
 export function checkCodes(text: string, runs: readonly SourceRun[] | undefined, codes: readonly SourceCode[]): CodeCheck {
-  const result = validateCodedText(text, (runs ?? []) as Parameters<typeof validateCodedText>[1]);
+  const result = validateCodedText(text, runs ?? []);
   const problems = result.ok ? [] : result.problems;
   const status = new Map<number, CodeStatus>();
   for (const code of codes) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
-import type { HistoryEvent, SaveWarning, Segment, Translation } from '../types';
+import { asApiError, ApiError } from '../api';
+import type { HistoryEvent, SaveWarning, Segment, Translation, TranslationResult } from '../types';
 import { checkCodes, sourceCodesOf } from './codeEditing';
 import { DraftStore, draftStorageKey, sessionDraftStorage } from './drafts';
 import * as writes from './editorApi';
@@ -110,7 +110,7 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
       list.update(id, current);
       return current;
     }
-    note(id, { ...base, busy: undefined, error: error instanceof ApiError ? error : new ApiError(0, 'network', String(error)) });
+    note(id, { ...base, busy: undefined, error: asApiError(error) });
     setAnnouncement(t('editor.announce.failed'));
     return undefined;
   };
@@ -173,7 +173,7 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
     setAnnouncement(t('editor.announce.tookTheirs'));
   };
 
-  const simpleWrite = async (id: string, busy: Exclude<Busy, 'save'>, call: (version: number) => Promise<writes.WriteResult>) => {
+  const simpleWrite = async (id: string, busy: Exclude<Busy, 'save'>, call: (version: number) => Promise<TranslationResult>) => {
     const translation = find(id)?.translation;
     if (!translation || notesRef.current[id]?.busy) return;
     note(id, { busy });

@@ -26,7 +26,7 @@ export function useLiveQa(segment: Segment, text: string, sourceLang: string, ta
           targetCoded: text,
           sourceLang,
           targetLang,
-          sourceRuns: sourceRuns as Parameters<typeof checkSegment>[0]['sourceRuns'],
+          sourceRuns,
         });
         setWarnings(found.filter((w) => w.code !== 'inline_codes'));
       } catch {

@@ -1,23 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, apiPath } from '../api';
-import type { DiffOp } from '../types';
+import type { MemorySuggestion, MemorySuggestions } from '../types';
 
-/** One translation-memory suggestion (`GET …/segments/:seg/memory/:lang`), best first. */
-export interface MemorySuggestion {
-  text: string;
-  source: string;
-  /** 0–100. */
-  match: number;
-  origin: 'this-segment' | 'other-segment';
-  /** This segment's own text made for an earlier source of it (`source`): it translates that, not the current source. */
-  earlierSource: boolean;
-  documentId: string;
-  segmentId: string;
-  state: string;
-  updatedAt: string;
-  /** Word diff from the suggestion's source to this segment's source. */
-  diff: DiffOp[];
-}
+export type { MemorySuggestion };
 
 /** `fuzzy` false: the segment is longer than `fuzzyMaxChars`, so only identical sources were looked up. */
 export type MemoryState = { status: 'loading' } | { status: 'ready'; suggestions: MemorySuggestion[]; fuzzy: boolean; fuzzyMaxChars: number } | { status: 'error' };
@@ -36,9 +21,8 @@ export function useMemory(doc: string, segmentId: string, lang: string, version:
     const controller = new AbortController();
     const set = (memory: MemoryState) => setState({ segmentId, memory });
     const path = apiPath(['documents', doc, 'segments', segmentId, 'memory', lang], { limit: String(MEMORY_SHOWN) });
-    api.get<{ suggestions?: MemorySuggestion[]; fuzzy?: boolean; fuzzyMaxChars?: number }>(path, controller.signal).then(
-      (data) =>
-        set({ status: 'ready', suggestions: (data.suggestions ?? []).slice(0, MEMORY_SHOWN), fuzzy: data.fuzzy !== false, fuzzyMaxChars: data.fuzzyMaxChars ?? 0 }),
+    api.get<MemorySuggestions>(path, controller.signal).then(
+      (data) => set({ status: 'ready', suggestions: data.suggestions.slice(0, MEMORY_SHOWN), fuzzy: data.fuzzy, fuzzyMaxChars: data.fuzzyMaxChars }),
       () => {
         if (!controller.signal.aborted) set({ status: 'error' });
       },

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, api, apiPath } from '../api';
-import type { Segment, SegmentsResponse, Translation } from '../types';
+import { asApiError, ApiError, api, apiPath } from '../api';
+import type { SegmentList as SegmentPage, Segment, Translation } from '../types';
 import { segmentQuery, type Filter } from './worklist';
 
 export interface SegmentList {
@@ -38,7 +38,7 @@ export function useSegmentList(doc: string, lang: string, filter: Filter, search
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
-    api.get<SegmentsResponse>(path, controller.signal).then(
+    api.get<SegmentPage>(path, controller.signal).then(
       (data) => {
         setFetched(data.segments);
         setError(undefined);
@@ -46,7 +46,7 @@ export function useSegmentList(doc: string, lang: string, filter: Filter, search
       },
       (err: unknown) => {
         if (controller.signal.aborted) return;
-        setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+        setError(asApiError(err));
         setLoading(false);
       },
     );
@@ -79,7 +79,7 @@ export function useSegmentList(doc: string, lang: string, filter: Filter, search
         timer.current = undefined;
         const ids = pending.current;
         pending.current = new Set();
-        api.get<SegmentsResponse>(allPath).then(
+        api.get<SegmentPage>(allPath).then(
           (data) => {
             const fresh = new Map(data.segments.filter((s) => ids.has(s.id)).map((s) => [s.id, s]));
             setFetched((old) => old?.map((s) => fresh.get(s.id) ?? s));

@@ -1,16 +1,16 @@
-import { addToCounts, completeFraction, emptyCounts, may, type Actor } from '@lockstep/shared';
+import { addToCounts, completeFraction, emptyCounts, isLanguageCode, may } from '@lockstep/shared';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiPath } from '../api';
-import { DocumentFacts, DocumentNav } from '../components/DocumentHeader';
+import { DocumentFacts, DocumentNav, useLanguageInfo } from '../components/DocumentHeader';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { LanguageName } from '../components/LanguageName';
 import { MarkdownDownload } from '../components/MarkdownDownload';
 import { ProgressBar, ProgressLegend } from '../components/ProgressBar';
 import { SegmentBlocks } from '../components/SegmentBlocks';
-import { languageInfo, type LanguageInfo } from '../languages';
+import type { LanguageInfo } from '../languages';
 import { documentHref, editorHref, Link, navigate } from '../router';
-import type { DocumentDetail, Segment, SegmentsResponse, StateCounts, User } from '../types';
+import type { Document, Segment, SegmentList, StateCounts, User } from '../types';
 import { useResource } from '../useResource';
 
 interface Props {
@@ -21,10 +21,10 @@ interface Props {
 
 export function DocumentView({ doc, lang, user }: Props) {
   const { t } = useTranslation();
-  const [detail, reloadDetail] = useResource<DocumentDetail>(apiPath(['documents', doc]));
+  const [detail, reloadDetail] = useResource<Document>(apiPath(['documents', doc]));
   const ready = detail.status === 'ready' ? detail.data : undefined;
-  const langIsTarget = ready !== undefined && lang !== undefined && ready.targetLangs.includes(lang);
-  const [segments, reloadSegments] = useResource<SegmentsResponse>(
+  const langIsTarget = ready !== undefined && isLanguageCode(lang) && ready.targetLangs.includes(lang);
+  const [segments, reloadSegments] = useResource<SegmentList>(
     langIsTarget ? apiPath(['documents', doc, 'segments'], { lang }) : undefined,
   );
 
@@ -35,10 +35,7 @@ export function DocumentView({ doc, lang, user }: Props) {
     }
   }, [ready, lang]);
 
-  const infoOf = useMemo(() => {
-    const fromServer = new Map((ready?.languages ?? []).map((l) => [l.code, l]));
-    return (code: string): LanguageInfo => languageInfo(code, fromServer.get(code));
-  }, [ready]);
+  const infoOf = useLanguageInfo(ready);
 
   useEffect(() => {
     if (!ready) return;
@@ -86,7 +83,7 @@ export function DocumentView({ doc, lang, user }: Props) {
       {langIsTarget && (
         <div className="editor-link">
           <Link to={editorHref(document_.id, lang)} className="button button--primary">
-            {may(user as unknown as Actor, 'translate', lang) ? t('view.openEditor') : t('view.openEditorReadOnly')}
+            {may(user, 'translate', lang) ? t('view.openEditor') : t('view.openEditorReadOnly')}
           </Link>
           <MarkdownDownload doc={document_.id} lang={lang} />
         </div>

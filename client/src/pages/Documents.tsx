@@ -7,12 +7,12 @@ import { ProgressBar, ProgressLegend } from '../components/ProgressBar';
 import { formatDateTime, formatNumber } from '../format';
 import { directionOf } from '../languages';
 import { documentHref, documentPageHref, Link } from '../router';
-import type { DocumentSummary, LanguageProgress } from '../types';
+import type { DocumentListEntry, LanguageProgress } from '../types';
 import { useResource } from '../useResource';
 
 export function Documents() {
   const { t } = useTranslation();
-  const [documents, reload] = useResource<DocumentSummary[]>(apiPath(['documents']));
+  const [documents, reload] = useResource<DocumentListEntry[]>(apiPath(['documents']));
 
   useEffect(() => {
     document.title = t('documents.documentTitle', { app: t('app.name') });
@@ -45,7 +45,7 @@ export function Documents() {
   );
 }
 
-function DocumentCard({ doc }: { doc: DocumentSummary }) {
+function DocumentCard({ doc }: { doc: DocumentListEntry }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const headingId = `doc-${doc.id}`;
@@ -94,7 +94,7 @@ function DocumentCard({ doc }: { doc: DocumentSummary }) {
   );
 }
 
-function LanguageRow({ doc, lang, progress }: { doc: DocumentSummary; lang: string; progress?: LanguageProgress }) {
+function LanguageRow({ doc, lang, progress }: { doc: DocumentListEntry; lang: string; progress?: LanguageProgress }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const last = progress?.lastActivity ? formatDateTime(lng, progress.lastActivity) : undefined;

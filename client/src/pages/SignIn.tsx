@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, request, setCsrfToken } from '../api';
+import { asApiError, ApiError, request, setCsrfToken } from '../api';
 import { errorText } from '../components/ErrorMessage';
-import type { SessionResponse, User } from '../types';
+import type { Session, User } from '../types';
 
 interface Props {
   onSignedIn: (user: User) => void;
@@ -33,14 +33,14 @@ export function SignIn({ onSignedIn, notice }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const session = await request<SessionResponse>('POST', '/api/session', {
+      const session = await request<Session>('POST', '/api/session', {
         body: { email: email.trim(), password },
         expectUnauthenticated: true,
       });
       setCsrfToken(session.csrfToken);
       onSignedIn(session.user);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+      setError(asApiError(err));
       setBusy(false);
     }
   }

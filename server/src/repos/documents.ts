@@ -1,10 +1,11 @@
+import type { LanguageCode } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 export interface DocumentRow {
   id: string;
   title: string;
-  sourceLang: string;
-  targetLangs: string[];
+  sourceLang: LanguageCode;
+  targetLangs: LanguageCode[];
   revision: number;
   createdAt: Date;
 }

@@ -1,11 +1,11 @@
 import type { Queryable } from '../db/db.js';
-import type { EventKind } from './translations.js';
+import type { EventKind, TranslationState } from './translations.js';
 
 export interface HistoryEvent {
   id: number;
   kind: EventKind;
   text: string;
-  state: string;
+  state: TranslationState;
   version: number;
   revision: number;
   user: { id: number; name: string } | null;

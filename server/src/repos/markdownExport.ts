@@ -1,12 +1,13 @@
+import type { HoistedWrapper, SourceRun } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 /** A segment of the current revision with its usable translation (translated or approved). */
 export interface CurrentSegmentRow {
   id: string;
   blockIndex: number;
-  runs: unknown;
+  runs: SourceRun[];
   translatable: boolean;
-  blockData: { wrapper?: unknown; breakBefore?: boolean } | null;
+  blockData: { wrapper?: HoistedWrapper; breakBefore?: boolean } | null;
   /** Null unless the translation is translated or approved. */
   text: string | null;
 }

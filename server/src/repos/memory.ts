@@ -1,3 +1,4 @@
+import type { LanguageCode } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 /** A stored translation found for the translation memory (see shared/src/memory). */
@@ -53,7 +54,7 @@ export async function ownEarlierTexts(db: Queryable, segmentId: string, lang: st
 export interface MemoryQuery {
   /** The plain text (inline codes removed) of the segment being translated. */
   plain: string;
-  sourceLang: string;
+  sourceLang: LanguageCode;
   lang: string;
   excludeSegmentId: string;
   limit: number;

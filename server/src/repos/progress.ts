@@ -1,4 +1,4 @@
-import type { StateCounts } from '@lockstep/shared';
+import type { LanguageCode, StateCounts } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 export interface ProgressRow {
@@ -105,7 +105,7 @@ export interface DashboardDocument {
   id: string;
   title: string;
   revision: number;
-  targetLangs: string[];
+  targetLangs: LanguageCode[];
   progress: ProgressRow[];
 }
 

@@ -1,9 +1,10 @@
+import type { BlockKind, LockReason, SourceRun, TranslationState } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 /** A segment's source as stored: what the segmenter produced for it. */
 export interface SegmentSource {
   source: string;
-  sourceRuns: unknown;
+  sourceRuns: SourceRun[];
   plainText: string;
   alignKey: string;
   words: number;
@@ -33,7 +34,7 @@ export async function insertSegments(
   segments: readonly NewSegmentRow[],
 ): Promise<string[]> {
   if (segments.length === 0) return [];
-  const r = await db.query<{ id: string }>(
+  const r = await db.query<{ id: string; position: number }>(
     `INSERT INTO segments (document_id, position, block_index, block_kind, source, source_runs, plain_text,
                            align_key, words, translatable, lock_reason, hoisted, block_data, derived_from, first_revision)
      SELECT $1, x."position", x."blockIndex", x."blockKind", x.source, x."sourceRuns", x."plainText",
@@ -46,7 +47,7 @@ export async function insertSegments(
      RETURNING id, position`,
     [documentId, revision, JSON.stringify(segments)],
   );
-  const byPosition = new Map(r.rows.map((row) => [(row as unknown as { position: number }).position, row.id]));
+  const byPosition = new Map(r.rows.map((row) => [row.position, row.id]));
   return segments.map((s) => byPosition.get(s.position)!);
 }
 
@@ -71,18 +72,18 @@ export interface SegmentWithTranslation {
   id: string;
   index: number;
   blockIndex: number;
-  kind: string;
+  kind: BlockKind;
   source: string;
-  sourceRuns: unknown;
+  sourceRuns: SourceRun[];
   plain: string;
   words: number;
   translatable: boolean;
-  lockReason: string | null;
+  lockReason: LockReason | null;
   hoisted: string | null;
   derivedFrom: string[];
   translation: null | {
     text: string;
-    state: string;
+    state: TranslationState;
     version: number;
     basedOnRevision: number | null;
     previousSource: string | null;

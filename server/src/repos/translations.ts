@@ -1,4 +1,4 @@
-import type { EventKind, TranslationRowState, TranslationState } from '@lockstep/shared';
+import type { EventKind, LanguageCode, SourceRun, TranslationRowState, TranslationState } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 export type { EventKind, TranslationState };
@@ -127,14 +127,14 @@ export async function applyChange(tx: Queryable, c: TranslationChange): Promise<
 export interface TranslationTarget {
   /** The document's current revision, source and target languages. */
   revision: number;
-  sourceLang: string;
+  sourceLang: LanguageCode;
   targetLangs: string[];
   segment: null | {
     retiredIn: number | null;
     translatable: boolean;
     lockReason: string | null;
     source: string;
-    sourceRuns: unknown;
+    sourceRuns: SourceRun[];
     plain: string;
   };
   translation: TranslationRow | null;
@@ -154,7 +154,7 @@ export async function findTranslationTargets(db: Queryable, refs: readonly Trans
   const r = await db.query<{
     ord: string;
     revision: number;
-    sourceLang: string;
+    sourceLang: LanguageCode;
     targetLangs: string[];
     segment: TranslationTarget['segment'];
     translation: (Omit<TranslationRow, 'updatedAt'> & { updatedAt: string }) | null;

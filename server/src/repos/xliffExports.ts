@@ -1,3 +1,4 @@
+import type { SourceRun, TranslationState } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 export interface ExportRecord {
@@ -40,10 +41,10 @@ export async function recordExportUnits(tx: Queryable, exportId: string, units: 
 export interface ExportRow {
   id: string;
   source: string;
-  sourceRuns: unknown;
+  sourceRuns: SourceRun[];
   translatable: boolean;
   /** Null when the segment has no translation row in this language. */
-  state: string | null;
+  state: TranslationState | null;
   text: string | null;
   version: number | null;
   previousSource: string | null;

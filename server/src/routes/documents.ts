@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES, notFound, type LanguageCode } from '@lockstep/shared';
+import { LANGUAGE_CODES, notFound } from '@lockstep/shared';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { jsonBody, MARKDOWN_JSON_LIMIT } from '../http/body.js';
@@ -75,7 +75,7 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
       const nextCursor = f.limit !== undefined && rows.length === f.limit && last ? docs.makeCursor(last.index) : null;
       res.json({
         revision: doc.revision,
-        segments: rows.map((row) => segmentView(row, doc.sourceLang as LanguageCode)),
+        segments: rows.map((row) => segmentView(row, doc.sourceLang)),
         ...(f.limit !== undefined ? { nextCursor } : {}),
       });
     },

@@ -44,7 +44,9 @@ export function textDifference(a: string, b: string): string {
 
 /** The problem without the ids it does not have (so the JSON shows only what applies). */
 function clean(p: Problem): Problem {
-  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as unknown as Problem;
+  const shown = { ...p };
+  for (const [key, value] of Object.entries(p)) if (value === undefined) Reflect.deleteProperty(shown, key);
+  return shown;
 }
 
 export function historyMismatchProblem(r: repo.HistoryMismatchRow): Problem {

@@ -1,3 +1,4 @@
+import type { Document } from '@lockstep/shared/api';
 import {
   alignmentKey,
   invalid,
@@ -157,11 +158,11 @@ export function requireTargetLang(doc: documents.DocumentRow, lang: unknown): La
   return lang;
 }
 
-export function describeDocument(doc: documents.DocumentRow) {
+export function describeDocument(doc: documents.DocumentRow): Document {
   const { createdAt: _c, ...rest } = doc;
   return {
     ...rest,
-    languages: [doc.sourceLang, ...doc.targetLangs].map((code) => LANGUAGES[code as LanguageCode]).filter(Boolean),
+    languages: [doc.sourceLang, ...doc.targetLangs].map((code) => LANGUAGES[code]).filter(Boolean),
   };
 }
 

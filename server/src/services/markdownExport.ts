@@ -3,8 +3,6 @@ import {
   notFound,
   segmentMarkdown,
   translatedMarkdown,
-  type HoistedWrapper,
-  type LanguageCode,
   type SourceRun,
   type SpliceSegment,
 } from '@lockstep/shared';
@@ -44,13 +42,13 @@ export interface MarkdownExport {
   fallbackCount: number;
 }
 
-function toSplice(id: string, blockIndex: number, runs: unknown, translatable: boolean, data: exportsRepo.CurrentSegmentRow['blockData']): SpliceSegment {
+function toSplice(id: string, blockIndex: number, runs: SourceRun[], translatable: boolean, data: exportsRepo.CurrentSegmentRow['blockData']): SpliceSegment {
   return {
     id,
     blockIndex,
-    runs: runs as SourceRun[],
+    runs,
     translatable,
-    wrapper: (data?.wrapper as HoistedWrapper | undefined) ?? null,
+    wrapper: data?.wrapper ?? null,
     breakBefore: data?.breakBefore === true,
   };
 }
@@ -78,7 +76,7 @@ async function earlierRevision(db: Db, doc: DocumentRow, lang: string, revision:
   if (!rev) throw notFound('revision_not_found', `The document "${doc.id}" has no revision ${revision}.`);
   if (lang === doc.sourceLang) return finish(doc, lang, revision, rev.markdown, [], 0);
   const stored = await exportsRepo.earlierRevisionRows(db, doc.id, lang, revision);
-  const segmented = segmentMarkdown(rev.markdown, doc.sourceLang as LanguageCode).segments;
+  const segmented = segmentMarkdown(rev.markdown, doc.sourceLang).segments;
   const ids = matchStoredSegments(
     segmented.map((s) => s.text),
     stored,

@@ -1,4 +1,5 @@
-import { DEFAULT_MEMORY_FUZZY_MAX_CHARS, notFound, rankSuggestions, type LanguageCode, type MemoryCandidate, type MemorySuggestion } from '@lockstep/shared';
+import { DEFAULT_MEMORY_FUZZY_MAX_CHARS, notFound, rankSuggestions, type MemoryCandidate, type MemorySuggestion } from '@lockstep/shared';
+import type { MemorySuggestions } from '@lockstep/shared/api';
 import type { Db, Queryable } from '../db/db.js';
 import { exactTranslations, ownEarlierTexts, type EarlierText, similarTranslations, type MemoryQuery, type MemoryRow } from '../repos/memory.js';
 import { findTranslationTarget } from '../repos/translations.js';
@@ -55,15 +56,11 @@ export interface MemoryRef {
   lang: string;
 }
 
-export interface MemoryAnswer {
-  suggestions: MemorySuggestion[];
-  /**
-   * False when the segment is longer than `fuzzyMaxChars`: only identical sources were looked
-   * up (the client says so), since comparing a text that long costs seconds to minutes.
-   */
-  fuzzy: boolean;
-  fuzzyMaxChars: number;
-}
+/**
+ * `fuzzy` is false when the segment is longer than `fuzzyMaxChars`: only identical sources were
+ * looked up (the client says so), since comparing a text that long costs seconds to minutes.
+ */
+export type MemoryAnswer = Omit<MemorySuggestions, 'suggestions'> & { suggestions: MemorySuggestion[] };
 
 /**
  * Translation-memory suggestions for one segment and language: its own earlier texts, then
@@ -110,7 +107,7 @@ export async function memorySuggestions(
       others,
       currentSource: segment.source,
       currentText: current?.text ?? '',
-      sourceLang: target.sourceLang as LanguageCode,
+      sourceLang: target.sourceLang,
       limit: opts.limit,
       fuzzyMaxChars,
     });

@@ -1,4 +1,4 @@
-import { checkDocument, checkSegment, type DocumentQaResult, type LanguageCode, type QaWarning, type SourceRun } from '@lockstep/shared';
+import { checkDocument, checkSegment, type DocumentQaResult, type LanguageCode, type QaWarning } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 import { listSegments } from '../repos/segments.js';
 import { requireDocument, requireTargetLang } from './documents.js';
@@ -44,7 +44,7 @@ export async function qaReport(db: Queryable, documentId: string, langParam: str
       targetCoded: t.text,
       sourceLang: doc.sourceLang,
       targetLang: lang,
-      sourceRuns: row.sourceRuns as SourceRun[],
+      sourceRuns: row.sourceRuns,
     });
     if (!warnings.length) continue;
     for (const w of warnings) counts[w.code] = (counts[w.code] ?? 0) + 1;
@@ -58,7 +58,7 @@ export async function qaReport(db: Queryable, documentId: string, langParam: str
       blockIndex: row.blockIndex,
       blockKind: row.kind,
       source: row.source,
-      sourceRuns: row.sourceRuns as SourceRun[],
+      sourceRuns: row.sourceRuns,
       translatable: row.translatable,
       translation: row.translation && (row.translation.state === 'translated' || row.translation.state === 'approved') ? row.translation.text : null,
     })),

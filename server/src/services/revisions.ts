@@ -1,4 +1,5 @@
-import { alignRevision, conflict, revisionEffects, type Alignment, type LanguageCode, type Segment } from '@lockstep/shared';
+import { alignRevision, conflict, revisionEffects, type Alignment, type Segment } from '@lockstep/shared';
+import type { RevisionChange, RevisionImpact } from '@lockstep/shared/api';
 import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
 import * as documents from '../repos/documents.js';
@@ -15,29 +16,6 @@ export interface PublishInput {
   dryRun: boolean;
   /** The 5 MB limit is the API's; benchmarks of larger documents lift it. */
   maxMarkdownBytes?: number;
-}
-
-export interface ChangeView {
-  kind: string;
-  oldIds: string[];
-  newIds: string[];
-  oldTexts: string[];
-  newTexts: string[];
-  /** added: the removed segments whose translations it receives as suggestion; removed: the one receiving them. */
-  handedFrom?: string[];
-  handedTo?: string;
-}
-
-export interface PublishResult {
-  revision: number;
-  impact: Record<string, number>;
-  changes: ChangeView[];
-  /** Per language: translations that need work (stale, or the starting text of a split or merge). */
-  stale: Record<string, number>;
-  /** Per language: translations of removed segments handed to a new segment as its suggestion. */
-  suggested: Record<string, number>;
-  /** Per language: translations retired with their segment and handed to nobody. */
-  retired: Record<string, number>;
 }
 
 interface Plan {
@@ -64,7 +42,7 @@ async function plan(db: Queryable, doc: documents.DocumentRow, markdown: string,
     previousMarkdown: previous.markdown,
     previous: live,
     markdown,
-    lang: doc.sourceLang as LanguageCode,
+    lang: doc.sourceLang,
   });
   // Only segments whose translations the rules can touch (or retire) need their rows read.
   const touched = new Set<string>(alignment.removed);
@@ -92,7 +70,7 @@ function effects(p: Plan, doc: documents.DocumentRow) {
   });
 }
 
-function changeViews(alignment: Alignment, newIds: (string | undefined)[]): ChangeView[] {
+function changeViews(alignment: Alignment, newIds: (string | undefined)[]): RevisionChange[] {
   const idAt = (i: number) => newIds[i] ?? `new:${i}`;
   return alignment.changes.map((c) => ({
     kind: c.kind,
@@ -111,7 +89,7 @@ function changeViews(alignment: Alignment, newIds: (string | undefined)[]): Chan
  * dry run computes the same plan without writing; the apply re-aligns inside its own
  * transaction (with the document locked) rather than replaying the dry run.
  */
-export async function publishRevision(db: Db, actorId: number | null, documentId: string, input: PublishInput): Promise<PublishResult> {
+export async function publishRevision(db: Db, actorId: number | null, documentId: string, input: PublishInput): Promise<RevisionImpact> {
   checkMarkdown(input.markdown, input.maxMarkdownBytes);
   const checkBase = (current: number) => {
     if (input.baseRevision !== undefined && input.baseRevision !== current) {

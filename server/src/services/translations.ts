@@ -12,10 +12,9 @@ import {
   validateCodedText,
   wordDiff,
   type Actor,
-  type DiffPart,
-  type LanguageCode,
   type SourceRun,
 } from '@lockstep/shared';
+import type { History, Sendable, Translation, TranslationResult as TranslationAnswer } from '@lockstep/shared/api';
 import { eventsCommitted } from '../events/committed.js';
 import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
@@ -29,7 +28,6 @@ import {
   type EventKind,
   type TranslationChange,
   type TranslationRow,
-  type TranslationState,
   type TranslationTarget,
 } from '../repos/translations.js';
 
@@ -43,23 +41,9 @@ export interface TranslationRef {
   lang: string;
 }
 
-export interface TranslationView {
-  text: string;
-  state: TranslationState;
-  version: number;
-  basedOnRevision: number | null;
-  previousSource: string | null;
-  diff: DiffPart[] | null;
-  changeClass: string | null;
-  suggestion: string | null;
-  updatedBy: string | null;
-  updatedAt: Date;
-}
-
-export interface TranslationResult {
-  translation: TranslationView;
-  warnings: Warning[];
-}
+/** A translation as the API shows it (`updatedAt` still a Date until it is written as JSON). */
+type TranslationView = Sendable<Translation>;
+type TranslationResult = Sendable<TranslationAnswer>;
 
 /**
  * The same shape as a segment's `translation` in the segment list, with the word diff from the
@@ -70,7 +54,7 @@ function view(t: TranslationRow, found?: Found): TranslationView {
   const { stateBeforeStale: _s, ...rest } = t;
   const diff =
     t.state === 'stale' && t.previousSource !== null && found
-      ? wordDiff(plainOfCoded(t.previousSource), found.segment.plain, found.sourceLang as LanguageCode)
+      ? wordDiff(plainOfCoded(t.previousSource), found.segment.plain, found.sourceLang)
       : null;
   return { ...rest, diff };
 }
@@ -92,8 +76,8 @@ export function normaliseTranslationText(text: string): string {
   return nfc;
 }
 
-function checkCodes(text: string, sourceRuns: unknown): void {
-  const checked = validateCodedText(text, sourceRuns as SourceRun[]);
+function checkCodes(text: string, sourceRuns: readonly SourceRun[]): void {
+  const checked = validateCodedText(text, sourceRuns);
   if (!checked.ok) {
     throw unprocessable(
       'invalid_inline_codes',
@@ -150,7 +134,7 @@ async function requireSegment(db: Queryable, ref: TranslationRef, allowRetired: 
   if (!target.segment || (target.segment.retiredIn !== null && !allowRetired)) {
     throw notFound('segment_not_found', `The document "${ref.documentId}" has no segment "${ref.segmentId}" in its current revision.`);
   }
-  return target as Found;
+  return { ...target, segment: target.segment };
 }
 
 function versionConflict(current: TranslationRow, found: Found): LockstepError {
@@ -250,7 +234,7 @@ export function revertTranslation(db: Db, actor: Actor, ref: TranslationRef, inp
 }
 
 /** Newest first; retired segments keep their history readable. */
-export async function translationHistory(db: Db, ref: TranslationRef, page: { limit?: number; before?: number }) {
+export async function translationHistory(db: Db, ref: TranslationRef, page: { limit?: number; before?: number }): Promise<Sendable<History>> {
   await requireSegment(db, ref, true);
   const limit = page.limit ?? HISTORY_PAGE_SIZE;
   const events = await history.listEvents(db, ref.segmentId, ref.lang, { limit, beforeId: page.before });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
-import { alignmentKey, writeXliffAsync, type SourceRun, type XliffUnit, type XliffVersion } from '@lockstep/shared';
+import { alignmentKey, writeXliffAsync, type XliffUnit, type XliffVersion } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
 import type { DocumentRow } from '../repos/documents.js';
 import {
@@ -23,9 +23,9 @@ export function sourceHashOf(source: string): string {
 }
 
 function unitOf(s: ExportRow): XliffUnit {
-  const base = { id: s.id, source: s.sourceRuns as SourceRun[], sourceHash: sourceHashOf(s.source) };
+  const base = { id: s.id, source: s.sourceRuns, sourceHash: sourceHashOf(s.source) };
   if (!s.translatable || s.state === null) return { ...base, state: 'locked' };
-  const state = s.state as XliffUnit['state'];
+  const state = s.state;
   return {
     ...base,
     state,

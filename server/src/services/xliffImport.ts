@@ -9,7 +9,6 @@ import {
   type ImportDecision,
   type ImportReport,
   type ReadUnit,
-  type SourceRun,
 } from '@lockstep/shared';
 import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
@@ -55,7 +54,7 @@ async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string,
         unit,
         segment: segment && {
           source: segment.source,
-          sourceRuns: segment.sourceRuns as SourceRun[],
+          sourceRuns: segment.sourceRuns,
           translatable: segment.translatable,
           sourceHash: sourceHashOf(segment.source),
         },

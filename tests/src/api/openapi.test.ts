@@ -9,6 +9,7 @@ import { RouteTable } from '@lockstep/server/http/routeTable';
 import { OPENAPI_FILE, openApiRoutes } from '@lockstep/server/routes/openapi';
 import { LockstepError, readXliff, writeXliffString, type XliffUnit } from '@lockstep/shared';
 import { addUser, testApp, tokenFor } from '../support/app.js';
+import { GENERATED_FILE, openApiTypesSource } from '../support/openapiTypes.js';
 import { serve, SseClient } from '../support/sse.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 
@@ -190,6 +191,14 @@ describe('the document matches the server', () => {
       expect([where, security.some((s) => 'bearerAuth' in s)]).toEqual([where, true]);
       expect([where, cookie && 'csrfToken' in cookie]).toEqual([where, method !== 'get']);
     }
+  });
+});
+
+describe('the API types of @lockstep/shared/api', () => {
+  // tsc -b compares them with these generated types (apiTypes.check.ts); this keeps the
+  // generated types from going stale when the YAML changes.
+  test('openapi.generated.ts is generated from the current docs/openapi.yaml (else: npm run api-types)', async () => {
+    expect(readFileSync(GENERATED_FILE, 'utf8')).toBe(await openApiTypesSource(yamlText));
   });
 });
 

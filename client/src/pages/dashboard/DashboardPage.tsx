@@ -4,7 +4,7 @@ import { apiPath } from '../../api';
 import { DocumentHeader, useLanguageInfo } from '../../components/DocumentHeader';
 import { ErrorMessage, Loading } from '../../components/ErrorMessage';
 import { ProgressLegend } from '../../components/ProgressBar';
-import type { DocumentDetail, ProgressResponse, TimelineResponse } from '../../types';
+import type { Document, DocumentProgress, Timeline } from '../../types';
 import { useResource } from '../../useResource';
 import { LanguageProgressTable } from './LanguageProgressTable';
 import type { DocumentChanges } from './SinceVisitCell';
@@ -15,9 +15,9 @@ export type Unit = 'segments' | 'words';
 /** `/documents/:doc/dashboard`: every language's state at a glance, and how it got there. */
 export function DashboardPage({ doc }: { doc: string }) {
   const { t } = useTranslation();
-  const [detail, reloadDetail] = useResource<DocumentDetail>(apiPath(['documents', doc]));
-  const [progress, reloadProgress] = useResource<ProgressResponse>(apiPath(['documents', doc, 'progress']));
-  const [timeline, reloadTimeline] = useResource<TimelineResponse>(apiPath(['documents', doc, 'progress', 'timeline']));
+  const [detail, reloadDetail] = useResource<Document>(apiPath(['documents', doc]));
+  const [progress, reloadProgress] = useResource<DocumentProgress>(apiPath(['documents', doc, 'progress']));
+  const [timeline, reloadTimeline] = useResource<Timeline>(apiPath(['documents', doc, 'progress', 'timeline']));
   // Read only: the dashboard does not record a visit (only opening a language's editor does).
   const [changes] = useResource<DocumentChanges>(apiPath(['documents', doc, 'changes'], { since: 'lastVisit' }));
   const [unit, setUnit] = useState<Unit>('segments');

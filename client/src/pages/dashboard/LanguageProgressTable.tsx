@@ -5,13 +5,13 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { formatDateTime, formatNumber } from '../../format';
 import type { LanguageInfo } from '../../languages';
 import { editorHref, Link } from '../../router';
-import { STATES, type DocumentDetail, type LanguageProgress, type ProgressResponse } from '../../types';
+import { STATES, type Document, type LanguageProgress, type DocumentProgress } from '../../types';
 import type { Unit } from './DashboardPage';
 import { SinceVisitCell, type DocumentChanges, type LanguageChanges } from './SinceVisitCell';
 
 interface Props {
-  document: DocumentDetail;
-  progress: ProgressResponse;
+  document: Document;
+  progress: DocumentProgress;
   unit: Unit;
   infoOf: (code: string) => LanguageInfo;
   /** Changes since the user's last visit per language; undefined while loading or if it failed. */
@@ -61,7 +61,7 @@ export function LanguageProgressTable({ document: doc, progress, unit, infoOf, c
 }
 
 interface RowProps {
-  doc: DocumentDetail;
+  doc: Document;
   lang: string;
   info: LanguageInfo;
   progress: LanguageProgress | undefined;

@@ -2,12 +2,12 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../../format';
 import type { LanguageInfo } from '../../languages';
-import type { TimelinePoint, TimelineResponse } from '../../types';
+import type { TimelinePoint, Timeline } from '../../types';
 import type { Unit } from './DashboardPage';
 import { DAY_MS, FRAME, dayNumber, dayRange, dayTicks, scales, share, spreadLabels, stepPath } from './timelineScale';
 
 interface Props {
-  timeline: TimelineResponse;
+  timeline: Timeline;
   languages: readonly string[];
   unit: Unit;
   infoOf: (code: string) => LanguageInfo;
@@ -16,8 +16,8 @@ interface Props {
 const Y_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /** One mark per day with a revision (the day's last one): labels of one day would overlap. */
-function revisionMarks(revisions: TimelineResponse['revisions'], firstDay: number) {
-  const byDay = new Map<string, TimelineResponse['revisions'][number]>();
+function revisionMarks(revisions: Timeline['revisions'], firstDay: number) {
+  const byDay = new Map<string, Timeline['revisions'][number]>();
   for (const r of revisions) if (dayNumber(r.date) >= firstDay && (byDay.get(r.date)?.number ?? 0) < r.number) byDay.set(r.date, r);
   return [...byDay.values()];
 }

@@ -6,14 +6,14 @@ import { LanguageName } from '../../components/LanguageName';
 import { WordDiff, WordDiffLegend } from '../../editor/WordDiff';
 import { formatNumber } from '../../format';
 import { directionOf } from '../../languages';
-import type { DocumentDetail, RevisionChange, RevisionImpact } from '../../types';
+import type { Document, RevisionChange, RevisionImpact } from '../../types';
 
 /** The change classes in the order a coordinator reads them: what costs translators work first. */
 export const CHANGE_CLASSES = ['modified', 'minor', 'split', 'merged', 'added', 'removed', 'moved', 'unchanged'] as const;
 const FIRST_CHANGES = 50;
 
 /** What a revision does (or did): counts per class, stale translations per language, each change. */
-export function ImpactReport({ result, document: doc }: { result: RevisionImpact; document: DocumentDetail }) {
+export function ImpactReport({ result, document: doc }: { result: RevisionImpact; document: Document }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const infoOf = useLanguageInfo(doc);
@@ -93,12 +93,12 @@ function noWork(result: RevisionImpact): boolean {
   return [result.stale, result.suggested ?? {}, result.retired ?? {}].every((counts) => Object.values(counts).every((n) => n === 0));
 }
 
-function ChangeItem({ change, sourceLang }: { change: RevisionChange; sourceLang: string }) {
+function ChangeItem({ change, sourceLang }: { change: RevisionChange; sourceLang: LanguageCode }) {
   const { t } = useTranslation();
   const oldText = change.oldTexts.join(' ');
   const newText = change.newTexts.join(' ');
   const both = change.oldTexts.length > 0 && change.newTexts.length > 0;
-  const diff = useMemo(() => (both ? wordDiff(oldText, newText, sourceLang as LanguageCode) : []), [both, oldText, newText, sourceLang]);
+  const diff = useMemo(() => (both ? wordDiff(oldText, newText, sourceLang) : []), [both, oldText, newText, sourceLang]);
   const changed = diff.some((op) => op.op !== 'equal');
   return (
     <li className={`change change--${change.kind}`}>

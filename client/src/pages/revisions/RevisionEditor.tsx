@@ -1,13 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, apiPath } from '../../api';
+import { asApiError, ApiError, api, apiPath } from '../../api';
 import { ErrorMessage, Loading } from '../../components/ErrorMessage';
 import { formatNumber } from '../../format';
-import type { DocumentDetail, RevisionDetail, RevisionImpact } from '../../types';
+import type { Document, Revision, RevisionImpact } from '../../types';
 import { ImpactReport } from './ImpactReport';
 
 interface Props {
-  document: DocumentDetail;
+  document: Document;
   onPublished(result: RevisionImpact): void;
   /** The document moved on under us (409): the page should show its new revision. */
   onStale(): void;
@@ -19,7 +19,6 @@ interface Preview {
   result: RevisionImpact;
 }
 
-const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
 
 /**
  * The new revision's Markdown (starting from the current one), its dry-run impact, and publishing.
@@ -43,7 +42,7 @@ export function RevisionEditor({ document: doc, onPublished, onStale }: Props) {
   useEffect(() => {
     const controller = new AbortController();
     setLoadError(undefined);
-    api.get<RevisionDetail>(apiPath(['documents', doc.id, 'revisions', base]), controller.signal).then(
+    api.get<Revision>(apiPath(['documents', doc.id, 'revisions', base]), controller.signal).then(
       (revision) => setText((current) => current ?? revision.markdown),
       (err: unknown) => controller.signal.aborted || setLoadError(asApiError(err)),
     );
@@ -88,7 +87,7 @@ export function RevisionEditor({ document: doc, onPublished, onStale }: Props) {
   const rebase = async () => {
     if (text === undefined) return;
     try {
-      const current = await api.get<DocumentDetail>(apiPath(['documents', doc.id]));
+      const current = await api.get<Document>(apiPath(['documents', doc.id]));
       setBase(current.revision);
       onStale();
       await runPreview(text, current.revision);

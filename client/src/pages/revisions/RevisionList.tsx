@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, apiPath } from '../../api';
+import { asApiError, ApiError, api, apiPath } from '../../api';
 import { errorText } from '../../components/ErrorMessage';
 import { saveBlob } from '../../download';
 import { formatDateTime, formatNumber } from '../../format';
-import type { DocumentDetail, RevisionDetail, RevisionSummary } from '../../types';
+import type { Document, Revision, RevisionSummary } from '../../types';
 import { CHANGE_CLASSES } from './ImpactReport';
 
 /** Every revision, newest first, with what it changed and its Markdown to download. */
-export function RevisionList({ document: doc, revisions }: { document: DocumentDetail; revisions: RevisionSummary[] }) {
+export function RevisionList({ document: doc, revisions }: { document: Document; revisions: RevisionSummary[] }) {
   const { t } = useTranslation();
   if (revisions.length === 0) return <p className="muted">{t('revisions.none')}</p>;
   return (
@@ -36,7 +36,7 @@ export function RevisionList({ document: doc, revisions }: { document: DocumentD
   );
 }
 
-function RevisionRow({ doc, revision }: { doc: DocumentDetail; revision: RevisionSummary }) {
+function RevisionRow({ doc, revision }: { doc: Document; revision: RevisionSummary }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const [busy, setBusy] = useState(false);
@@ -53,10 +53,10 @@ function RevisionRow({ doc, revision }: { doc: DocumentDetail; revision: Revisio
     setBusy(true);
     setError(undefined);
     try {
-      const full = await api.get<RevisionDetail>(apiPath(['documents', doc.id, 'revisions', revision.number]));
+      const full = await api.get<Revision>(apiPath(['documents', doc.id, 'revisions', revision.number]));
       saveBlob(new Blob([full.markdown], { type: 'text/markdown;charset=utf-8' }), `${doc.id}.r${revision.number}.md`);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { may, type Actor } from '@lockstep/shared';
+import { may } from '@lockstep/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiPath } from '../../api';
@@ -6,7 +6,7 @@ import { DocumentHeader } from '../../components/DocumentHeader';
 import { ErrorMessage, Loading } from '../../components/ErrorMessage';
 import { formatNumber } from '../../format';
 import { documentPageHref, Link } from '../../router';
-import type { DocumentDetail, RevisionImpact, RevisionSummary, User } from '../../types';
+import type { Document, RevisionImpact, RevisionSummary, User } from '../../types';
 import { useResource } from '../../useResource';
 import { RevisionEditor } from './RevisionEditor';
 import { RevisionList } from './RevisionList';
@@ -16,9 +16,9 @@ export function RevisionsPage({ doc, user }: { doc: string; user: User }) {
   const { t, i18n } = useTranslation();
   const [lastPublished, setLastPublished] = useState<RevisionImpact>();
   // Both refresh after a publish while the new revision's text stays in its form.
-  const [detail, reloadDetail] = useResource<DocumentDetail>(apiPath(['documents', doc]), { keepWhileReloading: true });
+  const [detail, reloadDetail] = useResource<Document>(apiPath(['documents', doc]), { keepWhileReloading: true });
   const [list, reloadList] = useResource<{ revisions: RevisionSummary[] }>(apiPath(['documents', doc, 'revisions']), { keepWhileReloading: true });
-  const canPublish = may(user as unknown as Actor, 'manageDocuments');
+  const canPublish = may(user, 'manageDocuments');
 
   if (detail.status === 'loading') return <Loading />;
   if (detail.status === 'error') return <ErrorMessage error={detail.error} onRetry={reloadDetail} />;

@@ -1,17 +1,17 @@
-import { LANGUAGE_CODES } from '@lockstep/shared';
+import { LANGUAGE_CODES, type LanguageCode } from '@lockstep/shared';
 import { useTranslation } from 'react-i18next';
 import { languageInfo } from '../../languages';
 
 interface Props {
-  value: readonly string[];
-  onChange(languages: string[]): void;
+  value: readonly LanguageCode[];
+  onChange(languages: LanguageCode[]): void;
   disabled?: boolean;
 }
 
 /** The languages a translator or reviewer works in: one checkbox per language, named in itself. */
 export function LanguageChoices({ value, onChange, disabled }: Props) {
   const { t } = useTranslation();
-  const toggle = (code: string, on: boolean) =>
+  const toggle = (code: LanguageCode, on: boolean) =>
     onChange(LANGUAGE_CODES.filter((c) => (c === code ? on : value.includes(c))));
   return (
     <fieldset className="choices" disabled={disabled}>

@@ -1,12 +1,12 @@
-import { ROLES } from '@lockstep/shared';
+import { ROLES, isRole, type LanguageCode } from '@lockstep/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api';
+import { asApiError, ApiError, api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { Role, User } from '../../types';
 import { LanguageChoices } from './LanguageChoices';
 
-const EMPTY = { email: '', name: '', password: '', role: 'translator' as Role, languages: [] as string[] };
+const EMPTY: { email: string; name: string; password: string; role: Role; languages: LanguageCode[] } = { email: '', name: '', password: '', role: 'translator', languages: [] };
 
 /** Creates an account: the new user signs in with this e-mail and password. */
 export function NewUserForm({ onCreated }: { onCreated(user: User): void }) {
@@ -26,7 +26,7 @@ export function NewUserForm({ onCreated }: { onCreated(user: User): void }) {
       setForm(EMPTY);
       onCreated(user);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }
@@ -62,7 +62,7 @@ export function NewUserForm({ onCreated }: { onCreated(user: User): void }) {
         </div>
         <div className="field">
           <label htmlFor={ids.role}>{t('users.role')}</label>
-          <select id={ids.role} value={form.role} onChange={(e) => set('role', e.target.value as Role)}>
+          <select id={ids.role} value={form.role} onChange={(e) => isRole(e.target.value) && set('role', e.target.value)}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {t(`roles.${role}`)}

@@ -1,7 +1,7 @@
-import { ROLES } from '@lockstep/shared';
+import { ROLES, isRole, type LanguageCode } from '@lockstep/shared';
 import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, apiPath } from '../../api';
+import { asApiError, ApiError, api, apiPath } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { Role, User } from '../../types';
 import { LanguageChoices, LanguageList } from './LanguageChoices';
@@ -27,7 +27,7 @@ export function UserTable({ users, me, onChanged }: Props) {
       onChanged(result.user, message);
       return true;
     } catch (err) {
-      setError({ id: user.id, error: err instanceof ApiError ? err : new ApiError(0, 'network', String(err)) });
+      setError({ id: user.id, error: asApiError(err) });
       return false;
     } finally {
       setBusy(undefined);
@@ -126,7 +126,7 @@ interface EditProps {
   user: User;
   self: boolean;
   busy: boolean;
-  onSave(change: { role: Role; languages: string[] }): void;
+  onSave(change: { role: Role; languages: LanguageCode[] }): void;
   onCancel(): void;
 }
 
@@ -134,7 +134,7 @@ function EditUser({ user, self, busy, onSave, onCancel }: EditProps) {
   const { t } = useTranslation();
   const roleId = useId();
   const [role, setRole] = useState<Role>(user.role);
-  const [languages, setLanguages] = useState<string[]>(user.languages);
+  const [languages, setLanguages] = useState<LanguageCode[]>(user.languages);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSave({ role, languages });
@@ -144,7 +144,7 @@ function EditUser({ user, self, busy, onSave, onCancel }: EditProps) {
       <div className="field">
         <label htmlFor={roleId}>{t('users.role')}</label>
         {/* An administrator cannot take away their own role (the server refuses it too). */}
-        <select id={roleId} value={role} disabled={self} onChange={(e) => setRole(e.target.value as Role)}>
+        <select id={roleId} value={role} disabled={self} onChange={(e) => isRole(e.target.value) && setRole(e.target.value)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}

@@ -4,14 +4,14 @@ import { InlineText } from '../../components/InlineText';
 import { formatNumber } from '../../format';
 import type { LanguageInfo } from '../../languages';
 import { Link, segmentHref } from '../../router';
-import type { DocumentDetail, ImportReport, SegmentsResponse } from '../../types';
+import type { Document, ImportReport, SegmentList } from '../../types';
 import { useResource } from '../../useResource';
 
 interface Props {
   report: ImportReport;
   /** False for the dry run: the report says what would happen. */
   applied: boolean;
-  document: DocumentDetail;
+  document: Document;
   lang: string;
   info: LanguageInfo;
 }
@@ -39,7 +39,7 @@ export function ImportReportView({ report, applied, document: doc, lang, info }:
   const lng = i18n.resolvedLanguage ?? i18n.language;
   // Segment numbers and sources, so a conflict reads as "segment 12: …" rather than a bare id.
   const needsSegments = report.conflicts.length + report.rejected.length > 0;
-  const [segments] = useResource<SegmentsResponse>(needsSegments ? apiPath(['documents', doc.id, 'segments'], { lang }) : undefined);
+  const [segments] = useResource<SegmentList>(needsSegments ? apiPath(['documents', doc.id, 'segments'], { lang }) : undefined);
   const byId = new Map(segments.status === 'ready' ? segments.data.segments.map((s) => [s.id, s]) : []);
   const count = (outcome: (typeof OUTCOMES)[number]) => report[outcome].length;
 

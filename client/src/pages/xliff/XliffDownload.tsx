@@ -1,16 +1,16 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, apiPath, fetchFile } from '../../api';
+import { asApiError, ApiError, apiPath, fetchFile } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { saveBlob } from '../../download';
 import type { LanguageInfo } from '../../languages';
-import type { DocumentDetail } from '../../types';
+import type { Document } from '../../types';
 
 const VERSIONS = ['2.0', '1.2'] as const;
 const SCOPES = ['all', 'todo'] as const;
 
 /** Choose the XLIFF version and scope, then download one language's file or all of them as a zip. */
-export function XliffDownload({ document: doc, infoOf }: { document: DocumentDetail; infoOf: (code: string) => LanguageInfo }) {
+export function XliffDownload({ document: doc, infoOf }: { document: Document; infoOf: (code: string) => LanguageInfo }) {
   const { t } = useTranslation();
   const versionId = useId();
   const scopeId = useId();
@@ -32,7 +32,7 @@ export function XliffDownload({ document: doc, infoOf }: { document: DocumentDet
       saveBlob(file.blob, filename);
       setDone(filename);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+      setError(asApiError(err));
     } finally {
       setBusy(undefined);
     }

@@ -1,13 +1,13 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, apiPath, request } from '../../api';
+import { asApiError, ApiError, apiPath, request } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { LanguageInfo } from '../../languages';
-import type { DocumentDetail, ImportReport } from '../../types';
+import type { Document, ImportReport } from '../../types';
 import { ImportReportView } from './ImportReportView';
 
 interface Props {
-  document: DocumentDetail;
+  document: Document;
   /** The target languages this user may import into. */
   languages: string[];
   infoOf: (code: string) => LanguageInfo;
@@ -44,7 +44,7 @@ export function XliffUpload({ document: doc, languages, infoOf }: Props) {
     try {
       await action();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+      setError(asApiError(err));
     } finally {
       setBusy(undefined);
     }

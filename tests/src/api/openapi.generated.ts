@@ -1,0 +1,886 @@
+/* Generated from docs/openapi.yaml by `npm run api-types` (tests/src/support/openapiTypes.ts). Do not edit. */
+
+export interface OpenApiSchemas {
+Error: Error
+VersionConflictError: VersionConflictError
+DocumentId: string
+LanguageCode: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+Language: Language
+Role: ("translator" | "reviewer" | "coordinator" | "admin")
+Health: Health
+SignIn: SignIn
+Session: Session
+PasswordChange: PasswordChange
+User: User
+Me: Me
+UserList: UserList
+UserEnvelope: UserEnvelope
+NewUser: NewUser
+UserPatch: UserPatch
+StateCounts: StateCounts
+Progress: Progress
+ProgressByLanguage: ProgressByLanguage
+DocumentProgress: DocumentProgress
+Dashboard: Dashboard
+DocumentListEntry: DocumentListEntry
+Document: Document
+NewDocument: NewDocument
+CreatedDocument: CreatedDocument
+/**
+ * One run of a segment's content; codes are numbered per segment.
+ */
+SourceRun: ({
+type: "text"
+text: string
+} | {
+type: "open"
+id: number
+kind: ("link" | "strong" | "emphasis" | "delete" | "inlineCode" | "image" | "html" | "break" | "footnote")
+url?: string
+title?: string
+} | {
+type: "close"
+id: number
+} | {
+type: "standalone"
+id: number
+kind: ("link" | "strong" | "emphasis" | "delete" | "inlineCode" | "image" | "html" | "break" | "footnote")
+text?: string
+url?: string
+})
+CodeKind: ("link" | "strong" | "emphasis" | "delete" | "inlineCode" | "image" | "html" | "break" | "footnote")
+DiffPart: DiffPart
+TranslationState: ("untranslated" | "translated" | "stale" | "approved")
+Translation: Translation
+Segment: Segment
+SegmentList: SegmentList
+QaWarning: QaWarning
+TranslationResult: TranslationResult
+SaveTranslation: SaveTranslation
+VersionedAction: VersionedAction
+Revert: Revert
+HistoryEvent: HistoryEvent
+History: History
+MemorySuggestion: MemorySuggestion
+MemorySuggestions: MemorySuggestions
+ChangeKind: ("modified" | "minor" | "split" | "merged" | "moved" | "added" | "removed")
+Impact: Impact
+RevisionChange: RevisionChange
+LanguageCounts: LanguageCounts
+StaleCounts: StaleCounts
+RevisionImpact: RevisionImpact
+PublishRevision: PublishRevision
+StoredImpact: StoredImpact
+RevisionSummary: RevisionSummary
+RevisionList: RevisionList
+Revision: Revision
+Timeline: Timeline
+TimelinePoint: TimelinePoint
+XliffWarning: XliffWarning
+UnitReason: UnitReason
+XliffImportReport: XliffImportReport
+XliffInspectReport: XliffInspectReport
+QaReport: QaReport
+BlockCount: BlockCount
+DocumentQa: DocumentQa
+Visit: Visit
+VisitRecorded: VisitRecorded
+ChangeCounts: ChangeCounts
+LanguageChanges: LanguageChanges
+DocumentChanges: DocumentChanges
+ConsistencyProblem: ConsistencyProblem
+ConsistencyReport: ConsistencyReport
+LiveEventBase: LiveEventBase
+LiveReadyEvent: LiveReadyEvent
+LiveResetEvent: LiveResetEvent
+/**
+ * `event: translation` — one translation changed.
+ */
+LiveTranslationEvent: (LiveEventBase & {
+kind: "translation"
+segment: string
+lang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+version: number
+state: ("untranslated" | "translated" | "stale" | "approved")
+action: ("edit" | "approve" | "reconfirm" | "revert" | "import")
+historyId: number
+})
+/**
+ * `event: revision` — a new source revision was published.
+ */
+LiveRevisionEvent: (LiveEventBase & {
+kind: "revision"
+revision: number
+stale: StaleCounts
+})
+/**
+ * `event: import` — an XLIFF import changed translations (one event for the whole file).
+ */
+LiveImportEvent: (LiveEventBase & {
+kind: "import"
+lang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+/**
+ * Translations applied, with the version and state each got.
+ */
+units: {
+segment: string
+version: number
+state: ("untranslated" | "translated" | "stale" | "approved")
+}[]
+/**
+ * Conflicting units kept as suggestions, with the version each got.
+ */
+suggested: {
+segment: string
+version: number
+}[]
+})
+}
+export interface Error {
+error: {
+/**
+ * A stable machine word (e.g. `document_not_found`, `version_conflict`, `invalid_inline_codes`, `wrong_state`).
+ */
+code: string
+/**
+ * What went wrong and what to fix, in English.
+ */
+message: string
+/**
+ * More about the error where there is more to say (e.g. zod issues, the line and column of an XLIFF error, the current revision).
+ */
+details?: {
+[k: string]: unknown
+}
+}
+}
+export interface VersionConflictError {
+error: {
+code: "version_conflict"
+message: string
+details: {
+current: Translation
+}
+}
+current: Translation
+}
+export interface Translation {
+/**
+ * With inline codes; empty while untranslated.
+ */
+text: string
+state: ("untranslated" | "translated" | "stale" | "approved")
+/**
+ * Bumped by every change.
+ */
+version: number
+/**
+ * The revision whose source the text was made against.
+ */
+basedOnRevision: (number | null)
+/**
+ * While stale, or for a segment born of a split or merge, the old source text (or texts).
+ */
+previousSource: (string | null)
+/**
+ * Stale only — the word diff from `previousSource` to the current source (plain text).
+ */
+diff: (null | DiffPart[])
+/**
+ * While stale, how the source changed (e.g. `modified`, `minor`).
+ */
+changeClass: (string | null)
+/**
+ * A starting text (the old translation or translations of a split or merge, or an import conflict's text).
+ */
+suggestion: (string | null)
+/**
+ * The name of whoever changed it last.
+ */
+updatedBy: (string | null)
+updatedAt: string
+}
+export interface DiffPart {
+op: ("equal" | "added" | "removed")
+text: string
+}
+export interface Language {
+code: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+/**
+ * The language's name for itself.
+ */
+autonym: string
+englishName: string
+/**
+ * ISO 15924
+ */
+script: ("Latn" | "Hang" | "Grek" | "Deva" | "Cyrl")
+direction: ("ltr" | "rtl")
+}
+export interface Health {
+ok: true
+db: ("pglite" | "postgres")
+}
+export interface SignIn {
+email: string
+password: string
+}
+export interface Session {
+/**
+ * For `Authorization: Bearer`; also the session cookie's value.
+ */
+token: string
+/**
+ * For `X-CSRF-Token` on cookie-authenticated writes.
+ */
+csrfToken: string
+user: User
+}
+export interface User {
+id: number
+email: string
+name: string
+role: ("translator" | "reviewer" | "coordinator" | "admin")
+/**
+ * The languages a translator or reviewer works in.
+ */
+languages: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")[]
+active: boolean
+}
+export interface PasswordChange {
+currentPassword: string
+newPassword: string
+}
+export interface Me {
+user: User
+/**
+ * Only when authenticated by the session cookie.
+ */
+csrfToken?: string
+}
+export interface UserList {
+users: User[]
+}
+export interface UserEnvelope {
+user: User
+}
+export interface NewUser {
+email: string
+/**
+ * At least the minimum length (else 422 `weak_password`).
+ */
+password: string
+name: string
+role: ("translator" | "reviewer" | "coordinator" | "admin")
+languages?: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")[]
+}
+export interface UserPatch {
+name?: string
+role?: ("translator" | "reviewer" | "coordinator" | "admin")
+languages?: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")[]
+active?: boolean
+}
+/**
+ * `total` is the sum of the other keys.
+ */
+export interface StateCounts {
+total: number
+untranslated: number
+translated: number
+stale: number
+approved: number
+locked: number
+}
+/**
+ * One target language's progress.
+ */
+export interface Progress {
+segments: StateCounts
+words: StateCounts1
+/**
+ * (translated + approved) / (total − locked), by segments; the same over `words` gives it by source words. Locked segments are counted and shown but are not work, so a language nobody has touched is 0. 1 when there is nothing to translate (no segments, or locked ones only).
+ */
+complete: number
+/**
+ * The newest revision against which the language was complete (every translatable segment translated or approved).
+ */
+completeAgainstRevision: (number | null)
+lastActivity: (string | null)
+}
+/**
+ * `total` is the sum of the other keys.
+ */
+export interface StateCounts1 {
+total: number
+untranslated: number
+translated: number
+stale: number
+approved: number
+locked: number
+}
+export interface ProgressByLanguage {
+[k: string]: Progress
+}
+export interface DocumentProgress {
+revision: number
+languages: ProgressByLanguage
+}
+export interface Dashboard {
+documents: {
+id: string
+title: string
+revision: number
+languages: ProgressByLanguage
+}[]
+}
+export interface DocumentListEntry {
+id: string
+title: string
+sourceLang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+targetLangs: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")[]
+/**
+ * The current revision.
+ */
+revision: number
+progress: ProgressByLanguage
+}
+export interface Document {
+id: string
+title: string
+sourceLang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+targetLangs: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")[]
+/**
+ * The current revision.
+ */
+revision: number
+/**
+ * The source language first, then the targets, with autonyms.
+ */
+languages: Language[]
+}
+export interface NewDocument {
+id: string
+title: string
+sourceLang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+/**
+ * @minItems 1
+ */
+targetLangs: [("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru"), ...(("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru"))[]]
+/**
+ * At most 5 MB of UTF-8.
+ */
+markdown: string
+}
+export interface CreatedDocument {
+id: string
+revision: 1
+/**
+ * How many segments revision 1 has.
+ */
+segments: number
+}
+export interface Segment {
+/**
+ * Stable across revisions.
+ */
+id: string
+/**
+ * Position in the current revision.
+ */
+index: number
+blockIndex: number
+/**
+ * The Markdown block the segment is in.
+ */
+kind: ("heading1" | "heading2" | "heading3" | "heading4" | "heading5" | "heading6" | "paragraph" | "list-item" | "blockquote" | "table-cell" | "code" | "html" | "thematic-break")
+/**
+ * The source text with inline codes.
+ */
+source: string
+/**
+ * Items: One run of a segment's content; codes are numbered per segment.
+ */
+sourceRuns: ({
+type: "text"
+text: string
+} | {
+type: "open"
+id: number
+kind: ("link" | "strong" | "emphasis" | "delete" | "inlineCode" | "image" | "html" | "break" | "footnote")
+url?: string
+title?: string
+} | {
+type: "close"
+id: number
+} | {
+type: "standalone"
+id: number
+kind: ("link" | "strong" | "emphasis" | "delete" | "inlineCode" | "image" | "html" | "break" | "footnote")
+text?: string
+url?: string
+})[]
+words: number
+translatable: boolean
+/**
+ * Why a segment is locked (copied from the source).
+ */
+lockReason: (null | ("site-name" | "language-menu" | "email" | "url"))
+/**
+ * Internal mark of a wrapper taken out of a whole segment.
+ */
+hoisted: (string | null)
+/**
+ * For a segment born of a split or merge, the ids it came from.
+ */
+derivedFrom: string[]
+/**
+ * Null for locked segments.
+ */
+translation: (null | Translation)
+}
+export interface SegmentList {
+revision: number
+segments: Segment[]
+/**
+ * Only when `limit` was given; null on the last page.
+ */
+nextCursor?: (string | null)
+}
+export interface QaWarning {
+/**
+ * A stable QA code (docs/qa-checks.md), or `unchanged` for a save that wrote nothing.
+ */
+code: string
+message: string
+details?: {
+
+}
+}
+export interface TranslationResult {
+translation: Translation
+warnings: QaWarning[]
+}
+export interface SaveTranslation {
+/**
+ * With inline codes; at most 20,000 characters; not blank.
+ */
+text: string
+/**
+ * The version the edit starts from.
+ */
+version: number
+}
+export interface VersionedAction {
+version: number
+}
+export interface Revert {
+/**
+ * A history event of this translation.
+ */
+eventId: number
+version: number
+}
+export interface HistoryEvent {
+id: number
+kind: ("edit" | "approve" | "reconfirm" | "revert" | "import" | "stale" | "source" | "suggestion")
+text: string
+state: ("untranslated" | "translated" | "stale" | "approved")
+version: number
+revision: number
+user: (null | {
+id: number
+name: string
+})
+createdAt: string
+}
+export interface History {
+events: HistoryEvent[]
+/**
+ * Pass as `before` for the next page; null when this page is the last.
+ */
+nextBefore: (number | null)
+}
+export interface MemorySuggestion {
+/**
+ * The stored translation (with inline codes).
+ */
+text: string
+/**
+ * The source it was made against (for a text of this segment written before its source changed: that earlier source, which `match` and `diff` compare with).
+ */
+source: string
+/**
+ * True for this segment's own text made for an earlier source of the segment: it translates `source`, not the current source, so it is never a 100% match for the new text.
+ */
+earlierSource: boolean
+origin: ("this-segment" | "other-segment")
+documentId: string
+segmentId: string
+state: string
+updatedAt: string
+match: number
+/**
+ * Word diff from the suggestion's source to the current source.
+ */
+diff: DiffPart[]
+}
+export interface MemorySuggestions {
+suggestions: MemorySuggestion[]
+/**
+ * False when the segment is longer than `fuzzyMaxChars`: only identical sources were looked up (`LOCKSTEP_MEMORY_MAX_CHARS`).
+ */
+fuzzy: boolean
+fuzzyMaxChars: number
+}
+/**
+ * Segments of the new revision per kind of change (`removed` counts old segments).
+ */
+export interface Impact {
+unchanged: number
+moved: number
+modified: number
+minor: number
+split: number
+merged: number
+added: number
+removed: number
+}
+/**
+ * One segment that is not unchanged (a split is one change with one old and several new ids). Texts are plain (inline codes removed).
+ */
+export interface RevisionChange {
+kind: ("modified" | "minor" | "split" | "merged" | "moved" | "added" | "removed")
+oldIds: string[]
+/**
+ * In a dry run, segments that would be new are named `new:<position>`.
+ */
+newIds: string[]
+oldTexts: string[]
+newTexts: string[]
+/**
+ * For `added`: removed segments of the same hunk whose translations this segment receives as its suggestion.
+ */
+handedFrom?: string[]
+/**
+ * For `removed`: the new segment that receives its translations as a suggestion.
+ */
+handedTo?: string
+}
+export interface LanguageCounts {
+[k: string]: number
+}
+/**
+ * Per target language, the translations that need work after this revision.
+ */
+export interface StaleCounts {
+[k: string]: number
+}
+/**
+ * Nothing needs work only when `stale`, `suggested` and `retired` are zero in every language.
+ */
+export interface RevisionImpact {
+/**
+ * The new revision's number (the one a dry run would create).
+ */
+revision: number
+impact: Impact
+changes: RevisionChange[]
+stale: StaleCounts
+/**
+ * Per language, translations of removed segments handed to a new segment of the same hunk as its suggestion.
+ */
+suggested: LanguageCounts
+/**
+ * Per language, translations retired with their segment and handed to nobody (kept in history and translation memory).
+ */
+retired: LanguageCounts
+}
+export interface PublishRevision {
+/**
+ * At most 5 MB of UTF-8.
+ */
+markdown: string
+/**
+ * The revision the preview was made against; another current revision is 409.
+ */
+baseRevision?: number
+}
+/**
+ * The impact as stored with the revision (revision 1 has only `added`); later revisions also carry `stale` per language, and (since the hand-over rule) `suggested` and `retired`.
+ */
+export interface StoredImpact {
+stale?: StaleCounts
+suggested?: LanguageCounts
+retired?: LanguageCounts
+[k: string]: number | StaleCounts | LanguageCounts | undefined
+}
+export interface RevisionSummary {
+number: number
+impact: StoredImpact
+createdAt: string
+/**
+ * The publisher's name.
+ */
+createdBy: (string | null)
+}
+export interface RevisionList {
+revisions: RevisionSummary[]
+}
+export interface Revision {
+number: number
+markdown: string
+impact: StoredImpact
+createdAt: string
+createdBy: (string | null)
+}
+export interface Timeline {
+revision: number
+languages: {
+[k: string]: TimelinePoint[]
+}
+/**
+ * When each revision was published (UTC day), to mark on the chart.
+ */
+revisions: {
+number: number
+date: string
+}[]
+}
+/**
+ * The values at the end of that UTC day, holding until the next point.
+ */
+export interface TimelinePoint {
+date: string
+/**
+ * Done segments (translated, approved).
+ */
+completed: number
+/**
+ * Live translatable segments; locked segments are not work and count in neither.
+ */
+total: number
+completedWords: number
+totalWords: number
+}
+export interface XliffWarning {
+unit?: string
+message: string
+}
+export interface UnitReason {
+/**
+ * The unit id (= segment id).
+ */
+unit: string
+reason: string
+}
+/**
+ * Every unit of the file is in exactly one of the lists (by unit id).
+ */
+export interface XliffImportReport {
+/**
+ * The export the file came from, when this server recorded it.
+ */
+exportId: (string | null)
+applied: string[]
+unchanged: string[]
+/**
+ * The translation changed since the export; the file's text is kept as a suggestion.
+ */
+conflicts: UnitReason[]
+/**
+ * No live segment has this id.
+ */
+unknown: string[]
+/**
+ * The unit cannot be used (inline codes that do not match, a partial target…).
+ */
+rejected: UnitReason[]
+warnings: XliffWarning[]
+}
+export interface XliffInspectReport {
+version: ("1.0" | "1.1" | "1.2" | "2.0" | "2.1" | "2.2")
+/**
+ * The encoding the bytes were decoded with (WHATWG name).
+ */
+encoding: string
+srcLang: string
+trgLang: (string | null)
+files: number
+units: number
+segments: number
+/**
+ * Units per state as the file said it (`none` for a 1.2 unit without one).
+ */
+states: {
+[k: string]: number
+}
+/**
+ * Units that import would reject.
+ */
+rejected: number
+warnings: XliffWarning[]
+}
+export interface QaReport {
+revision: number
+lang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+/**
+ * Translations checked (every segment with a translation's text, stale ones included).
+ */
+checked: number
+/**
+ * How many segments have each warning code.
+ */
+counts: {
+[k: string]: number
+}
+/**
+ * Only the segments with at least one warning, in document order.
+ */
+segments: {
+id: string
+index: number
+state: ("untranslated" | "translated" | "stale" | "approved")
+warnings: QaWarning[]
+}[]
+document: DocumentQa
+}
+/**
+ * Document-level checks; only translated and approved text counts.
+ */
+export interface DocumentQa {
+links: {
+source: number
+missing: {
+url: string
+segmentIds: string[]
+}[]
+}
+headings: BlockCount
+listItems: BlockCount
+warnings: QaWarning[]
+}
+export interface BlockCount {
+source: number
+translated: number
+/**
+ * Block indexes still without a complete translation.
+ */
+untranslated: number[]
+/**
+ * Segments whose translation starts a new block of this kind.
+ */
+added: string[]
+}
+export interface Visit {
+/**
+ * The newest event the user had seen.
+ */
+seq: number
+visitedAt: string
+}
+export interface VisitRecorded {
+previous: (null | Visit)
+current: Visit
+}
+export interface ChangeCounts {
+/**
+ * Segments with at least one change.
+ */
+segments: number
+stale: number
+new: number
+edited: number
+approved: number
+reconfirmed: number
+}
+/**
+ * Changes since a visit (changes-since-visit for one language).
+ */
+export interface LanguageChanges {
+lang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+/**
+ * The event number counted from; null when never visited.
+ */
+since: (number | null)
+visitedAt: (string | null)
+/**
+ * The document's newest event number.
+ */
+until: number
+segments: {
+id: string
+changes: ("stale" | "new" | "edited" | "approved" | "reconfirmed")[]
+/**
+ * Who made the changes (names); empty for what a revision did.
+ */
+by: string[]
+}[]
+counts: ChangeCounts
+}
+export interface DocumentChanges {
+until: number
+languages: {
+[k: string]: {
+since: (number | null)
+visitedAt: (string | null)
+counts: ChangeCounts
+}
+}
+}
+export interface ConsistencyProblem {
+kind: ("history_mismatch" | "version_order" | "progress_mismatch" | "memory_source_mismatch" | "orphan_translation" | "orphan_history" | "orphan_segment" | "orphan_revision" | "orphan_progress" | "missing_translation" | "missing_revision")
+documentId?: string
+segmentId?: string
+lang?: string
+eventId?: number
+revision?: number
+message: string
+}
+/**
+ * The consistency check.
+ */
+export interface ConsistencyReport {
+ok: boolean
+problems: ConsistencyProblem[]
+/**
+ * Rows examined, per table.
+ */
+counts: {
+documents: number
+revisions: number
+segments: number
+translations: number
+events: number
+progressRows: number
+}
+/**
+ * More problems than the limit (1,000 per check) were found; only the first are listed.
+ */
+truncated: boolean
+}
+export interface LiveEventBase {
+/**
+ * The event's number (also its SSE `id`).
+ */
+seq: number
+kind: ("translation" | "revision" | "import")
+userId: (number | null)
+/**
+ * The name of whoever made the change.
+ */
+by: (string | null)
+at: string
+}
+/**
+ * `event: ready` — events after `seq` follow.
+ */
+export interface LiveReadyEvent {
+seq: number
+}
+/**
+ * `event: reset` — the reader cannot resume from its `Last-Event-ID`: reload, then continue after `seq`.
+ */
+export interface LiveResetEvent {
+seq: number
+reason: ("unknown_event_id" | "too_far_behind")
+}
