@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_PARSE_MEMORY_MB, defaultParseThreads, type ParseSettings } from './parsing/settings.js';
 
 /** The repository root: `server/src/..` and `server/dist/..` are both two levels down. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,6 +26,8 @@ export interface Config {
    * database belongs to one process.
    */
   workers: number;
+  /** The worker threads that parse XLIFF and Markdown off the request thread (parsing/pool.ts). */
+  parse: ParseSettings;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +56,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `LOCKSTEP_WORKERS=${workers} needs DATABASE_URL: the embedded database can be opened by one process only. Set DATABASE_URL or leave LOCKSTEP_WORKERS at 1.`,
     );
   }
+  const parseThreads = intFromEnv(env, 'LOCKSTEP_PARSE_THREADS', defaultParseThreads(), 1, 64);
+  const parse: ParseSettings = {
+    threads: parseThreads,
+    queue: intFromEnv(env, 'LOCKSTEP_PARSE_QUEUE', 4 * parseThreads, 0, 1000),
+    memoryMb: intFromEnv(env, 'LOCKSTEP_PARSE_MEMORY_MB', DEFAULT_PARSE_MEMORY_MB, 64, 65536),
+  };
   return {
     port: intFromEnv(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
@@ -67,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.LOCKSTEP_SECURE_COOKIES === '1',
     trustProxy: env.LOCKSTEP_TRUST_PROXY === '1',
     workers,
+    parse,
   };
 }

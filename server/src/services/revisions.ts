@@ -1,5 +1,4 @@
 import {
-  alignRevision,
   applyStaleRule,
   conflict,
   suggestionFor,
@@ -8,6 +7,7 @@ import {
   type Segment,
 } from '@lockstep/shared';
 import { faultPoint } from '../faults.js';
+import { parsePool } from '../parsing/pool.js';
 import type { Db, Queryable } from '../db/db.js';
 import * as documents from '../repos/documents.js';
 import * as events from '../repos/events.js';
@@ -60,11 +60,9 @@ async function plan(db: Queryable, doc: documents.DocumentRow, markdown: string,
   const previous = await revisions.findRevision(db, doc.id, doc.revision);
   if (!previous) throw new Error(`document ${doc.id} has no revision ${doc.revision}`);
   const live = await publishing.liveSegments(db, doc.id);
-  const alignment = alignRevision({
-    previousMarkdown: previous.markdown,
-    previous: live,
-    markdown,
-    lang: doc.sourceLang as LanguageCode,
+  const alignment = await parsePool().run({
+    kind: 'alignRevision',
+    input: { previousMarkdown: previous.markdown, previous: live, markdown, lang: doc.sourceLang as LanguageCode },
   });
   // Only segments whose translations the rules can touch need their rows read.
   const touched = new Set<string>();

@@ -3,15 +3,16 @@ import {
   decideImport,
   lockstepLanguageOf,
   may,
-  readXliff,
   unprocessable,
   type Actor,
   type ImportDecision,
   type ImportReport,
   type ReadUnit,
   type SourceRun,
+  type XliffReadResult,
 } from '@lockstep/shared';
 import { faultPoint } from '../faults.js';
+import { parsePool } from '../parsing/pool.js';
 import type { Db, Queryable } from '../db/db.js';
 import { shareLockDocument, type DocumentRow } from '../repos/documents.js';
 import { insertEvent } from '../repos/events.js';
@@ -29,8 +30,17 @@ interface Planned {
   decision: ImportDecision;
 }
 
-async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string, bytes: Uint8Array) {
-  const file = readXliff(bytes, { expect: { srcLang: doc.sourceLang, trgLang: lang } });
+/** What `POST /api/xliff/inspect` reports: the reader's counts and warnings, read off the request thread. */
+export function inspectXliff(bytes: Uint8Array) {
+  return parsePool().run({ kind: 'inspectXliff', bytes });
+}
+
+/** The file read for this document and language, off the request thread (parsing/pool.ts). */
+function readImportFile(doc: DocumentRow, lang: string, bytes: Uint8Array): Promise<XliffReadResult> {
+  return parsePool().run({ kind: 'readXliff', bytes, options: { expect: { srcLang: doc.sourceLang, trgLang: lang } } });
+}
+
+async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string, file: XliffReadResult) {
   const warnings = [...file.warnings];
   const fileLang = file.trgLang ? lockstepLanguageOf(file.trgLang) : null;
   if (fileLang && fileLang.code !== lang) {
@@ -116,8 +126,10 @@ export async function importXliff(
   bytes: Uint8Array,
   opts: { dryRun: boolean },
 ): Promise<ImportReport> {
+  // Read before the transaction: a large file takes seconds, and the locks below wait for nothing.
+  const file = await readImportFile(doc, lang, bytes);
   if (opts.dryRun) {
-    const p = await plan(db, actor, doc, lang, bytes);
+    const p = await plan(db, actor, doc, lang, file);
     return report(p.exportId, p.planned, p.warnings);
   }
   const imported = await db.transaction(async (tx) => {
@@ -128,7 +140,7 @@ export async function importXliff(
     if (revision === undefined) throw conflict('document_gone', `The document "${doc.id}" no longer exists.`);
     await lockLanguageRows(tx, doc.id, lang);
     doc = { ...doc, revision };
-    const p = await plan(tx, actor, doc, lang, bytes);
+    const p = await plan(tx, actor, doc, lang, file);
     const applied: BulkChange[] = [];
     const suggested: { segmentId: string; suggestion: string; expectedVersion: number }[] = [];
     for (const { unit, segment, decision } of p.planned) {
