@@ -77,7 +77,7 @@ export function xliffRoutes(routes: RouteTable, db: Db): void {
       const lang = requireTargetLang(doc, param(req, 'lang'));
       const { dryRun } = DryRun.parse(req.query);
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const result = await importXliff(db, actorOf(req.auth)!, doc, lang, bytes, { dryRun: dryRun === 'true' || dryRun === '1' });
+      const result = await importXliff(db, actorOf(req.auth)!, doc, lang, bytes, { dryRun: dryRun === 'true' || dryRun === '1', moveBytes: true });
       res.json(result);
     },
   });

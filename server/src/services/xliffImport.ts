@@ -30,14 +30,18 @@ interface Planned {
   decision: ImportDecision;
 }
 
-/** What `POST /api/xliff/inspect` reports: the reader's counts and warnings, read off the request thread. */
+/**
+ * What `POST /api/xliff/inspect` reports: the reader's counts and warnings, read off the request
+ * thread. The bytes are handed to the parse thread: the caller must not read them again.
+ */
 export function inspectXliff(bytes: Uint8Array) {
-  return parsePool().run({ kind: 'inspectXliff', bytes });
+  return parsePool().run({ kind: 'inspectXliff', bytes }, { move: bytes });
 }
 
 /** The file read for this document and language, off the request thread (parsing/pool.ts). */
-function readImportFile(doc: DocumentRow, lang: string, bytes: Uint8Array): Promise<XliffReadResult> {
-  return parsePool().run({ kind: 'readXliff', bytes, options: { expect: { srcLang: doc.sourceLang, trgLang: lang } } });
+function readImportFile(doc: DocumentRow, lang: string, bytes: Uint8Array, move: boolean): Promise<XliffReadResult> {
+  const task = { kind: 'readXliff', bytes, options: { expect: { srcLang: doc.sourceLang, trgLang: lang } } } as const;
+  return parsePool().run(task, { move: move ? bytes : undefined });
 }
 
 async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string, file: XliffReadResult) {
@@ -124,10 +128,11 @@ export async function importXliff(
   doc: DocumentRow,
   lang: string,
   bytes: Uint8Array,
-  opts: { dryRun: boolean },
+  /** `moveBytes`: the caller will not read `bytes` again (a request body), so they are moved to the parse thread. */
+  opts: { dryRun: boolean; moveBytes?: boolean },
 ): Promise<ImportReport> {
   // Read before the transaction: a large file takes seconds, and the locks below wait for nothing.
-  const file = await readImportFile(doc, lang, bytes);
+  const file = await readImportFile(doc, lang, bytes, opts.moveBytes === true);
   if (opts.dryRun) {
     const p = await plan(db, actor, doc, lang, file);
     return report(p.exportId, p.planned, p.warnings);
