@@ -1,9 +1,10 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { XLIFF_MAX_BYTES } from '@lockstep/shared';
 import { largeXliffOfSize } from '../support/largeXliff.js';
-import { REPO_ROOT, startBuiltServer } from '../support/serverProcess.js';
+import { REPO_ROOT, startBuiltServer, tempDir } from '../support/serverProcess.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import { percentile, type Workload } from './harness.js';
 import { benchSegments, seedSavesBench } from './savesLoad.js';
@@ -13,19 +14,21 @@ import { benchSegments, seedSavesBench } from './savesLoad.js';
 // (as `npm start` runs it) on PostgreSQL; two probes, each one request at a time with a short
 // pause (sampling latency, not saturating): GET /api/health and a save (PUT …/translations/ko).
 // Each timed call is one idle phase (nothing else running) and one loaded phase (two clients
-// each sending a 20 MB XLIFF file to POST /api/xliff/inspect again as soon as it answers), so
-// both phases see the same machine drift. Reported: p50/p99 of each probe per phase and the
+// each sending a 20 MB XLIFF file to POST /api/xliff/inspect again as soon as it answers, from
+// a process of their own), so both phases see the same machine drift. Reported: p50/p99 of each probe per phase and the
 // loaded/idle ratio of p99 (issue 18: p99 under 100 ms and within 2x of idle).
 
 const PHASE_MS = 8_000;
+/** As large as the API takes (20 MiB), less room for the file's tail. */
+const FILE_BYTES = XLIFF_MAX_BYTES - 64 * 1024;
 const PROBE_PAUSE_MS = 20;
 
 const agent = new http.Agent({ keepAlive: true });
 
-function send(base: URL, method: string, path: string, token: string, body?: Buffer, type = 'application/json'): Promise<{ status: number; text: string }> {
+function send(base: URL, method: string, path: string, token: string, body?: Buffer): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const headers: http.OutgoingHttpHeaders = { authorization: `Bearer ${token}` };
-    if (body) Object.assign(headers, { 'content-type': type, 'content-length': body.length });
+    if (body) Object.assign(headers, { 'content-type': 'application/json', 'content-length': body.length });
     const req = http.request({ agent, host: base.hostname, port: base.port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -44,6 +47,8 @@ interface Phase {
 
 const phases: { idle: Phase[]; loaded: Phase[] } = { idle: [], loaded: [] };
 let server: ChildProcess | undefined;
+let uploader: ChildProcess | undefined;
+let fileDir: string | undefined;
 let db: TestDb | undefined;
 
 /** Runs the probes for PHASE_MS while `load` runs alongside (until the probes stop). */
@@ -79,20 +84,52 @@ async function phase(base: URL, token: string, segment: string, load?: (stopped:
   return result;
 }
 
-/** Two clients, each inspecting `file` again as soon as the previous inspection answers. */
-function inspectLoop(base: URL, token: string, file: Buffer) {
+/**
+ * Two clients, each inspecting the file again as soon as the previous inspection answers, in a
+ * process of their own (sending 20 MB bodies would otherwise disturb the probes' timing here).
+ */
+const UPLOADER = `
+const http = require('node:http');
+const { readFileSync } = require('node:fs');
+const { url, token, file } = JSON.parse(process.argv[1]);
+const body = readFileSync(file);
+const target = new URL(url);
+let running = false;
+let done = 0;
+function inspect() {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: target.hostname, port: target.port, path: '/api/xliff/inspect', method: 'POST', headers: {
+      authorization: 'Bearer ' + token, 'content-type': 'application/xliff+xml', 'content-length': body.length } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error('inspect answered ' + res.statusCode + ': ' + text.slice(0, 300)))));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+process.on('message', async (m) => {
+  if (m === 'stop') { running = false; return; }
+  running = true;
+  done = 0;
+  try {
+    await Promise.all([0, 1].map(async () => { while (running) { await inspect(); done++; } }));
+    process.send({ done });
+  } catch (err) {
+    process.send({ error: String(err) });
+  }
+});
+`;
+
+function inspectLoop(uploader: ChildProcess) {
   return async (stopped: () => boolean): Promise<number> => {
-    let done = 0;
-    await Promise.all(
-      [0, 1].map(async () => {
-        while (!stopped()) {
-          const res = await send(base, 'POST', '/api/xliff/inspect', token, file, 'application/xliff+xml');
-          if (res.status !== 200) throw new Error(`inspect answered ${res.status}: ${res.text.slice(0, 300)}`);
-          done++;
-        }
-      }),
-    );
-    return done;
+    const finished = new Promise<{ done?: number; error?: string }>((r) => uploader.once('message', r));
+    uploader.send('start');
+    while (!stopped()) await new Promise((r) => setTimeout(r, 100));
+    uploader.send('stop');
+    const result = await finished;
+    if (result.error) throw new Error(result.error);
+    return result.done!;
   };
 }
 
@@ -128,11 +165,14 @@ export const parseLoadWorkload: Workload = {
     server = started.child;
     const base = new URL(started.url);
     const [segment] = await benchSegments(started.url, token);
-    const file = largeXliffOfSize(XLIFF_MAX_BYTES - 64 * 1024);
+    fileDir = tempDir('lockstep-parse-load-');
+    const file = path.join(fileDir, 'large.xlf');
+    writeFileSync(file, largeXliffOfSize(FILE_BYTES));
+    uploader = spawn(process.execPath, ['-e', UPLOADER, JSON.stringify({ url: started.url, token, file })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let warm = true;
     return async () => {
       const idle = await phase(base, token, segment);
-      const loaded = await phase(base, token, segment, inspectLoop(base, token, file));
+      const loaded = await phase(base, token, segment, inspectLoop(uploader!));
       // The harness's first call is its warm-up (first connections, the parse thread starting).
       if (!warm) {
         phases.idle.push(idle);
@@ -147,15 +187,17 @@ export const parseLoadWorkload: Workload = {
       ...figures('health'),
       ...figures('save'),
       'inspections per loaded phase': round(phases.loaded.reduce((s, p) => s + p.inspections, 0) / phases.loaded.length),
-      'file MB': round((XLIFF_MAX_BYTES - 64 * 1024) / 1e6),
+      'file MB': round(FILE_BYTES / 1e6),
     };
   },
   async teardown() {
     agent.destroy();
+    uploader?.kill();
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
       await new Promise((r) => server!.once('exit', r));
     }
     await db?.close();
+    if (fileDir) rmSync(fileDir, { recursive: true, force: true });
   },
 };
