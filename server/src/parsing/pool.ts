@@ -6,7 +6,7 @@ import { defaultParseSettings, type ParseSettings } from './settings.js';
 import type { ParseOutcome, ParseResults, ParseTask } from './tasks.js';
 
 /** What a 503 from a full parse queue asks the client to wait: a large parse takes seconds. */
-export const PARSE_RETRY_AFTER_SECONDS = 5;
+const PARSE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Built (`npm start`), the worker runs `dist/parsing/tasks.js` under plain Node. From source
@@ -82,7 +82,7 @@ export class ParsePool {
         });
       }
       if (isOutOfMemory(e)) {
-        throw new LockstepError('unprocessable', 'too_complex', `Reading this file needs more than the ${this.settings.memoryMb} MB this server gives one parse.`);
+        throw new LockstepError('unprocessable', 'too_complex', `Reading this upload needs more memory than the ${this.settings.memoryMb} MB this server gives one parse. Split it into smaller files.`);
       }
       throw e;
     }
