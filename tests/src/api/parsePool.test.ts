@@ -78,6 +78,30 @@ describe('a large XLIFF inspection does not hold up other requests', () => {
   });
 });
 
+describe('large raw uploads (read into one buffer as they arrive)', () => {
+  test('read the same as the file sent as a form, and one cut off midway leaves the server answering', async () => {
+    const { app } = testApp(db);
+    const file = largeXliffOfSize(2_500_000);
+    const raw = await inspect(app, file);
+    expect(raw.status).toBe(200);
+    const form = await request(app).post('/api/xliff/inspect').set(auth()).attach('file', file, 'large.xlf');
+    expect(form.body).toEqual(raw.body);
+
+    const server = app.listen(0);
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const req = http.request({ port, path: '/api/xliff/inspect', method: 'POST', headers: { ...auth(), 'content-type': 'application/xliff+xml', 'content-length': file.length } });
+      req.on('error', () => undefined);
+      req.write(file.subarray(0, 1_200_000), () => req.destroy());
+      await new Promise((r) => req.on('close', r));
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+      expect((await inspect(app, file)).body).toEqual(raw.body);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
 describe('a full parse queue', () => {
   test('answers 503 with Retry-After and the JSON error shape, and the same request succeeds once it drains', async () => {
     const { app } = testApp(db, { parse: { threads: 1, queue: 1, memoryMb: 1024 } });
