@@ -10,6 +10,7 @@ import { authenticate, sameOriginWrites } from './http/auth.js';
 import { errorMiddleware, notFoundApi } from './http/errors.js';
 import { RouteTable } from './http/routeTable.js';
 import type { Logger } from './logger.js';
+import { configureParsePool } from './parsing/pool.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
@@ -57,6 +58,7 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 export function createApp({ db, config, logger, events }: AppDeps): LockstepApp {
+  configureParsePool(config.parse, (err) => logger.error({ err }, 'a parse worker failed'));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MEMORY_FUZZY_MAX_CHARS } from '@lockstep/shared';
 import { DEFAULT_INTERACTIVE_POOL_SIZE, DEFAULT_INTERACTIVE_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type OpenDbOptions } from './db/db.js';
+import { DEFAULT_PARSE_MEMORY_MB, defaultParseThreads, type ParseSettings } from './parsing/settings.js';
 
 /** The repository root: `server/src/..` and `server/dist/..` are both two levels down. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,6 +36,8 @@ export interface Config {
   interactivePoolSize: number;
   /** Memory lookups compare at most this many characters: a longer segment gets exact matches only. */
   memoryFuzzyMaxChars: number;
+  /** The worker threads that parse XLIFF and Markdown off the request thread (parsing/pool.ts). */
+  parse: ParseSettings;
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `LOCKSTEP_WORKERS=${workers} needs DATABASE_URL: the embedded database can be opened by one process only. Set DATABASE_URL or leave LOCKSTEP_WORKERS at 1.`,
     );
   }
+  const parseThreads = intFromEnv(env, 'LOCKSTEP_PARSE_THREADS', defaultParseThreads(), 1, 64);
+  const parse: ParseSettings = {
+    threads: parseThreads,
+    queue: intFromEnv(env, 'LOCKSTEP_PARSE_QUEUE', 4 * parseThreads, 0, 1000),
+    memoryMb: intFromEnv(env, 'LOCKSTEP_PARSE_MEMORY_MB', DEFAULT_PARSE_MEMORY_MB, 64, 65536),
+  };
   return {
     port: intFromEnv(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
@@ -81,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     interactiveTimeoutMs: intFromEnv(env, 'LOCKSTEP_INTERACTIVE_TIMEOUT_MS', DEFAULT_INTERACTIVE_TIMEOUT_MS, 1, 3_600_000),
     interactivePoolSize: intFromEnv(env, 'LOCKSTEP_INTERACTIVE_POOL', DEFAULT_INTERACTIVE_POOL_SIZE, 1, 100),
     memoryFuzzyMaxChars: intFromEnv(env, 'LOCKSTEP_MEMORY_MAX_CHARS', DEFAULT_MEMORY_FUZZY_MAX_CHARS, 1, 1_000_000),
+    parse,
   };
 }
 

@@ -78,11 +78,9 @@ export const errorMiddleware = (logger: Logger): ErrorRequestHandler => (err, re
   }
   if (err instanceof LockstepError) {
     const status = STATUS[err.kind];
-    if (err.kind === 'rate_limited') {
-      const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      if (retry) res.setHeader('Retry-After', String(retry));
-    }
-    if (err.kind === 'unavailable') res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS_WHEN_DB_DOWN));
+    const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (err.kind === 'rate_limited' && retry) res.setHeader('Retry-After', String(retry));
+    if (err.kind === 'unavailable') res.setHeader('Retry-After', String(retry ?? RETRY_AFTER_SECONDS_WHEN_DB_DOWN));
     res.status(status).json(errorBody(err.code, err.message, err.details));
     return;
   }

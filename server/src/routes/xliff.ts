@@ -1,4 +1,4 @@
-import { readXliff, XLIFF_MAX_BYTES } from '@lockstep/shared';
+import { XLIFF_MAX_BYTES } from '@lockstep/shared';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { param, type RouteTable } from '../http/routeTable.js';
@@ -7,7 +7,7 @@ import { writeWithBackpressure } from '../http/backpressure.js';
 import { requireDocument, requireTargetLang } from '../services/documents.js';
 import { actorOf } from '../http/auth.js';
 import { exportXliff, exportXliffZip } from '../services/xliffExport.js';
-import { importXliff } from '../services/xliffImport.js';
+import { importXliff, inspectXliff } from '../services/xliffImport.js';
 
 const DryRun = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
 
@@ -77,7 +77,7 @@ export function xliffRoutes(routes: RouteTable, db: Db): void {
       const lang = requireTargetLang(doc, param(req, 'lang'));
       const { dryRun } = DryRun.parse(req.query);
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const result = await importXliff(db, actorOf(req.auth)!, doc, lang, bytes, { dryRun: dryRun === 'true' || dryRun === '1' });
+      const result = await importXliff(db, actorOf(req.auth)!, doc, lang, bytes, { dryRun: dryRun === 'true' || dryRun === '1', moveBytes: true });
       res.json(result);
     },
   });
@@ -87,9 +87,9 @@ export function xliffRoutes(routes: RouteTable, db: Db): void {
     path: '/api/xliff/inspect',
     action: 'read',
     body: xliffBody,
-    handler(req, res) {
+    async handler(req, res) {
       // The same reader as import: what it accepts here, import accepts; nothing is written.
-      const file = readXliff(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+      const file = await inspectXliff(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
       res.json({
         version: file.version,
         encoding: file.encoding,

@@ -6,11 +6,11 @@ import {
   LANGUAGES,
   LockstepError,
   notFound,
-  segmentMarkdown,
   type LanguageCode,
   type Segment,
 } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
+import { parsePool } from '../parsing/pool.js';
 import * as documents from '../repos/documents.js';
 import * as revisions from '../repos/revisions.js';
 import * as segments from '../repos/segments.js';
@@ -122,7 +122,7 @@ export async function createDocument(db: Db, actorId: number | null, input: NewD
     throw new LockstepError('unprocessable', 'target_is_source', `"${input.sourceLang}" is the source language; it cannot also be a target.`);
   }
   if (targets.length === 0) throw new LockstepError('unprocessable', 'no_targets', 'Name at least one target language.');
-  const segmented = segmentMarkdown(input.markdown, input.sourceLang);
+  const segmented = await parsePool().run({ kind: 'segmentMarkdown', markdown: input.markdown, lang: input.sourceLang });
   if (segmented.segments.length === 0) {
     throw new LockstepError('unprocessable', 'no_segments', 'The Markdown has no text to translate.');
   }

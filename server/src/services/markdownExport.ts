@@ -1,12 +1,12 @@
 import {
   matchStoredSegments,
   notFound,
-  segmentMarkdown,
   translatedMarkdown,
   type SourceRun,
   type SpliceSegment,
 } from '@lockstep/shared';
 import type { Db } from '../db/db.js';
+import { parsePool } from '../parsing/pool.js';
 import type { DocumentRow } from '../repos/documents.js';
 import * as exportsRepo from '../repos/markdownExport.js';
 import { findRevision } from '../repos/revisions.js';
@@ -76,7 +76,7 @@ async function earlierRevision(db: Db, doc: DocumentRow, lang: string, revision:
   if (!rev) throw notFound('revision_not_found', `The document "${doc.id}" has no revision ${revision}.`);
   if (lang === doc.sourceLang) return finish(doc, lang, revision, rev.markdown, [], 0);
   const stored = await exportsRepo.earlierRevisionRows(db, doc.id, lang, revision);
-  const segmented = segmentMarkdown(rev.markdown, doc.sourceLang).segments;
+  const segmented = (await parsePool().run({ kind: 'segmentMarkdown', markdown: rev.markdown, lang: doc.sourceLang })).segments;
   const ids = matchStoredSegments(
     segmented.map((s) => s.text),
     stored,

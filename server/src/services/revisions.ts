@@ -1,6 +1,7 @@
-import { alignRevision, conflict, revisionEffects, type Alignment, type Segment } from '@lockstep/shared';
+import { conflict, revisionEffects, type Alignment, type Segment } from '@lockstep/shared';
 import type { RevisionChange, RevisionImpact } from '@lockstep/shared/api';
 import { faultPoint } from '../faults.js';
+import { parsePool } from '../parsing/pool.js';
 import type { Db, Queryable } from '../db/db.js';
 import * as documents from '../repos/documents.js';
 import * as events from '../repos/events.js';
@@ -38,11 +39,9 @@ async function plan(db: Queryable, doc: documents.DocumentRow, markdown: string,
   const previous = await revisions.findRevision(db, doc.id, doc.revision);
   if (!previous) throw new Error(`document ${doc.id} has no revision ${doc.revision}`);
   const live = await publishing.liveSegments(db, doc.id);
-  const alignment = alignRevision({
-    previousMarkdown: previous.markdown,
-    previous: live,
-    markdown,
-    lang: doc.sourceLang,
+  const alignment = await parsePool().run({
+    kind: 'alignRevision',
+    input: { previousMarkdown: previous.markdown, previous: live, markdown, lang: doc.sourceLang },
   });
   // Only segments whose translations the rules can touch (or retire) need their rows read.
   const touched = new Set<string>(alignment.removed);

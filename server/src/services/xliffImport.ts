@@ -3,14 +3,15 @@ import {
   decideImport,
   lockstepLanguageOf,
   may,
-  readXliff,
   unprocessable,
   type Actor,
   type ImportDecision,
   type ImportReport,
   type ReadUnit,
+  type XliffReadResult,
 } from '@lockstep/shared';
 import { faultPoint } from '../faults.js';
+import { parsePool } from '../parsing/pool.js';
 import type { Db, Queryable } from '../db/db.js';
 import { shareLockDocument, type DocumentRow } from '../repos/documents.js';
 import { insertEvent } from '../repos/events.js';
@@ -28,8 +29,21 @@ interface Planned {
   decision: ImportDecision;
 }
 
-async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string, bytes: Uint8Array) {
-  const file = readXliff(bytes, { expect: { srcLang: doc.sourceLang, trgLang: lang } });
+/**
+ * What `POST /api/xliff/inspect` reports: the reader's counts and warnings, read off the request
+ * thread. The bytes are handed to the parse thread: the caller must not read them again.
+ */
+export function inspectXliff(bytes: Uint8Array) {
+  return parsePool().run({ kind: 'inspectXliff', bytes }, { move: bytes });
+}
+
+/** The file read for this document and language, off the request thread (parsing/pool.ts). */
+function readImportFile(doc: DocumentRow, lang: string, bytes: Uint8Array, move: boolean): Promise<XliffReadResult> {
+  const task = { kind: 'readXliff', bytes, options: { expect: { srcLang: doc.sourceLang, trgLang: lang } } } as const;
+  return parsePool().run(task, { move: move ? bytes : undefined });
+}
+
+async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string, file: XliffReadResult) {
   const warnings = [...file.warnings];
   const fileLang = file.trgLang ? lockstepLanguageOf(file.trgLang) : null;
   if (fileLang && fileLang.code !== lang) {
@@ -113,10 +127,13 @@ export async function importXliff(
   doc: DocumentRow,
   lang: string,
   bytes: Uint8Array,
-  opts: { dryRun: boolean },
+  /** `moveBytes`: the caller will not read `bytes` again (a request body), so they are moved to the parse thread. */
+  opts: { dryRun: boolean; moveBytes?: boolean },
 ): Promise<ImportReport> {
+  // Read before the transaction: a large file takes seconds, and the locks below wait for nothing.
+  const file = await readImportFile(doc, lang, bytes, opts.moveBytes === true);
   if (opts.dryRun) {
-    const p = await plan(db, actor, doc, lang, bytes);
+    const p = await plan(db, actor, doc, lang, file);
     return report(p.exportId, p.planned, p.warnings);
   }
   const imported = await db.transaction(async (tx) => {
@@ -127,7 +144,7 @@ export async function importXliff(
     if (revision === undefined) throw conflict('document_gone', `The document "${doc.id}" no longer exists.`);
     await lockLanguageRows(tx, doc.id, lang);
     doc = { ...doc, revision };
-    const p = await plan(tx, actor, doc, lang, bytes);
+    const p = await plan(tx, actor, doc, lang, file);
     const applied: BulkChange[] = [];
     const suggested: { segmentId: string; suggestion: string; expectedVersion: number }[] = [];
     for (const { unit, segment, decision } of p.planned) {

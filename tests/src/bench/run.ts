@@ -13,6 +13,7 @@ import { documentsListWorkload, signInWorkload } from './http.js';
 import { progressWorkload, savesWorkload } from './saves.js';
 import { saveEventsWorkload } from './eventsCost.js';
 import { savesServerWorkload } from './savesServer.js';
+import { parseLoadWorkload } from './parseLoad.js';
 
 const workloads: Workload[] = [
   segmentationWorkload,
@@ -29,5 +30,6 @@ const workloads: Workload[] = [
   xliffWorkload('1.2'),
   xliffExportRssWorkload(),
   memoryWorkload(),
+  parseLoadWorkload,
 ];
 await main(workloads);

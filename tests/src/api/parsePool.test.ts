@@ -1,0 +1,152 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Express } from 'express';
+import request from 'supertest';
+import { parsePool } from '@lockstep/server/parsing/pool';
+import { addUser, testApp, tokenFor } from '../support/app.js';
+import { largeXliff, largeXliffOfSize } from '../support/largeXliff.js';
+import { openTestDb, type TestDb } from '../support/testDb.js';
+
+// XLIFF and Markdown are parsed on worker threads (server/src/parsing), not on the request thread.
+
+// Lets a test keep the parse threads busy (tasks.ts); read by the threads when they start.
+process.env.LOCKSTEP_PARSE_TEST_TASKS = '1';
+
+let db: TestDb;
+let token: string;
+const auth = () => ({ Authorization: `Bearer ${token}` });
+const SMALL = largeXliff(3);
+
+beforeAll(async () => {
+  db = await openTestDb();
+  await addUser(db, 'coord@example.org', 'coordinator');
+  token = await tokenFor(testApp(db).app, 'coord@example.org');
+});
+afterAll(async () => {
+  await parsePool().close();
+  await db?.close();
+});
+
+const inspect = (app: Express, file: Buffer) => request(app).post('/api/xliff/inspect').set(auth()).set('content-type', 'application/xliff+xml').send(file);
+
+/** POSTs `body` to a listening server; `sent` resolves once the whole body is handed to the socket. */
+function post(port: number, path: string, body: Buffer): { sent: Promise<void>; answered: Promise<{ status: number; body: string }> } {
+  let markSent!: () => void;
+  const sent = new Promise<void>((r) => (markSent = r));
+  const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(
+      { port, path, method: 'POST', headers: { ...auth(), 'content-type': 'application/xliff+xml', 'content-length': body.length } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body, markSent);
+  });
+  return { sent, answered };
+}
+
+describe('a large XLIFF inspection does not hold up other requests', () => {
+  let server: http.Server;
+  afterEach(() => new Promise<void>((r) => server.close(() => r())));
+
+  test('health checks sent after the upload are answered while the file is being read', async () => {
+    const { app } = testApp(db);
+    server = app.listen(0);
+    const port = (server.address() as AddressInfo).port;
+    const file = largeXliffOfSize(4_000_000);
+
+    const upload = post(port, '/api/xliff/inspect', file);
+    let inspected = false;
+    const result = upload.answered.then((r) => ((inspected = true), r));
+    await upload.sent;
+    // One health check after another until the inspection answers: on the request thread the
+    // parse would let at most the first through (the one that slipped in before the parse began).
+    let healthyMeanwhile = 0;
+    while (!inspected) {
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(health.status).toBe(200);
+      if (!inspected) healthyMeanwhile++;
+    }
+    const { status, body } = await result;
+    expect(status).toBe(200);
+    expect(JSON.parse(body)).toMatchObject({ version: '2.0', units: Math.floor(4_000_000 / 290) });
+    expect(healthyMeanwhile).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('large raw uploads (read into one buffer as they arrive)', () => {
+  test('read the same as the file sent as a form, and one cut off midway leaves the server answering', async () => {
+    const { app } = testApp(db);
+    const file = largeXliffOfSize(2_500_000);
+    const raw = await inspect(app, file);
+    expect(raw.status).toBe(200);
+    const form = await request(app).post('/api/xliff/inspect').set(auth()).attach('file', file, 'large.xlf');
+    expect(form.body).toEqual(raw.body);
+
+    const server = app.listen(0);
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const req = http.request({ port, path: '/api/xliff/inspect', method: 'POST', headers: { ...auth(), 'content-type': 'application/xliff+xml', 'content-length': file.length } });
+      req.on('error', () => undefined);
+      req.write(file.subarray(0, 1_200_000), () => req.destroy());
+      await new Promise((r) => req.on('close', r));
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+      expect((await inspect(app, file)).body).toEqual(raw.body);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+describe('a full parse queue', () => {
+  test('answers 503 with Retry-After and the JSON error shape, and the same request succeeds once it drains', async () => {
+    const { app } = testApp(db, { parse: { threads: 1, queue: 1, memoryMb: 1024 } });
+    await inspect(app, SMALL).expect(200); // the thread is up
+    const gate = new Int32Array(new SharedArrayBuffer(4));
+    const running = parsePool().run({ kind: 'test', action: 'hold', gate });
+    const queued = parsePool().run({ kind: 'test', action: 'hold', gate });
+
+    const refused = await inspect(app, SMALL);
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(refused.body.error).toMatchObject({ code: 'parser_busy', message: expect.stringMatching(/try again/i) });
+    const document = await request(app).post('/api/documents').set(auth()).send({ id: 'busy', title: 'B', sourceLang: 'en', targetLangs: ['ko'], markdown: 'One. Two.' });
+    expect(document.status).toBe(503);
+    expect(document.body.error.code).toBe('parser_busy');
+    expect((await request(app).get('/api/documents/busy').set(auth())).status).toBe(404);
+
+    Atomics.store(gate, 0, 1);
+    Atomics.notify(gate, 0);
+    await Promise.all([running, queued]);
+    expect((await inspect(app, SMALL)).body).toMatchObject({ units: 3 });
+    expect((await request(app).post('/api/documents').set(auth()).send({ id: 'busy', title: 'B', sourceLang: 'en', targetLangs: ['ko'], markdown: 'One. Two.' })).status).toBe(201);
+  });
+});
+
+describe('errors from the parse threads', () => {
+  test('a file that is not XML is 400 and one that is not XLIFF 422, with where and why', async () => {
+    const { app } = testApp(db);
+    const truncated = await inspect(app, SMALL.subarray(0, 200));
+    expect(truncated.status).toBe(400);
+    expect(truncated.body.error).toMatchObject({ code: expect.any(String), message: expect.stringMatching(/line \d+/) });
+    expect(truncated.body.error.details).toMatchObject({ line: expect.any(Number) });
+    const notXliff = await inspect(app, Buffer.from('<?xml version="1.0"?><html lang="en"></html>'));
+    expect(notXliff.status).toBe(422);
+    expect(notXliff.body.error.code).toBe('not_xliff');
+  });
+
+  test('a file that needs more memory than a thread may use is 422, and the next file is read by a fresh thread', async () => {
+    const { app } = testApp(db, { parse: { threads: 1, queue: 4, memoryMb: 64 } });
+    const huge = await inspect(app, largeXliffOfSize(19_000_000));
+    expect(huge.status).toBe(422);
+    expect(huge.body.error).toMatchObject({ code: 'too_complex', message: expect.stringMatching(/64 MB/) });
+    expect((await request(app).get('/api/health')).status).toBe(200);
+    const next = await inspect(app, SMALL);
+    expect(next.status).toBe(200);
+    expect(next.body.units).toBe(3);
+  });
+});
