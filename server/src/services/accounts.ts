@@ -46,11 +46,10 @@ export async function signIn(
   const email = normaliseEmail(input.email);
   const emailKey = `email:${email}`;
   const addressKey = `ip:${input.clientAddress}`;
-  const [byEmail, byAddress] = await Promise.all([
-    failures.recentFailures(db, emailKey, SIGN_IN_WINDOW_SECONDS),
-    failures.recentFailures(db, addressKey, SIGN_IN_WINDOW_SECONDS),
-  ]);
-  if (byEmail >= MAX_FAILURES_PER_EMAIL || byAddress >= MAX_FAILURES_PER_ADDRESS) {
+  // Counted before the password is checked, in one statement (see countAttempt): however many
+  // requests arrive together, at most the allowance of them ever reach verifyPassword.
+  const counts = await failures.countAttempt(db, [emailKey, addressKey], SIGN_IN_WINDOW_SECONDS);
+  if ((counts.get(emailKey) ?? 0) > MAX_FAILURES_PER_EMAIL || (counts.get(addressKey) ?? 0) > MAX_FAILURES_PER_ADDRESS) {
     throw new LockstepError('rate_limited', 'too_many_attempts', 'Too many failed sign-ins. Wait 15 minutes and try again.', {
       retryAfterSeconds: SIGN_IN_WINDOW_SECONDS,
     });
@@ -58,8 +57,6 @@ export async function signIn(
   const user = await users.findUserByEmail(db, email);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoy()));
   if (!user || !ok || !user.active) {
-    await failures.recordFailure(db, emailKey, SIGN_IN_WINDOW_SECONDS);
-    await failures.recordFailure(db, addressKey, SIGN_IN_WINDOW_SECONDS);
     throw new LockstepError('unauthenticated', 'wrong_credentials', WRONG_CREDENTIALS);
   }
   const token = newToken();
@@ -71,6 +68,7 @@ export async function signIn(
       expiresAt: new Date(Date.now() + input.ttlMs),
     });
     await failures.clearFailures(tx, emailKey);
+    await failures.forgiveAttempt(tx, addressKey);
   });
   const { passwordHash: _omit, ...publicUser } = user;
   return { token, user: publicUser };
