@@ -7,7 +7,7 @@ import type { Db } from './db/db.js';
 import { LiveEvents } from './events/bus.js';
 import { accessLog } from './http/accessLog.js';
 import { authenticate, sameOriginWrites } from './http/auth.js';
-import { errorMiddleware, notFoundApi } from './http/errors.js';
+import { errorMiddleware, notFoundApi, wellFormedPath } from './http/errors.js';
 import { RouteTable } from './http/routeTable.js';
 import type { Logger } from './logger.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -63,6 +63,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   app.set('etag', false);
 
   app.use(accessLog(logger));
+  app.use(wellFormedPath);
   app.use((_req, res, next) => {
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('X-Content-Type-Options', 'nosniff');

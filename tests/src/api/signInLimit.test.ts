@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { beforeEach, describe, expect, test } from '@jest/globals';
 import { MAX_FAILURES_PER_EMAIL } from '@lockstep/server/services/accounts';
 import { addUser, PASSWORD, testApp } from '../support/app.js';
 import { serve } from '../support/sse.js';
 import { serversKilledAfterEach } from '../support/serversKilledAfterEach.js';
 import { waitHealthy } from '../support/serverProcess.js';
-import { onPostgres, openTestDb, truncateAll, type TestDb } from '../support/testDb.js';
+import { onPostgres, sharedTestDb } from '../support/testDb.js';
 
 /**
  * Issue #18, finding 2: the sign-in limit must hold whatever the concurrency. The repro:
@@ -33,22 +33,14 @@ function tally(statuses: number[]): Record<number, number> {
   return out;
 }
 
-let db: TestDb;
-
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const db = sharedTestDb();
 beforeEach(async () => {
-  await truncateAll(db);
-  await addUser(db, EMAIL, 'translator', ['ko']);
+  await addUser(db(), EMAIL, 'translator', ['ko']);
 });
 
 describe('sign-in limit under parallel requests', () => {
   test(`${PARALLEL} parallel sign-ins: at most ${MAX_FAILURES_PER_EMAIL} get a password check, the rest 429, the right password last is refused`, async () => {
-    const { app } = testApp(db);
+    const { app } = testApp(db());
     const { base, stop } = await serve(app);
     try {
       const { statuses, last } = await signInBurst([base]);
@@ -63,7 +55,7 @@ describe('sign-in limit under parallel requests', () => {
   }, 120_000);
 
   test('a right password inside the limit still signs in and clears the e-mail count', async () => {
-    const { app } = testApp(db);
+    const { app } = testApp(db());
     const { base, stop } = await serve(app);
     const post = (password: string) =>
       fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password }) });
@@ -85,7 +77,7 @@ describePg('sign-in limit across two server processes (PostgreSQL)', () => {
   const { start } = serversKilledAfterEach();
 
   test(`${PARALLEL} parallel sign-ins split over two processes: the limit holds for both together`, async () => {
-    const env = { DATABASE_URL: db.url!, LOCKSTEP_DEMO: '0' };
+    const env = { DATABASE_URL: db().url!, LOCKSTEP_DEMO: '0' };
     const [a, b] = await Promise.all([start(env), start(env)]);
     await Promise.all([waitHealthy(a), waitHealthy(b)]);
     const { statuses, last } = await signInBurst([a.url, b.url]);
