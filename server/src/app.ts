@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import { LiveEvents } from './events/bus.js';
+import { OpenStreams } from './events/streams.js';
 import { accessLog } from './http/accessLog.js';
 import { authenticate, sameOriginWrites } from './http/auth.js';
 import { errorMiddleware, notFoundApi, wellFormedPath } from './http/errors.js';
@@ -29,8 +30,8 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger: Logger;
-  /** Live event streams; tests shorten the heartbeat (default 20 s). */
-  events?: { heartbeatMs?: number };
+  /** Live event streams; tests shorten the heartbeat (default 20 s) and the sign-in recheck (default 5 s). */
+  events?: { heartbeatMs?: number; revalidateMs?: number };
 }
 
 export interface LockstepApp {
@@ -91,14 +92,23 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   memoryRoutes(routes, db);
   translationRoutes(routes, db);
   const live = new LiveEvents(db, logger);
-  eventRoutes(routes, db, live, events);
+  const streams = new OpenStreams(db, logger, events?.revalidateMs);
+  eventRoutes(routes, db, live, streams, events);
   visitRoutes(routes, db);
   routes.mount(app);
 
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);
   app.use(errorMiddleware(logger));
-  return { app, routes, live, close: () => live.close() };
+  return {
+    app,
+    routes,
+    live,
+    close: () => {
+      streams.close();
+      return live.close();
+    },
+  };
 }
 
 /** The built single-page client at `/`; every non-API path falls back to its index.html. */
