@@ -1,4 +1,4 @@
-import { LockstepError, forbidden, invalid, notFound, type LanguageCode, type Role } from '@lockstep/shared';
+import { LockstepError, describeHiddenCharacter, findHiddenCharacters, forbidden, invalid, notFound, unprocessable, type LanguageCode, type Role } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
 import { batching } from '../db/batcher.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../security/passwords.js';
@@ -32,6 +32,21 @@ export function checkPasswordStrength(password: string): void {
       `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
     );
   }
+}
+
+/**
+ * E-mails and names are how people recognise each other: one with an invisible character
+ * (`ko@example.org` + a zero-width space) or a text-direction control looks like another,
+ * or like nothing (issue #18). Refused, naming the character.
+ */
+function refuseHiddenCharacters(field: 'e-mail' | 'name', value: string): void {
+  const [first] = findHiddenCharacters(value);
+  if (!first) return;
+  throw unprocessable(
+    'hidden_characters',
+    `The ${field} contains ${describeHiddenCharacter(first)} at position ${first.index}, an invisible or text-direction character; type the ${field} without it.`,
+    { field, ...first },
+  );
 }
 
 export interface SignInResult {
@@ -99,6 +114,8 @@ export interface UserInput {
 export async function createUser(db: Queryable, input: UserInput): Promise<UserRow> {
   checkPasswordStrength(input.password);
   const email = normaliseEmail(input.email);
+  refuseHiddenCharacters('e-mail', email);
+  refuseHiddenCharacters('name', input.name);
   const created = await users.insertUser(db, {
     email,
     name: input.name.trim(),
@@ -119,6 +136,7 @@ export async function changeUser(
   if (id === actorId && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'))) {
     throw forbidden('cannot_demote_self', 'You cannot deactivate yourself or take away your own admin role.');
   }
+  if (patch.name !== undefined) refuseHiddenCharacters('name', patch.name);
   return db.transaction(async (tx) => {
     const updated = await users.updateUser(tx, id, {
       ...patch,

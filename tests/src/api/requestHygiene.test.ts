@@ -118,3 +118,44 @@ describe('access log (finding 11)', () => {
     for (const s of secrets) expect(lines.join('')).not.toContain(s);
   });
 });
+
+describe('invisible and text-direction characters (finding 10)', () => {
+  test('refused in e-mails and names with 422 naming the character; joiners inside a Hindi name are fine', async () => {
+    const admin = await addUser(db(), 'admin@example.org', 'admin');
+    const existing = await addUser(db(), 'ko@example.org', 'translator', ['ko']);
+    const { app } = testApp(db());
+    const auth = { Authorization: `Bearer ${await tokenFor(app, admin.email)}` };
+    const create = (email: string, name: string) =>
+      request(app).post('/api/users').set(auth).send({ email, name, password: 'a long enough password', role: 'translator', languages: ['ko'] });
+
+    const lookalike = await create('ko@example.org\u200b', 'Lookalike');
+    expect(lookalike.status).toBe(422);
+    expect(lookalike.body.error).toMatchObject({ code: 'hidden_characters', message: expect.stringMatching(/e-mail.*U\+200B ZERO WIDTH SPACE/) });
+    const blankName = await create('blank@example.org', '\u200b\u2060\u3164');
+    expect(blankName.status).toBe(422);
+    expect(blankName.body.error.message).toMatch(/name/);
+    const override = await create('rlo@example.org', 'Admin \u202etxt.exe');
+    expect(override.status).toBe(422);
+    expect(override.body.error.message).toMatch(/U\+202E RIGHT-TO-LEFT OVERRIDE/);
+    const renamed = await request(app).patch(`/api/users/${existing.id}`).set(auth).send({ name: 'ko\u200f' });
+    expect(renamed.status).toBe(422);
+    expect(renamed.body.error.code).toBe('hidden_characters');
+    expect((await db().query('SELECT count(*)::int AS n FROM users')).rows[0]).toEqual({ n: 2 });
+
+    const hindi = await create('hi@example.org', 'लक्\u200dष्मी');
+    expect(hindi.status).toBe(201);
+  });
+
+  test('in a translation, a save succeeds with a hidden_characters warning', async () => {
+    await addUser(db(), 'coord@example.org', 'coordinator');
+    await addUser(db(), 'ko@example.org', 'translator', ['ko']);
+    const { app } = testApp(db());
+    const coord = { Authorization: `Bearer ${await tokenFor(app, 'coord@example.org')}` };
+    const ko = { Authorization: `Bearer ${await tokenFor(app, 'ko@example.org')}` };
+    expect((await request(app).post('/api/documents').set(coord).send({ id: 'doc', title: 'D', sourceLang: 'en', targetLangs: ['ko'], markdown: 'Pay 100 dollars.\n' })).status).toBe(201);
+    const [seg] = (await request(app).get('/api/documents/doc/segments?lang=ko').set(ko)).body.segments;
+    const saved = await request(app).put(`/api/documents/doc/segments/${seg.id}/translations/ko`).set(ko).send({ text: '100달러를 \u202e지불하세요.', version: seg.translation.version });
+    expect(saved.status).toBe(200);
+    expect(saved.body.warnings).toContainEqual(expect.objectContaining({ code: 'hidden_characters', message: expect.stringMatching(/U\+202E/) }));
+  });
+});
