@@ -63,8 +63,17 @@ export async function signIn(
   const addressKey = `ip:${input.clientAddress}`;
   // Counted before the password is checked, in one statement (see countAttempt): however many
   // requests arrive together, at most the allowance of them ever reach verifyPassword.
-  const counts = await failures.countAttempt(db, [emailKey, addressKey], SIGN_IN_WINDOW_SECONDS);
-  if ((counts.get(emailKey) ?? 0) > MAX_FAILURES_PER_EMAIL || (counts.get(addressKey) ?? 0) > MAX_FAILURES_PER_ADDRESS) {
+  const counts = await failures.countAttempt(
+    db,
+    { address: addressKey, email: emailKey },
+    { address: MAX_FAILURES_PER_ADDRESS, email: MAX_FAILURES_PER_EMAIL },
+    SIGN_IN_WINDOW_SECONDS,
+  );
+  const emailOver = counts.email > MAX_FAILURES_PER_EMAIL;
+  if (emailOver || counts.address === null || counts.address > MAX_FAILURES_PER_ADDRESS) {
+    // Refused for its address alone: the e-mail's count is given back, so that an address at
+    // its limit cannot go on to lock other people's e-mails.
+    if (!emailOver) await failures.forgiveAttempt(db, emailKey);
     throw new LockstepError('rate_limited', 'too_many_attempts', 'Too many failed sign-ins. Wait 15 minutes and try again.', {
       retryAfterSeconds: SIGN_IN_WINDOW_SECONDS,
     });
@@ -82,6 +91,7 @@ export async function signIn(
       kind: 'session',
       expiresAt: new Date(Date.now() + input.ttlMs),
     });
+    // E-mail row first, as countAttempt locks them: no deadlock with a parallel attempt.
     await failures.clearFailures(tx, emailKey);
     await failures.forgiveAttempt(tx, addressKey);
   });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
-import { MAX_FAILURES_PER_EMAIL } from '@lockstep/server/services/accounts';
+import request from 'supertest';
+import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL } from '@lockstep/server/services/accounts';
 import { addUser, PASSWORD, testApp } from '../support/app.js';
 import { serve } from '../support/sse.js';
 import { serversKilledAfterEach } from '../support/serversKilledAfterEach.js';
@@ -69,6 +70,21 @@ describe('sign-in limit under parallel requests', () => {
       await stop();
     }
   }, 60_000);
+});
+
+describe('an address at its limit', () => {
+  test('cannot go on to lock other people\'s e-mails', async () => {
+    const { app } = testApp(db(), { trustProxy: 1 });
+    const from = (address: string) => (email: string, password: string) =>
+      request(app).post('/api/session').set('X-Forwarded-For', address).send({ email, password });
+    const attacker = from('203.0.113.66');
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) expect((await attacker(`spray${i}@example.org`, 'wrong-password')).status).toBe(401);
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL + 5; i++) expect((await attacker(EMAIL, `wrong-${i}`)).status).toBe(429);
+    // The victim's e-mail was never counted: from their own address, wrong then right passwords work as usual.
+    const victim = from('198.51.100.7');
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) expect((await victim(EMAIL, `typo-${i}`)).status).toBe(401);
+    expect((await victim(EMAIL, PASSWORD)).status).toBe(200);
+  }, 120_000);
 });
 
 const describePg = onPostgres ? describe : describe.skip;
