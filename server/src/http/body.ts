@@ -48,6 +48,10 @@ export function jsonBody(limit = JSON_LIMIT): RequestHandler[] {
     limit,
     strict: true,
     verify: (_req, _res, buf) => {
+      // A UTF-16 byte-order mark: UTF-16 sent without saying so, the wrong encoding rather than broken UTF-8.
+      if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+        throw Object.assign(new Error('UTF-16'), { type: 'charset.unsupported', status: 415 });
+      }
       if (!isUtf8(buf)) throw Object.assign(new Error('invalid UTF-8'), { type: 'entity.verify.failed', status: 400 });
     },
   });

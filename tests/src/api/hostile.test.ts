@@ -301,6 +301,7 @@ const CASES: Case[] = [
   )),
   { name: 'JSON declared as UTF-16', who: 'ko', method: 'put', path: T, type: 'application/json; charset=utf-16le', body: () => Buffer.from(rawSave('a')(), 'utf16le'), status: 415, code: 'unsupported_charset' },
   { name: 'JSON declared as UTF-16 with a BOM', who: 'ko', method: 'put', path: T, type: 'application/json; charset=utf-16', body: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rawSave('a')(), 'utf16le')]), status: 415, code: 'unsupported_charset' },
+  { name: 'UTF-16 JSON with a BOM, no charset', who: 'ko', method: 'put', path: T, type: JSON_TYPE, body: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rawSave('a')(), 'utf16le')]), status: 415, code: 'unsupported_charset' },
   { name: 'JSON declared as UTF-32', who: 'admin', method: 'post', path: () => '/api/users', type: 'application/json; charset=utf-32', body: () => Buffer.from('{}'), status: 415, code: 'unsupported_charset' },
 ];
 
