@@ -5,9 +5,10 @@ import express, { type Express } from 'express';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import { LiveEvents } from './events/bus.js';
+import { OpenStreams } from './events/streams.js';
 import { accessLog } from './http/accessLog.js';
 import { authenticate, sameOriginWrites } from './http/auth.js';
-import { errorMiddleware, notFoundApi } from './http/errors.js';
+import { errorMiddleware, notFoundApi, wellFormedPath } from './http/errors.js';
 import { RouteTable } from './http/routeTable.js';
 import type { Logger } from './logger.js';
 import { configureParsePool } from './parsing/pool.js';
@@ -30,8 +31,8 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger: Logger;
-  /** Live event streams; tests shorten the heartbeat (default 20 s). */
-  events?: { heartbeatMs?: number };
+  /** Live event streams; tests shorten the heartbeat (default 20 s) and the sign-in recheck (default 5 s). */
+  events?: { heartbeatMs?: number; revalidateMs?: number };
 }
 
 export interface LockstepApp {
@@ -65,6 +66,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   app.set('etag', false);
 
   app.use(accessLog(logger));
+  app.use(wellFormedPath);
   app.use((_req, res, next) => {
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -92,14 +94,23 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   memoryRoutes(routes, db, { fuzzyMaxChars: config.memoryFuzzyMaxChars });
   translationRoutes(routes, db);
   const live = new LiveEvents(db, logger);
-  eventRoutes(routes, db, live, events);
+  const streams = new OpenStreams(db, logger, events?.revalidateMs);
+  eventRoutes(routes, db, live, streams, events);
   visitRoutes(routes, db);
   routes.mount(app);
 
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);
   app.use(errorMiddleware(logger));
-  return { app, routes, live, close: () => live.close() };
+  return {
+    app,
+    routes,
+    live,
+    close: () => {
+      streams.close();
+      return live.close();
+    },
+  };
 }
 
 /** The built single-page client at `/`; every non-API path falls back to its index.html. */

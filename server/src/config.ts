@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MEMORY_FUZZY_MAX_CHARS } from '@lockstep/shared';
@@ -22,7 +23,12 @@ export interface Config {
   sessionTtlMs: number;
   /** Cookies get the Secure flag (set when served over HTTPS). */
   secureCookies: boolean;
-  trustProxy: boolean;
+  /**
+   * Which proxies may set the client address (Express `trust proxy`): false, a number of
+   * hops, or proxy addresses and subnets. Never `true`, which believes the left-most
+   * X-Forwarded-For entry, the one the client writes.
+   */
+  trustProxy: false | number | string[];
   /**
    * Server processes sharing the port (node:cluster). Above 1 needs PostgreSQL: the embedded
    * database belongs to one process.
@@ -54,6 +60,33 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min 
 
 const MAX_WORKERS = 64;
 
+// proxy-addr's names for address ranges, accepted by Express `trust proxy`.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** LOCKSTEP_TRUST_PROXY: unset or 0, a hop count, or a comma-separated list of addresses and subnets. */
+function trustProxyFromEnv(raw: string | undefined): Config['trustProxy'] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === '0') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !isProxyAddress(e));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `LOCKSTEP_TRUST_PROXY must be a number of proxy hops (such as 1) or a comma-separated list of proxy addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal; "${bad}" is none of these.`,
+    );
+  }
+  return entries;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const adminEmail = env.LOCKSTEP_ADMIN_EMAIL?.trim() || undefined;
   const adminPassword = env.LOCKSTEP_ADMIN_PASSWORD || undefined;
@@ -84,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.join(REPO_ROOT, 'client', 'dist'),
     sessionTtlMs: 14 * 24 * 3600 * 1000,
     secureCookies: env.LOCKSTEP_SECURE_COOKIES === '1',
-    trustProxy: env.LOCKSTEP_TRUST_PROXY === '1',
+    trustProxy: trustProxyFromEnv(env.LOCKSTEP_TRUST_PROXY),
     workers,
     statementTimeoutMs: intFromEnv(env, 'LOCKSTEP_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS, 0, 3_600_000),
     interactiveTimeoutMs: intFromEnv(env, 'LOCKSTEP_INTERACTIVE_TIMEOUT_MS', DEFAULT_INTERACTIVE_TIMEOUT_MS, 1, 3_600_000),

@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './languages.js';
 export * from './roles.js';
 export * from './text.js';
+export * from './hiddenCharacters.js';
 export * from './progress.js';
 export * from './textWarnings.js';
 export * from './qa/index.js';

@@ -1,5 +1,6 @@
 import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { splitHiddenCharacters } from '../hiddenText';
 import { parseInlineCodes, type InlinePart } from '../inlineCodes';
 import type { SourceRun } from '../types';
 
@@ -44,7 +45,9 @@ export function InlineText({ text, lang, dir, className, codes }: Props) {
     <p lang={lang} dir={dir} className={className ? `segment-text ${className}` : 'segment-text'}>
       {parts.map((part, i) =>
         part.type === 'text' ? (
-          <Fragment key={i}>{part.text}</Fragment>
+          <Fragment key={i}>
+            <VisibleText text={part.text} />
+          </Fragment>
         ) : (
           <span key={i} lang="zxx" dir="ltr" className={`code-token code-token--${part.kind}`} title={describe(part)}>
             {part.raw}
@@ -52,5 +55,22 @@ export function InlineText({ text, lang, dir, className, codes }: Props) {
         ),
       )}
     </p>
+  );
+}
+
+/** Text with each invisible or text-direction character shown as a small mark naming it. */
+function VisibleText({ text }: { text: string }) {
+  return (
+    <>
+      {splitHiddenCharacters(text).map((p, i) =>
+        p.type === 'text' ? (
+          <Fragment key={i}>{p.text}</Fragment>
+        ) : (
+          <span key={i} lang="zxx" dir="ltr" className="hidden-char" title={p.title}>
+            {p.label}
+          </span>
+        ),
+      )}
+    </>
   );
 }

@@ -27,7 +27,16 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: invocationDir(process.env) };
+}
+
+/**
+ * Where the user ran the command. `npm run lockstep` starts it in the repository root and
+ * leaves the user's directory in INIT_CWD; relative paths (and `export` without --out) mean
+ * the user's directory (issue #22).
+ */
+export function invocationDir(env: NodeJS.ProcessEnv): string {
+  return env.npm_lifecycle_event === 'lockstep' && env.INIT_CWD ? env.INIT_CWD : process.cwd();
 }
 
 export interface Command {

@@ -46,7 +46,9 @@ export const exportCommand: Command = {
     const client = clientFor(values, io);
     if (values.lang !== undefined) {
       const file = await client.download(`/api/documents/${seg(doc)}/xliff/${seg(values.lang)}`, query);
-      const name = file.filename ?? `${doc}.${values.lang}.xlf`;
+      // Our own name, never the server's: a hostile server (or anyone on plain http) could
+      // suggest `../../x` (issue #18).
+      const name = `${safeNamePart(doc)}.${safeNamePart(values.lang)}.xlf`;
       if (values.out === '-') {
         io.stdout.write(file.bytes);
         return 0;
@@ -69,15 +71,32 @@ export const exportCommand: Command = {
     }
     const dir = path.resolve(io.cwd, values.out ?? '.');
     await mkdir(dir, { recursive: true });
-    for (const [entry, bytes] of Object.entries(unzipSync(zip.bytes))) {
-      // Only the file name: an entry naming a path must not write outside the directory.
-      const target = path.join(dir, path.basename(entry));
+    const taken = new Set<string>();
+    for (const [i, [entry, bytes]] of Object.entries(unzipSync(zip.bytes)).entries()) {
+      const target = path.join(dir, zipEntryName(entry, `${safeNamePart(doc)}.${i + 1}.xlf`, taken));
       await writeFile(target, bytes);
       io.stdout.write(`wrote ${target} (${kb(bytes.length)})\n`);
     }
     return 0;
   },
 };
+
+/** A document id or language code as part of a file name: letters, digits, `.`, `_`, `-` only. */
+function safeNamePart(part: string): string {
+  return part.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '') || 'document';
+}
+
+/**
+ * The name a zip entry is saved under in the --out directory: its base name when that is a
+ * plain `.xlf` name (letters, digits, `.`, `_`, `-`, not hidden) not used yet, else `fallback`.
+ * So no entry reaches outside the directory, hides, or overwrites another.
+ */
+function zipEntryName(entry: string, fallback: string, taken: Set<string>): string {
+  const base = entry.split(/[\\/]/).pop() ?? '';
+  const name = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.xlf$/.test(base) && !taken.has(base) ? base : fallback;
+  taken.add(name);
+  return name;
+}
 
 /** `--out` names a directory when it is one already, ends with a slash, or is not given. */
 function intoDirectory(out: string | undefined, io: CliIo): boolean {

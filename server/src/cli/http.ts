@@ -101,12 +101,10 @@ export class LockstepClient {
     }
   }
 
-  /** A file download: its bytes and the name the server suggests. */
-  async download(path: string, query: RequestOptions['query'] = {}): Promise<{ bytes: Buffer; filename?: string }> {
+  /** A file download's bytes. The name the server suggests is not used: the CLI names its files itself. */
+  async download(path: string, query: RequestOptions['query'] = {}): Promise<{ bytes: Buffer }> {
     const res = await this.send('GET', path, { query });
-    const disposition = res.headers.get('content-disposition') ?? '';
-    const filename = /filename="([^"]+)"/.exec(disposition)?.[1];
-    return { bytes: Buffer.from(await res.arrayBuffer()), filename };
+    return { bytes: Buffer.from(await res.arrayBuffer()) };
   }
 }
 

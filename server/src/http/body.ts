@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { describeTextProblem, findTextProblem, invalid, LockstepError, unprocessable } from '@lockstep/shared';
+import { parse as parseContentType } from 'content-type';
 import express, { type RequestHandler } from 'express';
 
 export const JSON_LIMIT = '1mb';
@@ -29,8 +30,17 @@ function checkStrings(value: unknown, path: string, depth: number): void {
   }
 }
 
+/** The declared charset, lower-case; a header too malformed to parse declares an unknown one. */
+function charsetOf(header: string): string | undefined {
+  try {
+    return parseContentType(header).parameters.charset?.toLowerCase();
+  } catch {
+    return 'unreadable';
+  }
+}
+
 /**
- * JSON bodies: only application/json (else 415), valid UTF-8 (else 400), an object at the
+ * JSON bodies: only application/json in UTF-8 (else 415), valid UTF-8 (else 400), an object at the
  * top, no string with NUL, other C0 controls or lone surrogates (422, api.md "Text").
  */
 export function jsonBody(limit = JSON_LIMIT): RequestHandler[] {
@@ -38,6 +48,10 @@ export function jsonBody(limit = JSON_LIMIT): RequestHandler[] {
     limit,
     strict: true,
     verify: (_req, _res, buf) => {
+      // A UTF-16 byte-order mark: UTF-16 sent without saying so, the wrong encoding rather than broken UTF-8.
+      if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+        throw Object.assign(new Error('UTF-16'), { type: 'charset.unsupported', status: 415 });
+      }
       if (!isUtf8(buf)) throw Object.assign(new Error('invalid UTF-8'), { type: 'entity.verify.failed', status: 400 });
     },
   });
@@ -49,6 +63,11 @@ export function jsonBody(limit = JSON_LIMIT): RequestHandler[] {
       }
       if (!req.is('application/json')) {
         throw new LockstepError('unsupported_media_type', 'json_required', 'Send the request body as application/json.');
+      }
+      // The body reader would decode UTF-16 and UTF-32 when told to; the contract is UTF-8 only.
+      const charset = charsetOf(req.headers['content-type'] ?? '');
+      if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+        throw new LockstepError('unsupported_media_type', 'unsupported_charset', `The request body must be UTF-8, not ${charset}.`);
       }
       next();
     },

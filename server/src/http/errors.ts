@@ -68,6 +68,19 @@ export const notFoundApi: RequestHandler = (req, res) => {
   res.status(404).json(errorBody('route_not_found', `There is no API route ${req.method} ${req.baseUrl}${req.path}.`));
 };
 
+/**
+ * A path whose percent escapes do not decode to UTF-8 (`/%FF`, `/a%E4%B8`) names nothing:
+ * 400 here, before the routers' own decoding throws a URIError deep inside them (a 500).
+ */
+export const wellFormedPath: RequestHandler = (req, _res, next) => {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    throw new LockstepError('invalid', 'malformed_url', 'The URL has a percent escape that is not valid UTF-8 (such as %FF).');
+  }
+  next();
+};
+
 /** The one place where errors become HTTP responses; what it logs carries the request's id. */
 export const errorMiddleware = (logger: Logger): ErrorRequestHandler => (err, req, res, _next) => {
   const log = () => logger.child({ reqId: req.id });

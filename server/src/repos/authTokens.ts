@@ -37,6 +37,16 @@ export async function findTokenOwners(db: Queryable, tokenHashes: readonly Buffe
   return out;
 }
 
+/** Which of these tokens are still live: unexpired, unrevoked, their user active. */
+export async function liveTokenIds(db: Queryable, tokenIds: readonly number[]): Promise<number[]> {
+  const r = await db.query<{ id: number }>(
+    `SELECT t.id::int AS id FROM auth_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.id = ANY($1::bigint[]) AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active`,
+    [tokenIds],
+  );
+  return r.rows.map((row) => row.id);
+}
+
 /** Records use at most every few minutes, so reads do not turn into writes. */
 export async function touchToken(db: Queryable, tokenId: number): Promise<void> {
   await db.query(

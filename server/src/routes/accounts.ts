@@ -1,9 +1,9 @@
-import { LANGUAGE_CODES, ROLES } from '@lockstep/shared';
+import { LANGUAGE_CODES, notFound, ROLES } from '@lockstep/shared';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/db.js';
 import { SESSION_COOKIE } from '../http/auth.js';
-import type { RouteTable } from '../http/routeTable.js';
+import { param, type RouteTable } from '../http/routeTable.js';
 import { listUsers } from '../repos/users.js';
 import type { UserRow } from '../repos/users.js';
 import * as accounts from '../services/accounts.js';
@@ -28,7 +28,17 @@ const UserPatch = z
   })
   .strict();
 const PasswordChange = z.object({ currentPassword: z.string().max(1024), newPassword: z.string().max(1024) });
-const UserId = z.coerce.number().int().positive().max(2 ** 31 - 1);
+const MAX_ID = 2 ** 31 - 1;
+
+/**
+ * A user id as the API writes it: decimal digits, no sign, no leading zero. Anything else
+ * (`1e1`, `0x10`, ` 12`) names no user, so 404, not a coerced number that names another one.
+ */
+function userIdOf(raw: string): number {
+  const id = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(id <= MAX_ID)) throw notFound('user_not_found', `There is no user with id ${JSON.stringify(raw)}.`);
+  return id;
+}
 
 export function publicUser(u: UserRow) {
   return { id: u.id, email: u.email, name: u.name, role: u.role, languages: u.languages, active: u.active };
@@ -115,7 +125,7 @@ export function accountRoutes(routes: RouteTable, db: Db, config: Config): void 
     path: '/api/users/:id',
     action: 'manageUsers',
     async handler(req, res) {
-      const id = UserId.parse(req.params.id);
+      const id = userIdOf(param(req, 'id'));
       const user = await accounts.changeUser(db, req.auth!.user.id, id, UserPatch.parse(req.body));
       res.json({ user: publicUser(user) });
     },

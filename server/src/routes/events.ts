@@ -2,7 +2,8 @@ import { invalid } from '@lockstep/shared';
 import type { Request } from 'express';
 import type { Db } from '../db/db.js';
 import type { LiveEvents } from '../events/bus.js';
-import { openEventStream } from '../events/sse.js';
+import type { OpenStreams } from '../events/streams.js';
+import { openEventStream, type EventStream } from '../events/sse.js';
 import { param, type RouteTable } from '../http/routeTable.js';
 import { eventData, startStream } from '../services/events.js';
 
@@ -26,15 +27,31 @@ function lastEventIdOf(req: Request): number | undefined {
  * even a reader that saw no event resumes without a gap); `reset` tells a reader that cannot
  * resume to reload instead.
  */
-export function eventRoutes(routes: RouteTable, db: Db, live: LiveEvents, opts: { heartbeatMs?: number } = {}): void {
+export function eventRoutes(routes: RouteTable, db: Db, live: LiveEvents, streams: OpenStreams, opts: { heartbeatMs?: number } = {}): void {
   routes.add({
     method: 'get',
     path: '/api/documents/:doc/events',
     action: 'read',
     async handler(req, res) {
-      const start = await startStream(db, param(req, 'doc'), lastEventIdOf(req));
+      const { id: userId, tokenId } = req.auth!.user;
+      let stream: EventStream | undefined;
+      // Admitted before anything else is done for it: a user at the cap costs no database read.
+      const release = streams.admit(userId, tokenId, () => stream?.close());
+      let start: Awaited<ReturnType<typeof startStream>>;
+      try {
+        start = await startStream(db, param(req, 'doc'), lastEventIdOf(req));
+      } catch (err) {
+        release();
+        throw err;
+      }
       let unsubscribe = () => undefined as void;
-      const stream = openEventStream(req, res, { heartbeatMs: opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, onClose: () => unsubscribe() });
+      stream = openEventStream(req, res, {
+        heartbeatMs: opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+        onClose: () => {
+          unsubscribe();
+          release();
+        },
+      });
       if (start.reset) stream.send({ id: start.cursor, event: 'reset', data: { seq: start.cursor, reason: start.reset } });
       else stream.send({ id: start.cursor, event: 'ready', data: { seq: start.cursor } });
       if (stream.closed) return;

@@ -1,4 +1,4 @@
-import { LockstepError, forbidden, invalid, notFound, type LanguageCode, type Role } from '@lockstep/shared';
+import { LockstepError, describeHiddenCharacter, findHiddenCharacters, forbidden, invalid, notFound, unprocessable, type LanguageCode, type Role } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
 import { batching } from '../db/batcher.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../security/passwords.js';
@@ -34,6 +34,21 @@ export function checkPasswordStrength(password: string): void {
   }
 }
 
+/**
+ * E-mails and names are how people recognise each other: one with an invisible character
+ * (`ko@example.org` + a zero-width space) or a text-direction control looks like another,
+ * or like nothing (issue #18). Refused, naming the character.
+ */
+function refuseHiddenCharacters(field: 'e-mail' | 'name', value: string): void {
+  const [first] = findHiddenCharacters(value);
+  if (!first) return;
+  throw unprocessable(
+    'hidden_characters',
+    `The ${field} contains ${describeHiddenCharacter(first)} at position ${first.index}, an invisible or text-direction character; type the ${field} without it.`,
+    { field, ...first },
+  );
+}
+
 export interface SignInResult {
   token: string;
   user: UserRow;
@@ -46,11 +61,19 @@ export async function signIn(
   const email = normaliseEmail(input.email);
   const emailKey = `email:${email}`;
   const addressKey = `ip:${input.clientAddress}`;
-  const [byEmail, byAddress] = await Promise.all([
-    failures.recentFailures(db, emailKey, SIGN_IN_WINDOW_SECONDS),
-    failures.recentFailures(db, addressKey, SIGN_IN_WINDOW_SECONDS),
-  ]);
-  if (byEmail >= MAX_FAILURES_PER_EMAIL || byAddress >= MAX_FAILURES_PER_ADDRESS) {
+  // Counted before the password is checked, in one statement (see countAttempt): however many
+  // requests arrive together, at most the allowance of them ever reach verifyPassword.
+  const counts = await failures.countAttempt(
+    db,
+    { address: addressKey, email: emailKey },
+    { address: MAX_FAILURES_PER_ADDRESS, email: MAX_FAILURES_PER_EMAIL },
+    SIGN_IN_WINDOW_SECONDS,
+  );
+  const emailOver = counts.email > MAX_FAILURES_PER_EMAIL;
+  if (emailOver || counts.address === null || counts.address > MAX_FAILURES_PER_ADDRESS) {
+    // Refused for its address alone: the e-mail's count is given back, so that an address at
+    // its limit cannot go on to lock other people's e-mails.
+    if (!emailOver) await failures.forgiveAttempt(db, emailKey);
     throw new LockstepError('rate_limited', 'too_many_attempts', 'Too many failed sign-ins. Wait 15 minutes and try again.', {
       retryAfterSeconds: SIGN_IN_WINDOW_SECONDS,
     });
@@ -58,8 +81,6 @@ export async function signIn(
   const user = await users.findUserByEmail(db, email);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoy()));
   if (!user || !ok || !user.active) {
-    await failures.recordFailure(db, emailKey, SIGN_IN_WINDOW_SECONDS);
-    await failures.recordFailure(db, addressKey, SIGN_IN_WINDOW_SECONDS);
     throw new LockstepError('unauthenticated', 'wrong_credentials', WRONG_CREDENTIALS);
   }
   const token = newToken();
@@ -70,7 +91,9 @@ export async function signIn(
       kind: 'session',
       expiresAt: new Date(Date.now() + input.ttlMs),
     });
+    // E-mail row first, as countAttempt locks them: no deadlock with a parallel attempt.
     await failures.clearFailures(tx, emailKey);
+    await failures.forgiveAttempt(tx, addressKey);
   });
   const { passwordHash: _omit, ...publicUser } = user;
   return { token, user: publicUser };
@@ -101,6 +124,8 @@ export interface UserInput {
 export async function createUser(db: Queryable, input: UserInput): Promise<UserRow> {
   checkPasswordStrength(input.password);
   const email = normaliseEmail(input.email);
+  refuseHiddenCharacters('e-mail', email);
+  refuseHiddenCharacters('name', input.name);
   const created = await users.insertUser(db, {
     email,
     name: input.name.trim(),
@@ -121,6 +146,7 @@ export async function changeUser(
   if (id === actorId && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'))) {
     throw forbidden('cannot_demote_self', 'You cannot deactivate yourself or take away your own admin role.');
   }
+  if (patch.name !== undefined) refuseHiddenCharacters('name', patch.name);
   return db.transaction(async (tx) => {
     const updated = await users.updateUser(tx, id, {
       ...patch,

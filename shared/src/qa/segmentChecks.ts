@@ -1,3 +1,4 @@
+import { describeHiddenCharacter, findHiddenCharacters } from '../hiddenCharacters.js';
 import { validateCodedText } from '../segment/codes.js';
 import { addressKey, findAddresses } from './addresses.js';
 import { datesIn, monthsIn } from './dates.js';
@@ -135,6 +136,25 @@ function checkSameAsSource(input: SegmentQaInput, source: string, target: string
 }
 
 /**
+ * Bidirectional controls and invisible characters the source does not have (as many of each):
+ * a right-to-left override can make a translation read differently from what it says.
+ */
+function checkHiddenCharacters(source: string, target: string): Warn[] {
+  const found = findHiddenCharacters(target);
+  if (!found.length) return [];
+  const extra = missingFrom(found, findHiddenCharacters(source), (h) => String(h.codePoint));
+  if (!extra.length) return [];
+  const names = [...new Set(extra.map(describeHiddenCharacter))];
+  return [
+    {
+      code: 'hidden_characters',
+      message: `The translation has invisible or text-direction characters the source does not: ${names.join(', ')}.`,
+      details: { characters: extra, missing: names },
+    },
+  ];
+}
+
+/**
  * Every segment-level check on one translation. Pure and synchronous: the editor runs it on
  * each keystroke, the server on each save. Findings only; the text is never changed.
  */
@@ -143,7 +163,7 @@ export function checkSegment(input: SegmentQaInput): Warn[] {
   const targetLang = primaryLanguage(input.targetLang);
   const source = visibleText(input.sourceCoded);
   const target = visibleText(input.targetCoded);
-  if (target.trim() === '') return [...checkCodes(input), ...checkWhitespace(source, target)];
+  if (target.trim() === '') return [...checkCodes(input), ...checkWhitespace(source, target), ...checkHiddenCharacters(source, target)];
   const sourceAddresses = findAddresses(source);
   const targetAddresses = findAddresses(target);
   // Numbers, dates and punctuation are read with the addresses blanked out: a "?" or a digit
@@ -158,6 +178,7 @@ export function checkSegment(input: SegmentQaInput): Warn[] {
     ...checkAddresses(sourceAddresses, targetAddresses),
     ...checkWhitespace(source, target),
     ...checkTerminal(src.trim(), trg.trim(), sourceLang, targetLang),
+    ...checkHiddenCharacters(source, target),
   ];
   if (targetLang === 'el' && !warnings.some((w) => w.code === 'greek_question_mark')) warnings.push(...checkGreekQuestionMarks(trg));
   if (targetLang === 'fr') warnings.push(...checkFrenchSpacing(src, trg));

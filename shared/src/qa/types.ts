@@ -19,7 +19,8 @@ export type SegmentQaCode =
   | 'hindi_danda'
   | 'french_spacing'
   | 'spanish_opening_mark'
-  | 'same_as_source';
+  | 'same_as_source'
+  | 'hidden_characters';
 
 export type DocumentQaCode = 'links_missing' | 'heading_count' | 'list_item_count';
 

@@ -117,7 +117,9 @@ describePg('live events across server processes (PostgreSQL LISTEN/NOTIFY)', () 
     const name = (await db.query<{ d: string }>('SELECT current_database() AS d')).rows[0].d;
 
     // An outage of the listening session only: no new session may connect until it ends, so
-    // the saves below are notified to nobody and only a resync can deliver them.
+    // the saves below are notified to nobody and only a resync can deliver them. The saves
+    // need idle connections in A's pool already open: hold four at once so that there are.
+    await Promise.all(Array.from({ length: 4 }, () => db.query('SELECT pg_sleep(0.05)')));
     await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
     try {
       await db.query('SELECT pg_terminate_backend($1)', [old]);

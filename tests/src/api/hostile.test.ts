@@ -255,7 +255,8 @@ const CASES: Case[] = [
   { name: 'SQL in a segment id', who: 'ko', method: 'put', path: () => `/api/documents/doc/segments/${encodeURIComponent("1; DROP TABLE translations; --")}/translations/ko`, type: JSON_TYPE, body: save('x'), status: 404 },
   { name: 'SQL in a language', who: 'coordinator', method: 'put', path: () => `/api/documents/doc/segments/${ctx.seg}/translations/${encodeURIComponent("ko' --")}`, type: JSON_TYPE, body: save('x'), status: 404 },
   { name: 'SQL in a state filter', who: 'ko', method: 'get', path: () => `/api/documents/doc/segments?lang=ko&state=${encodeURIComponent("translated' OR 1=1 --")}`, status: 400 },
-  { name: 'SQL in a user id', who: 'admin', method: 'patch', path: () => `/api/users/${encodeURIComponent('1 OR 1=1')}`, type: JSON_TYPE, body: () => ({ active: false }), status: 400 },
+  // Not decimal digits, so no user (issue #18, finding 9): 404 like any unknown id.
+  { name: 'SQL in a user id', who: 'admin', method: 'patch', path: () => `/api/users/${encodeURIComponent('1 OR 1=1')}`, type: JSON_TYPE, body: () => ({ active: false }), status: 404 },
   { name: 'SQL as a document id to create', who: 'coordinator', method: 'post', path: () => '/api/documents', type: JSON_TYPE, body: newDoc({ id: "x'); DROP TABLE documents; --" }), status: 400 },
   { name: '<script> as a document id to create', who: 'coordinator', method: 'post', path: () => '/api/documents', type: JSON_TYPE, body: newDoc({ id: '<script>alert(1)</script>' }), status: 400 },
   // Path traversal, in every path parameter.
@@ -265,7 +266,7 @@ const CASES: Case[] = [
     { name: `traversal ${t} as :lang`, who: 'coordinator', method: 'put', path: () => `/api/documents/doc/segments/${ctx.seg}/translations/${t}`, type: JSON_TYPE, body: save('x'), status: 404 },
     { name: `traversal ${t} as :lang of an export`, who: 'ko', method: 'get', path: () => `/api/documents/doc/xliff/${t}`, status: 404 },
     { name: `traversal ${t} as :n`, who: 'ko', method: 'get', path: () => `/api/documents/doc/revisions/${t}`, status: 404 },
-    { name: `traversal ${t} as :id`, who: 'admin', method: 'patch', path: () => `/api/users/${t}`, type: JSON_TYPE, body: () => ({ name: 'x' }), status: 400 },
+    { name: `traversal ${t} as :id`, who: 'admin', method: 'patch', path: () => `/api/users/${t}`, type: JSON_TYPE, body: () => ({ name: 'x' }), status: 404 },
   ]),
   // A NUL in a path parameter is malformed (PostgreSQL cannot even compare it).
   { name: 'NUL in :doc', who: 'ko', method: 'get', path: () => '/api/documents/doc%00/progress', status: 400 },
@@ -290,6 +291,18 @@ const CASES: Case[] = [
   { name: 'import: a file from another source language', who: 'ko', method: 'post', path: () => IMPORT, type: XLIFF_TYPE, body: () => xliff().replace('srcLang="en"', 'srcLang="fr"'), status: 422, code: 'wrong_language' },
   { name: 'import: into an unknown document', who: 'coordinator', method: 'post', path: () => '/api/documents/no-such/xliff/ko', type: XLIFF_TYPE, body: () => xliff(), status: 404 },
   { name: 'import: into a language the document lacks', who: 'coordinator', method: 'post', path: () => '/api/documents/doc/xliff/fr', type: XLIFF_TYPE, body: () => xliff(ctx.units, 'fr'), status: 404 },
+  // Issue #18, findings 6, 9 and 11: malformed percent escapes, loose user ids, UTF-16 bodies.
+  { name: 'malformed percent escape in an API path', who: 'ko', method: 'get', path: () => '/api/documents/%FF', status: 400, code: 'malformed_url' },
+  { name: 'malformed percent escape in a page path', who: 'ko', method: 'get', path: () => '/%FF', status: 400, code: 'malformed_url' },
+  { name: 'truncated percent escape in :seg', who: 'ko', method: 'put', path: () => '/api/documents/doc/segments/%E4%B8/translations/ko', type: JSON_TYPE, body: save('x'), status: 400, code: 'malformed_url' },
+  // Each of these once read as user 1 (ko), who exists: the hash check proves nobody changed.
+  ...['1e0', '0x1', '%201', '1%20', '+1', '01', '1.0', '-1', '0'].map((id): Case => (
+    { name: `user id ${id} (not decimal digits)`, who: 'admin', method: 'patch', path: () => `/api/users/${id}`, type: JSON_TYPE, body: () => ({ name: 'x' }), status: 404, code: 'user_not_found' }
+  )),
+  { name: 'JSON declared as UTF-16', who: 'ko', method: 'put', path: T, type: 'application/json; charset=utf-16le', body: () => Buffer.from(rawSave('a')(), 'utf16le'), status: 415, code: 'unsupported_charset' },
+  { name: 'JSON declared as UTF-16 with a BOM', who: 'ko', method: 'put', path: T, type: 'application/json; charset=utf-16', body: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rawSave('a')(), 'utf16le')]), status: 415, code: 'unsupported_charset' },
+  { name: 'UTF-16 JSON with a BOM, no charset', who: 'ko', method: 'put', path: T, type: JSON_TYPE, body: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rawSave('a')(), 'utf16le')]), status: 415, code: 'unsupported_charset' },
+  { name: 'JSON declared as UTF-32', who: 'admin', method: 'post', path: () => '/api/users', type: 'application/json; charset=utf-32', body: () => Buffer.from('{}'), status: 415, code: 'unsupported_charset' },
 ];
 
 describe('hostile input: the status api.md gives, no 5xx, nothing changed', () => {
