@@ -105,7 +105,7 @@ describePg('live events across server processes (PostgreSQL LISTEN/NOTIFY)', () 
       `save request on A → event on B: p50 ${latencies[5].toFixed(1)} ms, max ${latencies[9].toFixed(1)} ms; ` +
         `after A's answer: p50 ${afterCommit[5].toFixed(1)} ms, max ${afterCommit[9].toFixed(1)} ms`,
     );
-    expect(latencies[9]).toBeLessThan(1_000);
+    // Every event arrived within until()'s 2 s; the latencies are printed, not asserted (default lane: no wall-clock budgets).
   });
 
   test('a lost listening session re-LISTENs and resyncs: events committed meanwhile all arrive, none twice', async () => {

@@ -44,4 +44,13 @@ describe.each<XliffVersion>(['2.0', '1.2'])('10,000 units in XLIFF %s', (version
     expect(write).toBeLessThan(5_000);
     expect(readMs).toBeLessThan(5_000);
   });
+
+  test('a 50 MB upload is refused at the default 20 MB limit in well under 5 s', () => {
+    const head = '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="es">\n<file id="f1">\n';
+    const big = Buffer.alloc(50 * 1024 * 1024, ' ');
+    big.write(`${head}<unit id="u"><segment><source>x</source></segment></unit>\n`);
+    const started = performance.now();
+    expect(() => readXliff(big)).toThrow(/20 MB|too large|limit/i);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });

@@ -97,14 +97,12 @@ describe('size', () => {
     expect(e.kind).toBe('too_large');
   });
 
-  test('a 50 MB upload is refused at the default 20 MB limit, quickly', () => {
+  test('a 50 MB upload is refused at the default 20 MB limit (its time budget: xliff.perf.test.ts)', () => {
     const unit = '<unit id="u"><segment><source>x</source></segment></unit>\n';
     const big = Buffer.alloc(50 * 1024 * 1024, ' ');
     big.write(v20(unit).slice(0, -'</file>\n</xliff>\n'.length));
-    const started = performance.now();
     expect(rejects(big).code).toBe('too_large');
     expect(rejects(big.toString('latin1')).code).toBe('too_large');
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 
