@@ -115,7 +115,7 @@ export function renderNodes(nodes: readonly RunNode[], syntax: CodeSyntax, delim
 function renderLink(node: Extract<RunNode, { t: 'wrap' }>, syntax: CodeSyntax, delimiter: Delimiter): string {
   const s = syntax.get(node.id) as LinkSyntax | undefined;
   const only = node.children.length === 1 ? node.children[0] : undefined;
-  if (s?.autolink !== undefined && only?.t === 'text' && only.text === s.autolink) return `<${s.autolink}>`;
+  if (s?.autolink !== undefined && only?.t === 'text' && only.text === s.autolink) return s.literal ? s.autolink : `<${s.autolink}>`;
   const inner = renderNodes(node.children, syntax, delimiter);
   const tail =
     s && s.autolink === undefined

@@ -1,6 +1,5 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
-import { parseBlocks } from '../segment/markdown.js';
+import { parseBlocks, parseMarkdown } from '../segment/markdown.js';
 import type { Block, CodeKind } from '../segment/types.js';
 import { linkDestination, linkTitle } from './escape.js';
 
@@ -20,6 +19,8 @@ export interface LinkSyntax {
   tail: string;
   /** Set for `<https://…>` autolinks: the text between the angle brackets. */
   autolink?: string;
+  /** A GFM literal autolink (`www.example.org`, `info@example.org` written bare): no brackets. */
+  literal?: boolean;
 }
 
 export interface StandaloneSyntax {
@@ -119,11 +120,14 @@ class BlockReader {
       case 'link': {
         const textEnd = node.children.length ? rangeOf(node.children[node.children.length - 1])[1] : start + 1;
         const isAutolink = this.source[start] === '<';
+        // A literal autolink's text is the whole node: no `[`, no tail.
+        const isLiteral = !isAutolink && this.source[start] !== '[';
         this.links.push({
           url: node.url,
           title: node.title ?? null,
-          tail: isAutolink ? '>' : this.source.slice(textEnd, end),
+          tail: isAutolink ? '>' : isLiteral ? '' : this.source.slice(textEnd, end),
           ...(isAutolink ? { autolink: this.source.slice(start + 1, end - 1) } : {}),
+          ...(isLiteral ? { autolink: this.source.slice(start, end), literal: true } : {}),
         });
         break;
       }
@@ -182,7 +186,7 @@ function linesOf(source: string, nodes: readonly PhrasingContent[]): { lines: Li
 
 /** The source revision's inline syntax, block by block. */
 export function readSourceSyntax(source: string): SourceSyntax {
-  const tree: Root = fromMarkdown(source);
+  const tree: Root = parseMarkdown(source);
   const definitions: SourceSyntax['definitions'] = new Map();
   collectDefinitions(tree, definitions);
   const parents = new Map<string, Parents>();

@@ -1,4 +1,4 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { parseMarkdown } from '../segment/markdown.js';
 import type { Nodes, PhrasingContent } from 'mdast';
 
 /*
@@ -74,9 +74,9 @@ export function nodeTokens(nodes: readonly (PhrasingContent | Nodes)[], definiti
  * text that opened a list or a heading.
  */
 export function parsedTokens(markdown: string): string[] | null {
-  const tree = fromMarkdown(markdown);
+  const tree = parseMarkdown(markdown);
   const [first, ...rest] = tree.children;
-  if (first?.type !== 'paragraph' || rest.some((n) => n.type !== 'definition')) return null;
+  if (first?.type !== 'paragraph' || rest.some((n) => n.type !== 'definition' && n.type !== 'footnoteDefinition')) return null;
   const definitions = new Map<string, { url: string; title: string | null }>();
   for (const n of rest) if (n.type === 'definition' && !definitions.has(n.identifier)) definitions.set(n.identifier, { url: n.url, title: n.title ?? null });
   return nodeTokens(first.children, definitions, []);

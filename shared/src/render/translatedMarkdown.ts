@@ -118,11 +118,15 @@ function renderBlock(source: string, doc: SourceSyntax, bs: BlockSyntax, placed:
     } else {
       text = renderLine(group, mode, expected);
       if (bs.block.kind.startsWith('heading') && i === groups.length - 1) text = escapeHeadingEnd(text);
+      // A pipe in a translated cell would end the cell: GFM's `\|` keeps it text.
+      if (bs.block.kind === 'table-cell') text = text.replace(/(?<!\\)\|/g, '\\|');
     }
     out.push(text);
     checks.push(stripPrefixes(text));
   });
   const definitions = [...bs.definitions].map(([label, def]) => definitionLine(label, def));
+  // A footnote mark parses as one only when its note is defined: give the check a note.
+  for (const s of bs.standalones) if (s.kind === 'footnote') definitions.push(`${s.markdown}: note`);
   const check = definitions.length ? `${checks.join('')}\n\n${definitions.join('\n')}\n` : checks.join('');
   return { markdown: out.join(''), check, expected };
 }

@@ -8,6 +8,7 @@ import { ko } from './lang/ko.js';
 import { pt } from './lang/pt.js';
 import { ru } from './lang/ru.js';
 import { tl } from './lang/tl.js';
+import { COMMON_BREAK_RULES } from './lang/common.js';
 
 /**
  * One language's sentence exceptions, as written in `lang/<code>.ts` (data only; plain modules
@@ -50,6 +51,27 @@ export interface LanguageData {
   sentenceFinal: string[];
   /** Words that open a sentence even right after an abbreviation or initial. */
   starters: string[];
+  /**
+   * Exceptions in the manner of SRX (Segmentation Rules eXchange 2.0, LISA/GALA): ordered
+   * rules, each a `before` and an `after` regular expression (Unicode mode) meeting at a break
+   * candidate; the first rule that matches decides (`break` true or false), before the general
+   * filters. A language's rules come before the common ones (lang/common.ts).
+   */
+  breakRules?: BreakRule[];
+}
+
+export interface BreakRule {
+  break: boolean;
+  /** Matches the text that ends at the candidate (the terminator, closers and spaces included). */
+  before: string;
+  /** Matches the text that starts at the candidate. */
+  after: string;
+}
+
+export interface CompiledBreakRule {
+  break: boolean;
+  /** Sticky and zero-width: `test` with `lastIndex` at the candidate. */
+  at: RegExp;
 }
 
 export interface SentenceRules {
@@ -60,7 +82,8 @@ export interface SentenceRules {
   anyTerminator: RegExp;
   /**
    * Terminator + spaces before a capital or digit: breaks ICU does not make (`…`, a dialogue
-   * dash `он. — Как`, and `ended. 2022 was` where ICU looks ahead to the lower-case `was`).
+   * dash `он. — Как`, and `ended. 2022 was` where ICU looks ahead to the lower-case `was`);
+   * after a Hangul or Devanagari word also before a lower-case one (`주십시오. www…`).
    */
   addedBreak: RegExp;
   never: ReadonlySet<string>;
@@ -72,6 +95,7 @@ export interface SentenceRules {
   singleLetterWords: ReadonlySet<string>;
   initial: RegExp | null;
   spacelessBreak: RegExp | null;
+  breakRules: CompiledBreakRule[];
 }
 
 const DATA: Record<LanguageCode, LanguageData> = { en, es, ko, pt, el, hi, fr, tl, ru };
@@ -85,13 +109,18 @@ const escapeClass = (chars: Iterable<string>) => [...chars].map((c) => (/[\\\]^-
 
 function compile(lang: LanguageCode, d: LanguageData): SentenceRules {
   const terms = escapeClass(d.terminators);
+  const closers = escapeClass(CLOSERS);
+  const openers = escapeClass(OPENERS);
   return {
     lang,
     // Intl maps `tl` to `fil` (stack.md G21): same rules, so the real tag is passed through.
     segmenter: new Intl.Segmenter(lang, { granularity: 'sentence' }),
     terminators: new Set(d.terminators),
     anyTerminator: new RegExp(`[${terms}]`, 'u'),
-    addedBreak: new RegExp(`[${terms}]+[${escapeClass(CLOSERS)}]*\\s+(?=(?:[${escapeClass(OPENERS)}]\\s*)*[\\p{Lu}\\p{N}])`, 'gu'),
+    addedBreak: new RegExp(
+      `(?<=[\\p{Lo}\\p{M}])[${terms}]+[${closers}]*\\s+(?=(?:[${openers}]\\s*)*\\p{Ll})|[${terms}]+[${closers}]*\\s+(?=(?:[${openers}]\\s*)*[\\p{Lu}\\p{N}])`,
+      'gu',
+    ),
     never: new Set([...d.titles, ...d.nonFinal]),
     ambiguous: new Set(d.abbreviations),
     beforeNumber: new Set([...d.months, ...d.numberAbbreviations]),
@@ -101,6 +130,10 @@ function compile(lang: LanguageCode, d: LanguageData): SentenceRules {
     singleLetterWords: new Set(d.singleLetterWords),
     initial: d.initial ? new RegExp(d.initial, 'u') : null,
     spacelessBreak: d.spacelessBreak ? new RegExp(d.spacelessBreak, 'uy') : null,
+    breakRules: [...(d.breakRules ?? []), ...COMMON_BREAK_RULES].map((r) => ({
+      break: r.break,
+      at: new RegExp(`(?<=${r.before})(?=${r.after})`, 'uy'),
+    })),
   };
 }
 

@@ -12,6 +12,8 @@ const SPACE = /\s/;
 const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
+/** A letter (or vowel sign) of a script without case: Hangul, Devanagari. */
+const UNCASED_LETTER = /[\p{Lo}\p{M}]/u;
 const DIGIT = /\p{N}/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}.'’\-]/u;
 const LETTERS = /^[\p{L}\p{M}]+/u;
@@ -123,6 +125,12 @@ function fullStopEnds(rules: SentenceRules, text: string, dot: number, next: num
   if (kind === 'beforeNumber') return true;
   if (kind === 'afterNumber') {
     while (before >= 0 && SPACE.test(text[before])) before--;
+    // `3 млн руб.`: a scale word that is itself a unit may stand between the number and this one.
+    const scaleFrom = wordStart(text, before + 1);
+    if (scaleFrom <= before && has(rules.afterNumber, text.slice(scaleFrom, before + 1))) {
+      before = scaleFrom - 1;
+      while (before >= 0 && SPACE.test(text[before])) before--;
+    }
     if (before >= 0 && DIGIT.test(text[before])) return true;
   }
   const m = LETTERS.exec(text.slice(next, next + 40));
@@ -141,6 +149,10 @@ function judge(rules: SentenceRules, text: string, b: number): number {
   if (j > start && (j === n || SPACE.test(text[j]))) start = j;
   while (start < n && SPACE.test(text[start])) start++;
   if (start >= n) return -1;
+  for (const rule of rules.breakRules) {
+    rule.at.lastIndex = start;
+    if (rule.at.test(text)) return rule.break ? start : -1;
+  }
   let end = start;
   while (end > 0 && SPACE.test(text[end - 1])) end--;
   // The terminator, behind closing quotes/brackets and the spaces French puts before them.
@@ -163,7 +175,9 @@ function judge(rules: SentenceRules, text: string, b: number): number {
   if (k >= n) return -1;
   const first = text.codePointAt(k)!;
   const firstChar = String.fromCodePoint(first);
-  if (LOWER.test(firstChar)) return -1;
+  // A lower-case word after a cased one says the sentence goes on; after a Hangul or Devanagari
+  // word it is only an address or a brand starting the next (`주십시오. www.example.or.kr에서`).
+  if (LOWER.test(firstChar) && !UNCASED_LETTER.test(text[t - 2] ?? '')) return -1;
   // `"Stop!" he said` has a lower case to tell; in Korean and Hindi (no case) a quoted `!`/`?`
   // is as often followed by the rest of its sentence (`“멈춰!” 그가 말했다`): keep it whole.
   if (t < end && !UPPER.test(firstChar)) return -1;

@@ -8,6 +8,7 @@ import { memoryWorkload } from './memory.js';
 import { publishWorkload } from './publish.js';
 import { publishServerWorkload } from './publishServer.js';
 import { segmentationWorkload } from './segmentation.js';
+import { segmentHeldoutWorkload } from './segmentHeldout.js';
 import { xliffExportRssWorkload, xliffWorkload } from './xliff.js';
 import { documentsListWorkload, signInWorkload } from './http.js';
 import { progressWorkload, savesWorkload } from './saves.js';
@@ -17,6 +18,7 @@ import { parseLoadWorkload } from './parseLoad.js';
 
 const workloads: Workload[] = [
   segmentationWorkload,
+  segmentHeldoutWorkload,
   signInWorkload,
   documentsListWorkload,
   savesWorkload,

@@ -1,8 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import type { Nodes, PhrasingContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { codesToText, LANGUAGE_CODES, parseCodedText, segmentMarkdown, type LanguageCode } from '@lockstep/shared';
+import { codesToText, LANGUAGE_CODES, parseCodedText, parseMarkdown, segmentMarkdown, type LanguageCode } from '@lockstep/shared';
 
 /*
  * Property-based tests of the segmenter (fast-check; a failure prints the seed and the
@@ -71,13 +70,13 @@ function visibleText(nodes: readonly PhrasingContent[]): string {
 function textBlocks(markdown: string): Map<number, string> {
   const found = new Map<number, string>();
   const walk = (node: Nodes) => {
-    if ((node.type === 'paragraph' || node.type === 'heading') && node.children.length > 0) {
+    if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && node.children.length > 0) {
       found.set(node.children[0].position!.start.offset!, visibleText(node.children));
       return;
     }
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
   };
-  walk(fromMarkdown(markdown));
+  walk(parseMarkdown(markdown));
   return found;
 }
 
