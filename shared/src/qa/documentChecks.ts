@@ -22,7 +22,14 @@ function linksOf(text: string, sourceRuns: readonly ReturnType<typeof runsOfCode
       if (url !== undefined) urls.push(url);
     }
   }
-  urls.push(...findAddresses(visibleText(text)).urls);
+  // An autolink (a bare address, GFM) is a code whose text is its own URL: count it once.
+  const coded = new Map<string, number>();
+  for (const url of urls) coded.set(addressKey(url), (coded.get(addressKey(url)) ?? 0) + 1);
+  for (const url of findAddresses(visibleText(text)).urls) {
+    const left = coded.get(addressKey(url)) ?? 0;
+    if (left > 0) coded.set(addressKey(url), left - 1);
+    else urls.push(url);
+  }
   return urls;
 }
 

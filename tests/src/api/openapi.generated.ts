@@ -390,7 +390,7 @@ id: string
 index: number
 blockIndex: number
 /**
- * The Markdown block the segment is in.
+ * The Markdown block the segment is in. GFM is parsed (issue 25) - each cell of a pipe table is a `table-cell` block of its own; a footnote's text is a `paragraph` block; `~~strikethrough~~` is an inline code, and so is a bare `www.`/`https://`/e-mail autolink.
  */
 kind: ("heading1" | "heading2" | "heading3" | "heading4" | "heading5" | "heading6" | "paragraph" | "list-item" | "blockquote" | "table-cell" | "code" | "html" | "thematic-break")
 /**

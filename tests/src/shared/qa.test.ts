@@ -229,6 +229,13 @@ describe('document level', () => {
     expect(r.links.missing).toEqual([{ url: 'https://example.org/b', segmentIds: ['s1'] }]);
     expect(r.warnings.map((w) => w.code)).toEqual(['links_missing']);
   });
+  test('a bare address (a GFM autolink) is one link, not a link and an address written out', () => {
+    const [s] = segmentMarkdown('Write to https://example.org/contact today.', 'en').segments;
+    expect(s.text).toBe('Write to <1>https://example.org/contact</1> today.');
+    const one = (translation: string | null) => [{ id: 's0', blockIndex: 0, blockKind: s.blockKind, source: s.text, sourceRuns: s.runs, translatable: true, translation }];
+    expect(checkDocument({ sourceLang: 'en', targetLang: 'fr', segments: one(null) }).links).toEqual({ source: 1, missing: [] });
+    expect(checkDocument({ sourceLang: 'en', targetLang: 'fr', segments: one('Écrivez à <1>https://example.org/contact</1>.') }).links).toEqual({ source: 1, missing: [] });
+  });
   test('an untranslated segment stands in with its source: its links stay, its block is counted as untranslated', () => {
     const r = checkDocument({ sourceLang: 'en', targetLang: 'fr', segments: segs({ ...FULL, 2: '', 4: '' }) });
     expect(r.links.missing).toEqual([]);
