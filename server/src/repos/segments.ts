@@ -1,3 +1,4 @@
+import type { TranslationState } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 /** A segment's source as stored: what the segmenter produced for it. */
@@ -82,7 +83,7 @@ export interface SegmentWithTranslation {
   derivedFrom: string[];
   translation: null | {
     text: string;
-    state: string;
+    state: TranslationState;
     version: number;
     basedOnRevision: number | null;
     previousSource: string | null;
