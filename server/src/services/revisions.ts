@@ -180,7 +180,6 @@ export async function publishRevision(db: Db, actorId: number | null, documentId
     await publishing.insertNewTranslations(
       tx,
       fresh.flatMap((f, i) => (e.newTranslations.get(f.index) ?? []).map((t) => ({ segmentId: freshIds[i], ...t }))),
-      rev,
     );
     // A carried segment that became translatable (say a line that was only a URL gained text)
     // needs its untranslated rows; the insert skips rows that exist.
