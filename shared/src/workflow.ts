@@ -8,7 +8,27 @@ import type { TranslationRowState } from './align/staleRules.js';
  * this function, and the repositories write the row it returns as it is. Edits, reverts and
  * imports need the text checked against the source first.
  */
-export type TranslationState = 'untranslated' | 'translated' | 'stale' | 'approved';
+export const TRANSLATION_STATES = ['untranslated', 'translated', 'stale', 'approved'] as const;
+export type TranslationState = (typeof TRANSLATION_STATES)[number];
+
+/**
+ * Done: the work counts toward completion and the text may be used (translated Markdown, the
+ * memory, QA, the timeline). The one definition; SQL asks `lockstep_is_done(state)`
+ * (migration 012), which says the same.
+ */
+export const DONE_STATES = ['translated', 'approved'] as const satisfies readonly TranslationState[];
+
+export function isDone(state: string): boolean {
+  return (DONE_STATES as readonly string[]).includes(state);
+}
+
+/**
+ * What a user sees changed in a segment since their last visit (repos/visits.ts, the editor's
+ * badges, the dashboard's counts).
+ */
+export const VISIT_CHANGE_KINDS = ['stale', 'new', 'edited', 'approved', 'reconfirmed'] as const;
+export type VisitChangeKind = (typeof VISIT_CHANGE_KINDS)[number];
+
 export type EventKind = 'edit' | 'approve' | 'reconfirm' | 'revert' | 'import' | 'stale' | 'source' | 'suggestion';
 
 export type WorkflowAction =

@@ -63,7 +63,7 @@ export interface MemoryQuery {
 // translation's text belongs to a source its segment no longer has), retired segments included.
 const TRANSLATIONS_OF_SOURCE = `
   JOIN segments s ON s.memory_source_id = m.id AND s.id <> $4
-  JOIN translations t ON t.segment_id = s.id AND t.lang = $3 AND t.state IN ('translated', 'approved') AND btrim(t.text) <> ''`;
+  JOIN translations t ON t.segment_id = s.id AND t.lang = $3 AND lockstep_is_done(t.state) AND btrim(t.text) <> ''`;
 const MEMORY_COLUMNS = `t.text, s.source, s.document_id AS "documentId", s.id AS "segmentId", t.state, t.updated_at AS "updatedAt"`;
 
 /**

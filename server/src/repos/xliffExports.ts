@@ -66,7 +66,7 @@ export async function openExportCursor(tx: Queryable, q: { documentId: string; l
        FROM segments s
        LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $2
       WHERE s.document_id = $1 AND s.retired_in IS NULL
-        AND (NOT $3::boolean OR t.state IN ('untranslated', 'stale'))
+        AND (NOT $3::boolean OR NOT lockstep_is_done(t.state))
       ORDER BY s.position`,
     [q.documentId, q.lang, q.todoOnly],
   );

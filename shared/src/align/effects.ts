@@ -1,5 +1,6 @@
 import { applyStaleRule, newSegmentRow, type TranslationRowState } from './staleRules.js';
 import type { Alignment } from './types.js';
+import { isDone } from '../workflow.js';
 
 /** A stored translation row with its key. */
 export interface KeyedTranslationRow extends TranslationRowState {
@@ -42,7 +43,7 @@ export interface EffectsInput {
 
 /** A translation that holds work: text someone wrote (current or stale). */
 export function holdsWork(row: TranslationRowState): boolean {
-  return row.state === 'translated' || row.state === 'approved' || row.state === 'stale';
+  return isDone(row.state) || row.state === 'stale';
 }
 
 /**

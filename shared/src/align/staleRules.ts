@@ -4,7 +4,7 @@ import { classifyEdit } from './classify.js';
 import { alignmentKey } from './key.js';
 import type { ChangeKind } from './types.js';
 
-import type { TranslationState } from '../workflow.js';
+import { isDone, type TranslationState } from '../workflow.js';
 
 export type { TranslationState };
 
@@ -63,7 +63,7 @@ export function applyStaleRule(row: TranslationRowState, change: SourceChange): 
 }
 
 function goStale(row: TranslationRowState, change: SourceChange): { row: TranslationRowState; changed: boolean } {
-  if (row.state === 'translated' || row.state === 'approved') {
+  if (isDone(row.state)) {
     return {
       row: {
         ...row,
