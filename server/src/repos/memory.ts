@@ -108,10 +108,3 @@ export async function similarTranslations(tx: Queryable, q: MemoryQuery & { thre
 async function setTrigramThreshold(tx: Queryable, threshold: number): Promise<void> {
   await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(threshold)]);
 }
-
-/** How many stored source texts pass the trigram filter (the candidate set, before the joins): for the bench. */
-export async function countTrigramCandidates(tx: Queryable, plain: string, sourceLang: string, threshold: number): Promise<number> {
-  await setTrigramThreshold(tx, threshold);
-  const r = await tx.query<{ n: string }>('SELECT count(*) AS n FROM memory_sources WHERE source_lang = $2 AND plain_text % $1', [plain, sourceLang]);
-  return Number(r.rows[0].n);
-}
