@@ -83,15 +83,6 @@ export async function closeExportCursor(tx: Queryable): Promise<void> {
   await tx.query(`CLOSE ${CURSOR}`);
 }
 
-export async function exportedUnits(db: Queryable, exportId: string): Promise<ExportedUnit[]> {
-  const r = await db.query<ExportedUnit>(
-    `SELECT segment_id AS "segmentId", translation_version AS "translationVersion", source_hash AS "sourceHash"
-       FROM xliff_export_units WHERE export_id = $1`,
-    [exportId],
-  );
-  return r.rows;
-}
-
 export async function findExport(db: Queryable, exportId: string): Promise<ExportRecord | undefined> {
   const r = await db.query<ExportRecord>(
     `SELECT id, document_id AS "documentId", lang, revision, version, scope, created_by AS "createdBy"
