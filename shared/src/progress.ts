@@ -1,11 +1,17 @@
+import { DONE_STATES, TRANSLATION_STATES } from './workflow.js';
+
 /**
  * Progress arithmetic, in one place (style.md, Tolgee): every screen and every API answer
  * counts the same way. Locked segments (language menu, site name, e-mail line) are counted
  * and shown, but they are copied from the source, not translated: they are not work, so they
  * are neither done nor to do. Stale work is to do.
  */
-export const PROGRESS_STATES = ['untranslated', 'translated', 'stale', 'approved', 'locked'] as const;
+export const PROGRESS_STATES = [...TRANSLATION_STATES, 'locked'] as const;
 export type ProgressState = (typeof PROGRESS_STATES)[number];
+
+/** What the segment list can be filtered by: a state, or `needs-work` (a translation not done). */
+export const SEGMENT_FILTERS = [...PROGRESS_STATES, 'needs-work'] as const;
+export type SegmentFilter = (typeof SEGMENT_FILTERS)[number];
 
 export type StateCounts = Record<ProgressState, number> & { total: number };
 
@@ -19,14 +25,14 @@ export function addToCounts(counts: StateCounts, state: ProgressState, n = 1): v
 }
 
 /**
- * (translated + approved) / (total − locked), by segments or by words: a language nobody has
+ * done (`DONE_STATES`) / (total − locked), by segments or by words: a language nobody has
  * touched is at 0 however many locked lines the document has. With nothing to translate
  * (no segments, or locked ones only) nothing is left to do: 1, which is also what the
  * counters record as complete (nothing untranslated or stale, migration 002).
  */
 export function completeFraction(c: StateCounts): number {
   const work = c.total - c.locked;
-  return work === 0 ? 1 : (c.translated + c.approved) / work;
+  return work === 0 ? 1 : DONE_STATES.reduce((done, s) => done + c[s], 0) / work;
 }
 
 export interface LanguageProgress {
@@ -36,19 +42,4 @@ export interface LanguageProgress {
   /** The newest revision against which this language was complete, or null. */
   completeAgainstRevision: number | null;
   lastActivity: string | null;
-}
-
-function countsJson(c: StateCounts): string {
-  return `{"total":${c.total},"untranslated":${c.untranslated},"translated":${c.translated},"stale":${c.stale},"approved":${c.approved},"locked":${c.locked}}`;
-}
-
-/**
- * `JSON.stringify(p)` for the one fixed shape, key for key: the dashboard's answer holds one of
- * these per document and language (8,000 for 1,000 documents), and the generic serializer
- * spent about a quarter of that request's server time walking them.
- */
-export function languageProgressJson(p: LanguageProgress): string {
-  const revision = p.completeAgainstRevision === null ? 'null' : String(p.completeAgainstRevision);
-  const activity = p.lastActivity === null ? 'null' : JSON.stringify(p.lastActivity);
-  return `{"segments":${countsJson(p.segments)},"words":${countsJson(p.words)},"complete":${p.complete},"completeAgainstRevision":${revision},"lastActivity":${activity}}`;
 }

@@ -1,13 +1,12 @@
+import type { VisitChangeKind } from '@lockstep/shared';
 import { useEffect, useRef, useState } from 'react';
 import { api, apiPath } from '../api';
 
-export type ChangeKind = 'stale' | 'new' | 'edited' | 'approved' | 'reconfirmed';
-export const CHANGE_KINDS: readonly ChangeKind[] = ['stale', 'new', 'edited', 'approved', 'reconfirmed'];
 
 /** One segment that changed since the user's last visit: how, and by whom (names; none for a revision). */
 export interface SegmentChange {
   id: string;
-  changes: ChangeKind[];
+  changes: VisitChangeKind[];
   by: string[];
 }
 

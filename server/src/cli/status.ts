@@ -1,11 +1,9 @@
-import { completeFraction } from '@lockstep/shared';
+import { completeFraction, PROGRESS_STATES } from '@lockstep/shared';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, parseOptions, UsageError, type Command } from './command.js';
 import { percent, shortTime, table } from './format.js';
 import { clientFor, seg } from './http.js';
 
-const STATES = ['untranslated', 'translated', 'stale', 'approved', 'locked'] as const;
-
-type Counts = Record<(typeof STATES)[number] | 'total', number>;
+type Counts = Record<(typeof PROGRESS_STATES)[number] | 'total', number>;
 
 interface LanguageProgress {
   segments: Counts;
@@ -56,10 +54,10 @@ export const statusCommand: Command = {
 };
 
 export function languageTable(languages: Record<string, LanguageProgress>): string {
-  const header = ['lang', ...STATES, 'total', 'complete', 'complete at', 'last activity'];
+  const header = ['lang', ...PROGRESS_STATES, 'total', 'complete', 'complete at', 'last activity'];
   const rows = Object.entries(languages).map(([lang, p]) => [
     lang,
-    ...[...STATES, 'total' as const].map((s) => `${p.segments[s]} / ${p.words[s]}`),
+    ...[...PROGRESS_STATES, 'total' as const].map((s) => `${p.segments[s]} / ${p.words[s]}`),
     // The server's share by segments; by words it is the same rule over the word counts.
     `${percent(p.complete)} / ${percent(completeFraction(p.words))}`,
     p.completeAgainstRevision === null ? '—' : `rev ${p.completeAgainstRevision}`,

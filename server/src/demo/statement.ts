@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LanguageCode } from '@lockstep/shared';
+import { nextStep, type LanguageCode } from '@lockstep/shared';
 import { REPO_ROOT } from '../config.js';
 import type { Db, Queryable } from '../db/db.js';
 import { listSegments } from '../repos/segments.js';
-import { applyChange } from '../repos/translations.js';
+import { writeChange } from '../repos/translations.js';
 import { findUserByEmail } from '../repos/users.js';
 import { createDocument } from '../services/documents.js';
 import { publishRevision } from '../services/revisions.js';
@@ -61,11 +61,13 @@ async function writeTranslations(db: Db, lang: LanguageCode, items: readonly Dem
       // A mismatch means the segmenter or the fixture changed: the demo must never attach a
       // translation to another sentence.
       if (!seg?.translation) throw new Error(`demo ${lang}: no source segment "${t.source.slice(0, 60)}…"`);
-      const text = t.text.normalize('NFC');
-      const base = { segmentId: seg.id, lang, text, revision };
-      let version = await applyChange(tx, { ...base, state: 'translated', kind: 'edit', userId: translator, expectedVersion: seg.translation.version });
-      if (lang === DEMO_APPROVED_LANG && version !== undefined) {
-        version = await applyChange(tx, { ...base, state: 'approved', kind: 'approve', userId: reviewer, expectedVersion: version });
+      const ctx = { mayApprove: true, revision };
+      const edit = nextStep(seg.translation, { kind: 'edit', text: t.text.normalize('NFC') }, ctx);
+      if (!edit.write) continue;
+      const edited = await writeChange(tx, { segmentId: seg.id, lang, kind: edit.kind, row: edit.row, userId: translator, expectedVersion: seg.translation.version });
+      if (lang === DEMO_APPROVED_LANG && edited) {
+        const approve = nextStep(edited.translation, { kind: 'approve' }, ctx);
+        if (approve.write) await writeChange(tx, { segmentId: seg.id, lang, kind: approve.kind, row: approve.row, userId: reviewer, expectedVersion: edited.translation.version });
       }
     }
   });

@@ -1,3 +1,4 @@
+import { PROGRESS_STATES } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 /**
@@ -188,21 +189,16 @@ export interface ProgressMismatchRow {
   recounted: ProgressCounters;
 }
 
-const COUNTER_COLUMNS = [
-  'untranslated',
-  'translated',
-  'stale',
-  'approved',
-  'locked',
-  'untranslated_words',
-  'translated_words',
-  'stale_words',
-  'approved_words',
-  'locked_words',
-] as const;
+const COUNTER_COLUMNS = [...PROGRESS_STATES, ...PROGRESS_STATES.map((state) => `${state}_words` as const)];
 
 const storedObject = `json_build_object(${COUNTER_COLUMNS.map((c) => `'${c}', p.${c}`).join(', ')})`;
 const recountObject = `json_build_object(${COUNTER_COLUMNS.map((c) => `'${c}', coalesce(r.${c}, 0)`).join(', ')})`;
+
+/** Per state, its segments and its source words, as the triggers count them. */
+const recounts = [
+  ...PROGRESS_STATES.map((state) => `count(*) FILTER (WHERE state = '${state}') AS ${state}`),
+  ...PROGRESS_STATES.map((state) => `coalesce(sum(words) FILTER (WHERE state = '${state}'), 0) AS ${state}_words`),
+].join(',\n              ');
 const differs = COUNTER_COLUMNS.map((c) => `coalesce(r.${c}, 0) <> coalesce(p.${c}, 0)`).join(' OR ');
 
 /**
@@ -221,17 +217,7 @@ export async function progressCountersUnlikeRecount(tx: Queryable, limit: number
          FROM segments s JOIN documents d ON d.id = s.document_id CROSS JOIN LATERAL unnest(d.target_langs) AS l(lang)
         WHERE s.retired_in IS NULL AND NOT s.translatable
      ), r AS (
-       SELECT document_id, lang,
-              count(*) FILTER (WHERE state = 'untranslated') AS untranslated,
-              count(*) FILTER (WHERE state = 'translated') AS translated,
-              count(*) FILTER (WHERE state = 'stale') AS stale,
-              count(*) FILTER (WHERE state = 'approved') AS approved,
-              count(*) FILTER (WHERE state = 'locked') AS locked,
-              coalesce(sum(words) FILTER (WHERE state = 'untranslated'), 0) AS untranslated_words,
-              coalesce(sum(words) FILTER (WHERE state = 'translated'), 0) AS translated_words,
-              coalesce(sum(words) FILTER (WHERE state = 'stale'), 0) AS stale_words,
-              coalesce(sum(words) FILTER (WHERE state = 'approved'), 0) AS approved_words,
-              coalesce(sum(words) FILTER (WHERE state = 'locked'), 0) AS locked_words
+       SELECT document_id, lang, ${recounts}
          FROM c GROUP BY document_id, lang
      )
      SELECT coalesce(r.document_id, p.document_id) AS "documentId", coalesce(r.lang, p.lang) AS lang,

@@ -30,7 +30,7 @@ export async function currentRevisionRows(db: Queryable, documentId: string, lan
               SELECT json_agg(json_build_object(
                        'id', s.id, 'blockIndex', s.block_index, 'runs', s.source_runs, 'translatable', s.translatable,
                        'blockData', s.block_data,
-                       'text', CASE WHEN t.state IN ('translated', 'approved') THEN t.text END) ORDER BY s.position)
+                       'text', CASE WHEN lockstep_is_done(t.state) THEN t.text END) ORDER BY s.position)
                 FROM segments s
                 LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $2
                WHERE s.document_id = d.id AND s.retired_in IS NULL), '[]'::json) AS segments

@@ -64,7 +64,7 @@ export interface MemoryQuery {
 // translation's text belongs to a source its segment no longer has), retired segments included.
 const TRANSLATIONS_OF_SOURCE = `
   JOIN segments s ON s.memory_source_id = m.id AND s.id <> $4
-  JOIN translations t ON t.segment_id = s.id AND t.lang = $3 AND t.state IN ('translated', 'approved') AND btrim(t.text) <> ''`;
+  JOIN translations t ON t.segment_id = s.id AND t.lang = $3 AND lockstep_is_done(t.state) AND btrim(t.text) <> ''`;
 const MEMORY_COLUMNS = `t.text, s.source, s.document_id AS "documentId", s.id AS "segmentId", t.state, t.updated_at AS "updatedAt"`;
 
 /**
@@ -108,11 +108,4 @@ export async function similarTranslations(tx: Queryable, q: MemoryQuery & { thre
 
 async function setTrigramThreshold(tx: Queryable, threshold: number): Promise<void> {
   await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(threshold)]);
-}
-
-/** How many stored source texts pass the trigram filter (the candidate set, before the joins): for the bench. */
-export async function countTrigramCandidates(tx: Queryable, plain: string, sourceLang: string, threshold: number): Promise<number> {
-  await setTrigramThreshold(tx, threshold);
-  const r = await tx.query<{ n: string }>('SELECT count(*) AS n FROM memory_sources WHERE source_lang = $2 AND plain_text % $1', [plain, sourceLang]);
-  return Number(r.rows[0].n);
 }

@@ -1,4 +1,4 @@
-import type { LanguageCode, StateCounts } from '@lockstep/shared';
+import { PROGRESS_STATES, type LanguageCode, type StateCounts } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 export interface ProgressRow {
@@ -13,15 +13,13 @@ export interface ProgressRow {
   lastActivity: string | null;
 }
 
-const COUNTED = ['untranslated', 'translated', 'stale', 'approved', 'locked'] as const;
-
 /**
  * One language's counters as "lang n n n … revision time": node-postgres spends more on
  * building 8,000 fourteen-field rows than the database spends on the query, so each document
  * comes as one text. The time comes formatted ('-' when none): 8,000 Dates to make and format
  * cost the server ~2 ms.
  */
-const PACKED = `string_agg(concat_ws(' ', l.lang, ${COUNTED.map((s) => `l.${s}, l.${s}_words`).join(', ')},
+const PACKED = `string_agg(concat_ws(' ', l.lang, ${PROGRESS_STATES.map((s) => `l.${s}, l.${s}_words`).join(', ')},
                      coalesce(l.complete_against_revision, -1),
                      coalesce(to_char(l.last_activity AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '-')), ';')
                  FILTER (WHERE l.document_id IS NOT NULL)`;

@@ -121,19 +121,19 @@ export async function writeRevisedTranslations(
 }
 
 /**
- * Untranslated rows for new segments, as `revisionEffects` computed them: split, merged and
- * handed-over ones with the old translations as suggestion and their change class.
+ * The rows of new segments, written as `revisionEffects` computed them (`newSegmentRow`):
+ * untranslated, and split, merged and handed-over ones with the old translations as suggestion
+ * and their change class.
  */
-export async function insertNewTranslations(
-  tx: Queryable,
-  rows: readonly (NewTranslationRow & { segmentId: string })[],
-  revision: number,
-): Promise<void> {
+export async function insertNewTranslations(tx: Queryable, rows: readonly (NewTranslationRow & { segmentId: string })[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.query(
-    `INSERT INTO translations (segment_id, lang, state, based_on_revision, suggestion, previous_source, change_class)
-     SELECT x."segmentId", x.lang, 'untranslated', $2, x.suggestion, x."previousSource", x."changeClass"
-       FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, suggestion text, "previousSource" text, "changeClass" text)`,
-    [JSON.stringify(rows), revision],
+    `INSERT INTO translations (segment_id, lang, text, state, version, based_on_revision, previous_source, state_before_stale,
+                              change_class, suggestion)
+     SELECT x."segmentId", x.lang, x.text, x.state, x.version, x."basedOnRevision", x."previousSource", x."stateBeforeStale",
+            x."changeClass", x.suggestion
+       FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, text text, state text, version int, "basedOnRevision" int,
+            "previousSource" text, "stateBeforeStale" text, "changeClass" text, suggestion text)`,
+    [JSON.stringify(rows)],
   );
 }

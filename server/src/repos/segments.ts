@@ -1,4 +1,4 @@
-import type { BlockKind, LockReason, SourceRun, TranslationState } from '@lockstep/shared';
+import type { BlockKind, LockReason, SegmentFilter, SourceRun, TranslationState } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 /** A segment's source as stored: what the segmenter produced for it. */
@@ -97,8 +97,8 @@ export interface SegmentWithTranslation {
 export interface SegmentQuery {
   documentId: string;
   lang: string;
-  /** A translation state, `locked`, or `needs-work` (untranslated or stale). */
-  state?: string;
+  /** A translation state, `locked`, or `needs-work` (a translation not done: untranslated or stale). */
+  state?: SegmentFilter;
   /** Case-insensitive substring of the source or the translation. */
   q?: string;
   /** Only segments after this position (cursor paging). */
@@ -114,7 +114,7 @@ export async function listSegments(db: Queryable, q: SegmentQuery): Promise<Segm
   const params: unknown[] = [q.documentId, q.lang];
   const where = ['s.document_id = $1', 's.retired_in IS NULL'];
   if (q.state === 'locked') where.push('NOT s.translatable');
-  else if (q.state === 'needs-work') where.push(`t.state IN ('untranslated', 'stale')`);
+  else if (q.state === 'needs-work') where.push('NOT lockstep_is_done(t.state)');
   else if (q.state) {
     params.push(q.state);
     where.push(`t.state = $${params.length}`);

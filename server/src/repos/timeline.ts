@@ -44,7 +44,7 @@ export async function completionByDay(db: Queryable, documentId: string): Promis
         WHERE s.document_id = $1 AND s.translatable
      ), flagged AS (
        SELECT e.segment_id, e.lang, e.version, e.created_at,
-              CASE WHEN e.state IN ('translated', 'approved') THEN 1 ELSE 0 END AS done
+              CASE WHEN lockstep_is_done(e.state) THEN 1 ELSE 0 END AS done
          FROM translation_events e
          JOIN seg ON seg.id = e.segment_id
         WHERE e.lang IN (SELECT lang FROM langs)

@@ -6,13 +6,12 @@ export type { EventKind, TranslationState };
 export interface TranslationChange {
   segmentId: string;
   lang: string;
-  text: string;
-  state: string;
   kind: EventKind;
   userId: number | null;
-  revision: number;
   /** The version the writer started from; the update happens only if it is still current. */
   expectedVersion: number;
+  /** The whole row after the change, as the workflow rule (`nextStep`) returned it. */
+  row: TranslationRowState;
 }
 
 /** A translation as stored, with the name of whoever changed it last. */
@@ -30,22 +29,37 @@ const ROW_COLUMNS = `text, state, version, based_on_revision AS "basedOnRevision
   state_before_stale AS "stateBeforeStale", change_class AS "changeClass", suggestion, updated_at AS "updatedAt"`;
 
 /**
- * What every change to a translation's text or state sets (one change or a set of them, on
- * `translations t`): a new version, who and when, the text based on the current source (which
- * ends a stale episode). A new text settles whatever was suggested (split/merge, import
- * conflict); an approval or re-confirm leaves the suggestion for the translator.
+ * The row columns a change writes, from `input i` (see `rowInput`): every value is the pure
+ * rule's (`nextStep`); the statement adds only who and when.
  */
-function changeSet(v: { text: string; state: string; user: string; revision: string; kind: string }): string {
-  return `text = ${v.text}, state = ${v.state}, version = t.version + 1, updated_by = ${v.user}, updated_at = now(),
-              based_on_revision = ${v.revision}, previous_source = NULL, state_before_stale = NULL, change_class = NULL,
-              suggestion = CASE WHEN ${v.kind}::text IN ('edit', 'revert', 'import') THEN NULL ELSE t.suggestion END`;
+const WRITE_ROW = `text = i.text, state = i.state, version = i.version, based_on_revision = i.based_on_revision,
+              previous_source = i.previous_source, state_before_stale = i.state_before_stale,
+              change_class = i.change_class, suggestion = i.suggestion, updated_at = now()`;
+
+/** `unnest` of the row columns from parameter `$first` on, and the arrays to pass there, in order. */
+function rowInput(rows: readonly TranslationRowState[], first: number): { sql: string; params: unknown[] } {
+  const types = ['text', 'text', 'int', 'int', 'text', 'text', 'text', 'text'];
+  return {
+    sql: types.map((t, k) => `$${first + k}::${t}[]`).join(', '),
+    params: [
+      rows.map((r) => r.text),
+      rows.map((r) => r.state),
+      rows.map((r) => r.version),
+      rows.map((r) => r.basedOnRevision),
+      rows.map((r) => r.previousSource),
+      rows.map((r) => r.stateBeforeStale),
+      rows.map((r) => r.changeClass),
+      rows.map((r) => r.suggestion),
+    ],
+  };
 }
+const ROW_INPUT_NAMES = 'text, state, version, based_on_revision, previous_source, state_before_stale, change_class, suggestion';
 
 /**
  * Writes translation changes, each with its history event and its live event, in one
  * statement (so in one transaction whatever the caller does): the version check is in the
- * UPDATE's WHERE clause, so two writers from one version cannot both succeed. Every change
- * bases the text on the current source, which ends a stale episode. One answer per change, in
+ * UPDATE's WHERE clause, so two writers from one version cannot both succeed. Each row is
+ * written as the change gives it (the rule is `nextStep`'s). One answer per change, in
  * order: undefined when its version no longer matched (or its segment was retired or locked
  * meanwhile). At most one change per translation: a second one would not see the first
  * (callers split them: `changeWriter` in services/translations.ts).
@@ -61,48 +75,42 @@ function changeSet(v: { text: string; state: string; user: string; revision: str
 export async function writeChangeBatch(
   tx: Queryable,
   changes: readonly TranslationChange[],
-  opts: { announce?: boolean } = {},
 ): Promise<(AppliedChange | undefined)[]> {
   if (changes.length === 0) return [];
+  const row = rowInput(changes.map((c) => c.row), 6);
   const r = await tx.query<TranslationRow & { eventId: string; ord: string }>(
     `WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::int[], $8::int[])
-                WITH ORDINALITY AS i(segment_id, lang, text, state, kind, user_id, revision, expected_version, ord)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], ${row.sql})
+                WITH ORDINALITY AS i(segment_id, lang, kind, user_id, expected_version, ${ROW_INPUT_NAMES}, ord)
      ), u AS (
        UPDATE translations t
-          SET ${changeSet({ text: 'i.text', state: 'i.state', user: 'i.user_id', revision: 'i.revision', kind: 'i.kind' })}
+          SET ${WRITE_ROW}, updated_by = i.user_id
          FROM input i
         WHERE t.segment_id = i.segment_id AND t.lang = i.lang AND t.version = i.expected_version
           AND EXISTS (SELECT 1 FROM segments s WHERE s.id = i.segment_id AND s.retired_in IS NULL AND s.translatable)
-        RETURNING i.ord, i.kind, i.revision, t.segment_id, t.lang, t.text, t.state, t.version, t.based_on_revision,
+        RETURNING i.ord, i.kind, t.segment_id, t.lang, t.text, t.state, t.version, t.based_on_revision,
                   t.previous_source, t.state_before_stale, t.change_class, t.suggestion, t.updated_by, t.updated_at
      ), e AS (
        INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id, created_at)
-       SELECT segment_id, lang, kind, text, state, version, revision, updated_by, updated_at FROM u
+       SELECT segment_id, lang, kind, text, state, version, based_on_revision, updated_by, updated_at FROM u
        RETURNING id, segment_id, lang
-     )${
-       (opts.announce ?? true)
-         ? `, live AS (
+     ), live AS (
        INSERT INTO document_events (document_id, kind, payload, user_id, created_at)
        SELECT s.document_id, 'translation',
               jsonb_build_object('segment', u.segment_id, 'lang', u.lang, 'version', u.version, 'state', u.state,
                                  'action', u.kind, 'historyId', e.id),
               u.updated_by, u.updated_at
          FROM u JOIN e USING (segment_id, lang) JOIN segments s ON s.id = u.segment_id
-     )`
-         : ''
-     }
+     )
      SELECT u.ord, ${ROW_COLUMNS}, (SELECT name FROM users WHERE id = u.updated_by) AS "updatedBy", e.id AS "eventId"
        FROM u JOIN e USING (segment_id, lang)`,
     [
       changes.map((c) => c.segmentId),
       changes.map((c) => c.lang),
-      changes.map((c) => c.text),
-      changes.map((c) => c.state),
       changes.map((c) => c.kind),
       changes.map((c) => c.userId),
-      changes.map((c) => c.revision),
       changes.map((c) => c.expectedVersion),
+      ...row.params,
     ],
   );
   const out: (AppliedChange | undefined)[] = changes.map(() => undefined);
@@ -110,17 +118,9 @@ export async function writeChangeBatch(
   return out;
 }
 
-/**
- * One change (see `writeChangeBatch`); undefined when its version no longer matched.
- * `announce: false` writes no live event (only the save-events bench, to price it).
- */
-export async function writeChange(tx: Queryable, c: TranslationChange, opts: { announce?: boolean } = {}): Promise<AppliedChange | undefined> {
-  return (await writeChangeBatch(tx, [c], opts))[0];
-}
-
-/** `writeChange` for callers that only need the new version (the demo seed). */
-export async function applyChange(tx: Queryable, c: TranslationChange): Promise<number | undefined> {
-  return (await writeChange(tx, c))?.translation.version;
+/** One change (see `writeChangeBatch`); undefined when its version no longer matched. */
+export async function writeChange(tx: Queryable, c: TranslationChange): Promise<AppliedChange | undefined> {
+  return (await writeChangeBatch(tx, [c]))[0];
 }
 
 /** Everything a write to one translation has to check, from one query. */
@@ -201,14 +201,14 @@ export async function findTranslation(db: Queryable, segmentId: string, lang: st
 /** One row of a set-based write (`writeChanges`). */
 export interface BulkChange {
   segmentId: string;
-  text: string;
-  state: TranslationState;
   expectedVersion: number;
+  /** The whole row after the change, as the workflow rule (`nextStep`) returned it. */
+  row: TranslationRowState;
 }
 
 /**
  * `writeChange` for many rows of one language in one statement (an XLIFF import): the same
- * version check, suggestion rule and history events, but the progress trigger fires once for
+ * version check and history events, but the progress trigger fires once for
  * the whole set. One statement per row made a 10,000-unit import take minutes, since every
  * statement rewrote the same progress row again inside one transaction. Returns how many rows
  * were written; fewer than given means a version moved (the caller refuses the whole file).
@@ -217,34 +217,26 @@ export async function writeChanges(
   tx: Queryable,
   lang: string,
   changes: readonly BulkChange[],
-  common: { kind: EventKind; userId: number; revision: number },
+  common: { kind: EventKind; userId: number },
 ): Promise<number> {
   if (changes.length === 0) return 0;
+  const row = rowInput(changes.map((c) => c.row), 3);
   const r = await tx.query<{ n: number }>(
     `WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS i(segment_id, text, state, expected_version)
+       SELECT * FROM unnest($1::text[], $2::int[], ${row.sql}) AS i(segment_id, expected_version, ${ROW_INPUT_NAMES})
      ), u AS (
        UPDATE translations t
-          SET ${changeSet({ text: 'i.text', state: 'i.state', user: '$5', revision: '$6', kind: '$7' })}
+          SET ${WRITE_ROW}, updated_by = $${3 + row.params.length}
          FROM input i
-        WHERE t.segment_id = i.segment_id AND t.lang = $8 AND t.version = i.expected_version
+        WHERE t.segment_id = i.segment_id AND t.lang = $${5 + row.params.length} AND t.version = i.expected_version
           AND EXISTS (SELECT 1 FROM segments s WHERE s.id = i.segment_id AND s.retired_in IS NULL AND s.translatable)
-        RETURNING t.segment_id, t.lang, t.text, t.state, t.version, t.updated_by, t.updated_at
+        RETURNING t.segment_id, t.lang, t.text, t.state, t.version, t.based_on_revision, t.updated_by, t.updated_at
      ), e AS (
        INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id, created_at)
-       SELECT segment_id, lang, $7, text, state, version, $6, updated_by, updated_at FROM u
+       SELECT segment_id, lang, $${4 + row.params.length}::text, text, state, version, based_on_revision, updated_by, updated_at FROM u
      )
      SELECT count(*)::int AS n FROM u`,
-    [
-      changes.map((c) => c.segmentId),
-      changes.map((c) => c.text),
-      changes.map((c) => c.state),
-      changes.map((c) => c.expectedVersion),
-      common.userId,
-      common.revision,
-      common.kind,
-      lang,
-    ],
+    [changes.map((c) => c.segmentId), changes.map((c) => c.expectedVersion), ...row.params, common.userId, common.kind, lang],
   );
   return r.rows[0].n;
 }

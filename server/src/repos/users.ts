@@ -33,11 +33,6 @@ export async function findUserWithHashById(db: Queryable, id: number): Promise<U
   return r.rows[0];
 }
 
-export async function findUserById(db: Queryable, id: number): Promise<UserRow | undefined> {
-  const r = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
-  return r.rows[0];
-}
-
 export async function listUsers(db: Queryable): Promise<UserRow[]> {
   return (await db.query<UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY id`)).rows;
 }

@@ -1,3 +1,4 @@
+import type { VisitChangeKind } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
 export interface Visit {
@@ -48,12 +49,10 @@ export async function findVisits(db: Queryable, userId: number, documentId: stri
   return new Map(r.rows.map((row) => [row.lang, visitOf(row)!]));
 }
 
-export type ChangeKind = 'stale' | 'new' | 'edited' | 'approved' | 'reconfirmed';
-
 export interface SegmentChange {
   lang: string;
   id: string;
-  changes: ChangeKind[];
+  changes: VisitChangeKind[];
   /** Who made the changes (names); empty for what a revision did. */
   by: string[];
 }

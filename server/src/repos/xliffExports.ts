@@ -67,7 +67,7 @@ export async function openExportCursor(tx: Queryable, q: { documentId: string; l
        FROM segments s
        LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $2
       WHERE s.document_id = $1 AND s.retired_in IS NULL
-        AND (NOT $3::boolean OR t.state IN ('untranslated', 'stale'))
+        AND (NOT $3::boolean OR NOT lockstep_is_done(t.state))
       ORDER BY s.position`,
     [q.documentId, q.lang, q.todoOnly],
   );
@@ -82,15 +82,6 @@ export async function fetchExportRows(tx: Queryable, size: number): Promise<Expo
 
 export async function closeExportCursor(tx: Queryable): Promise<void> {
   await tx.query(`CLOSE ${CURSOR}`);
-}
-
-export async function exportedUnits(db: Queryable, exportId: string): Promise<ExportedUnit[]> {
-  const r = await db.query<ExportedUnit>(
-    `SELECT segment_id AS "segmentId", translation_version AS "translationVersion", source_hash AS "sourceHash"
-       FROM xliff_export_units WHERE export_id = $1`,
-    [exportId],
-  );
-  return r.rows;
 }
 
 export async function findExport(db: Queryable, exportId: string): Promise<ExportRecord | undefined> {

@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES, notFound } from '@lockstep/shared';
+import { LANGUAGE_CODES, notFound, SEGMENT_FILTERS } from '@lockstep/shared';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { jsonBody, MARKDOWN_JSON_LIMIT } from '../http/body.js';
@@ -20,7 +20,7 @@ const NewDocument = z.object({
 
 const SegmentFilters = z.object({
   lang: z.string(),
-  state: z.enum(['untranslated', 'translated', 'stale', 'approved', 'locked', 'needs-work']).optional(),
+  state: z.enum(SEGMENT_FILTERS).optional(),
   q: z.string().max(500).optional(),
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),

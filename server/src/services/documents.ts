@@ -18,8 +18,8 @@ import type { NewSegmentRow, SegmentSource } from '../repos/segments.js';
 
 export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
 
-export function checkMarkdown(markdown: string, maxBytes = MAX_MARKDOWN_BYTES): void {
-  if (Buffer.byteLength(markdown, 'utf8') > maxBytes) {
+export function checkMarkdown(markdown: string): void {
+  if (Buffer.byteLength(markdown, 'utf8') > MAX_MARKDOWN_BYTES) {
     throw new LockstepError('too_large', 'markdown_too_large', 'The Markdown is larger than 5 MB.');
   }
   if (markdown.trim() === '') throw new LockstepError('unprocessable', 'markdown_empty', 'The Markdown is empty.');
@@ -110,13 +110,11 @@ export interface NewDocument {
   sourceLang: LanguageCode;
   targetLangs: LanguageCode[];
   markdown: string;
-  /** The 5 MB limit is the API's; benchmarks of larger documents lift it. */
-  maxMarkdownBytes?: number;
 }
 
 /** Creates a document and its revision 1 in one transaction. */
 export async function createDocument(db: Db, actorId: number | null, input: NewDocument) {
-  checkMarkdown(input.markdown, input.maxMarkdownBytes);
+  checkMarkdown(input.markdown);
   const targets = [...new Set(input.targetLangs)];
   if (targets.includes(input.sourceLang)) {
     throw new LockstepError('unprocessable', 'target_is_source', `"${input.sourceLang}" is the source language; it cannot also be a target.`);

@@ -1,4 +1,5 @@
 import {
+  isDone,
   matchStoredSegments,
   notFound,
   translatedMarkdown,
@@ -29,8 +30,6 @@ import { requireTargetLang } from './documents.js';
  *
  * The source language itself: the revision's Markdown as published, with no fallbacks.
  */
-
-const USABLE = new Set(['translated', 'approved']);
 
 export interface MarkdownExport {
   filename: string;
@@ -86,7 +85,7 @@ async function earlierRevision(db: Db, doc: DocumentRow, lang: string, revision:
   const segments = segmented.map((s, i): SpliceSegment => {
     const id = ids[i] ?? `${UNMATCHED}${i}`;
     const row = byId.get(id);
-    if (row?.text != null && row.state !== null && USABLE.has(row.state)) translations.set(id, row.text);
+    if (row?.text != null && row.state !== null && isDone(row.state)) translations.set(id, row.text);
     return { id, blockIndex: s.blockIndex, runs: s.runs, translatable: s.translatable, wrapper: s.wrapper ?? null, breakBefore: s.breakBefore === true };
   });
   const result = translatedMarkdown(rev.markdown, segments, translations);

@@ -75,8 +75,6 @@ export async function memorySuggestions(
     limit: number;
     fuzzyMaxChars?: number;
     signal?: AbortSignal;
-    /** The bench compares against a single tier. */
-    tiers?: readonly number[];
   },
 ): Promise<MemoryAnswer> {
   const fuzzyMaxChars = opts.fuzzyMaxChars ?? DEFAULT_MEMORY_FUZZY_MAX_CHARS;
@@ -99,7 +97,7 @@ export async function memorySuggestions(
       segment.plain.trim() === ''
         ? { exact: [], similar: [] }
         : fuzzy
-          ? await memoryCandidates(tx, query, opts.tiers)
+          ? await memoryCandidates(tx, query)
           : { exact: await exactTranslations(tx, query), similar: [] };
     const others: MemoryCandidate[] = [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment', earlierSource: false }));
     const suggestions = rankSuggestions({

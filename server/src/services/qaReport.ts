@@ -1,4 +1,4 @@
-import { checkDocument, checkSegment, type DocumentQaResult, type LanguageCode, type QaWarning } from '@lockstep/shared';
+import { checkDocument, checkSegment, isDone, type DocumentQaResult, type LanguageCode, type QaWarning } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 import { listSegments } from '../repos/segments.js';
 import { requireDocument, requireTargetLang } from './documents.js';
@@ -60,7 +60,7 @@ export async function qaReport(db: Queryable, documentId: string, langParam: str
       source: row.source,
       sourceRuns: row.sourceRuns,
       translatable: row.translatable,
-      translation: row.translation && (row.translation.state === 'translated' || row.translation.state === 'approved') ? row.translation.text : null,
+      translation: row.translation && isDone(row.translation.state) ? row.translation.text : null,
     })),
   });
   return { revision: doc.revision, lang, checked, counts, segments, document };

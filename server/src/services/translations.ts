@@ -182,18 +182,16 @@ async function change(
     // Checked before the text: a stale editor must reload before anything else matters.
     if (current.version !== version) throw versionConflict(current, target);
     const action = await decide(db, target);
-    const step = nextStep(current, action, may(actor, 'approve', ref.lang));
+    const step = nextStep(current, action, { mayApprove: may(actor, 'approve', ref.lang), revision: target.revision });
     const warnings = action.kind === 'edit' || action.kind === 'revert' ? warningsFor({ sourceCoded: target.segment.source, targetCoded: action.text, sourceLang: target.sourceLang, targetLang: ref.lang }) : [];
     if (!step.write) return { translation: view(current), warnings: [UNCHANGED, ...warnings] };
     await faultPoint('save:before-write');
     const applied = await changeWriter(db).load({
       segmentId: ref.segmentId,
       lang: ref.lang,
-      text: step.text,
-      state: step.state,
       kind: step.kind,
+      row: step.row,
       userId: actor.id,
-      revision: target.revision,
       expectedVersion: version,
     });
     // Another writer from the same version committed first.

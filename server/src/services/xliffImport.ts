@@ -75,6 +75,7 @@ async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string,
         current: segment?.translation,
         exported: exported && { translationVersion: exported.translationVersion, sourceHash: exported.sourceHash, text: exported.text },
         mayApprove,
+        revision: doc.revision,
       });
       return { unit, segment, decision };
     }),
@@ -94,21 +95,21 @@ function report(exportId: string | null, planned: Planned[], warnings: ImportRep
   return r;
 }
 
+/** Applied units per statement. */
+const IMPORT_BATCH = 2000;
+
 /**
  * One live event for the whole import, listing every translation it changes with the version
  * it gets (each write bumps the planned version by one, or the transaction rolls back).
  * Written after the translation writes (the order of 004_events.sql); numbered after commit.
  */
-/** Applied units per statement. */
-const IMPORT_BATCH = 2000;
-
 async function announceImport(tx: Queryable, actor: Actor, doc: DocumentRow, lang: string, planned: Planned[]): Promise<void> {
   const units: { segment: string; version: number; state: string }[] = [];
   const suggested: { segment: string; version: number }[] = [];
   for (const { unit, segment, decision } of planned) {
     const current = segment?.translation;
     if (!current) continue;
-    if (decision.outcome === 'applied') units.push({ segment: unit.id, version: current.version + 1, state: decision.state });
+    if (decision.outcome === 'applied') units.push({ segment: unit.id, version: decision.row.version, state: decision.row.state });
     else if (decision.outcome === 'conflict') suggested.push({ segment: unit.id, version: current.version + 1 });
   }
   if (units.length === 0 && suggested.length === 0) return;
@@ -151,7 +152,7 @@ export async function importXliff(
       const current = segment?.translation;
       if (!current) continue;
       if (decision.outcome === 'applied') {
-        applied.push({ segmentId: unit.id, text: decision.text, state: decision.state, expectedVersion: current.version });
+        applied.push({ segmentId: unit.id, row: decision.row, expectedVersion: current.version });
       } else if (decision.outcome === 'conflict') {
         suggested.push({ segmentId: unit.id, suggestion: decision.suggestion, expectedVersion: current.version });
       }
@@ -160,7 +161,7 @@ export async function importXliff(
     // so a shortfall means something bypassed the lock: refuse the whole file.
     let written = 0;
     for (let i = 0; i < applied.length; i += IMPORT_BATCH) {
-      written += await writeChanges(tx, lang, applied.slice(i, i + IMPORT_BATCH), { kind: 'import', userId: actor.id, revision: doc.revision });
+      written += await writeChanges(tx, lang, applied.slice(i, i + IMPORT_BATCH), { kind: 'import', userId: actor.id });
       await faultPoint('import:batch');
     }
     written += await writeSuggestions(tx, lang, suggested, { userId: actor.id, revision: doc.revision });

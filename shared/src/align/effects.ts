@@ -1,5 +1,6 @@
-import { applyStaleRule, suggestionFor, type TranslationRowState } from './staleRules.js';
+import { applyStaleRule, newSegmentRow, type TranslationRowState } from './staleRules.js';
 import type { Alignment } from './types.js';
+import { isDone } from '../workflow.js';
 
 /** A stored translation row with its key. */
 export interface KeyedTranslationRow extends TranslationRowState {
@@ -7,13 +8,9 @@ export interface KeyedTranslationRow extends TranslationRowState {
   lang: string;
 }
 
-/** The row a new segment (added, split, merged) starts with in one language. */
-export interface NewTranslationRow {
+/** The whole row a new segment (added, split, merged) starts with in one language (`newSegmentRow`). */
+export interface NewTranslationRow extends TranslationRowState {
   lang: string;
-  suggestion: string | null;
-  previousSource: string | null;
-  /** 'split' | 'merged' | 'removed' (handed over from a segment removed in the same hunk) | null. */
-  changeClass: string | null;
 }
 
 /** Per target language, what a revision does to the work done (api.md "Documents and revisions"). */
@@ -46,7 +43,7 @@ export interface EffectsInput {
 
 /** A translation that holds work: text someone wrote (current or stale). */
 export function holdsWork(row: TranslationRowState): boolean {
-  return row.state === 'translated' || row.state === 'approved' || row.state === 'stale';
+  return isDone(row.state) || row.state === 'stale';
 }
 
 /**
@@ -81,17 +78,19 @@ export function revisionEffects(input: EffectsInput): RevisionEffects {
     if (a.kind !== 'split' && a.kind !== 'merged' && a.kind !== 'added') return;
     if (!a.segment.translatable) return;
     const from = a.kind === 'added' ? (a.handedFrom ?? []) : a.oldIds;
+    const kind = a.kind === 'added' ? 'removed' : a.kind;
     out.newTranslations.set(
       newIndex,
       targetLangs.map((lang): NewTranslationRow => {
-        if (!from.length) return { lang, suggestion: null, previousSource: null, changeClass: null };
-        const s = suggestionFor(from.map((id) => ({ translation: rowOf(id, lang), source: oldSources.get(id) ?? '' })));
-        if (s.suggestion) {
+        if (!from.length) return { lang, ...newSegmentRow(revision) };
+        const parts = from.map((id) => ({ translation: rowOf(id, lang), source: oldSources.get(id) ?? '' }));
+        const row = newSegmentRow(revision, { kind, parts });
+        if (row.suggestion) {
           // A handed-over translation is counted once per removed segment that held work.
           if (a.kind === 'added') for (const id of from) if (usable(rowOf(id, lang))) bump(out.suggested, lang);
           if (a.kind !== 'added') bump(out.stale, lang);
         }
-        return { lang, suggestion: s.suggestion, previousSource: s.previousSource, changeClass: a.kind === 'added' ? 'removed' : a.kind };
+        return { lang, ...row };
       }),
     );
   });
@@ -104,7 +103,7 @@ export function revisionEffects(input: EffectsInput): RevisionEffects {
   return out;
 }
 
-/** What `suggestionFor` passes on from a row: its text, or the suggestion an untranslated row carried. */
+/** What `suggestionFor` (staleRules.ts) passes on from a row: its text, or the suggestion an untranslated row carried. */
 function usable(row: TranslationRowState | null): boolean {
   return Boolean(row && (row.state === 'untranslated' ? row.suggestion : row.text)?.trim());
 }

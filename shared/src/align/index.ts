@@ -5,7 +5,7 @@ export { levenshtein, similarity } from './similarity.js';
 export { classifyEdit, MINOR_SIMILARITY } from './classify.js';
 export { THRESHOLDS } from './matcher.js';
 export { alignRevision } from './aligner.js';
-export { applyStaleRule, derivedRow, suggestionFor } from './staleRules.js';
+export { applyStaleRule, newSegmentRow, suggestionFor } from './staleRules.js';
 export type { SourceChange, SuggestionPart, TranslationRowState } from './staleRules.js';
 export { holdsWork, revisionEffects } from './effects.js';
 export type { EffectsInput, ImpactByLanguage, KeyedTranslationRow, NewTranslationRow, RevisionEffects } from './effects.js';

@@ -4,7 +4,7 @@ import { classifyEdit } from './classify.js';
 import { alignmentKey } from './key.js';
 import type { ChangeKind } from './types.js';
 
-import type { TranslationState } from '../workflow.js';
+import { isDone, type TranslationState } from '../workflow.js';
 
 export type { TranslationState };
 
@@ -17,7 +17,7 @@ export interface TranslationRowState {
   /** While stale: the source the text was made against (what the word diff starts from). */
   previousSource: string | null;
   stateBeforeStale: string | null;
-  /** While stale: 'modified' | 'minor'; on a row born of a split or merge: 'split' | 'merged'. */
+  /** While stale: 'modified' | 'minor'; on a new segment's row: 'split' | 'merged' | 'removed' (handed over). */
   changeClass: string | null;
   suggestion: string | null;
 }
@@ -33,9 +33,10 @@ export interface SourceChange {
 }
 
 /**
- * The one rule for what a source change does to a translation (style.md "Tolgee"), used by
- * revision publishing and by XLIFF import. Pure: the caller writes the returned row and, when
- * `changed`, the history event. `version` is already bumped in a changed row.
+ * The one rule for what a source change does to a translation (style.md "Tolgee"), pure:
+ * `revisionEffects` (align/effects.ts) calls it for every modified or minor segment and revision
+ * publishing writes the returned row as it is, with a history event when `changed`. `version` is
+ * already bumped in a changed row.
  *
  * - unchanged, moved (also with a whitespace/typography-only `sourceChanged`), added, removed:
  *   the row is untouched; a removed segment is retired by the caller, never deleted.
@@ -46,9 +47,8 @@ export interface SourceChange {
  *   (two minor edits can add up to a modification), and if the source went back to exactly
  *   what was translated, the row is current again in its old state. Untranslated stays
  *   untranslated.
- * - split, merged: the old row stays with the retired segment; the result is the row of the
- *   NEW segment: untranslated, the old translation as `suggestion` (see `suggestionFor`, which
- *   a merge of several rows calls directly), version 1.
+ * - split, merged: the old row stays with the retired segment, untouched (like removed). The
+ *   NEW segment's row is `newSegmentRow`'s: untranslated, the old translations as `suggestion`.
  *
  * Locked (non-translatable) segments have no row: callers do not call this for them.
  */
@@ -57,16 +57,13 @@ export function applyStaleRule(row: TranslationRowState, change: SourceChange): 
     case 'modified':
     case 'minor':
       return goStale(row, change);
-    case 'split':
-    case 'merged':
-      return { row: derivedRow([{ translation: row, source: change.oldSource }], change.kind, change.revision), changed: true };
     default:
       return { row, changed: false };
   }
 }
 
 function goStale(row: TranslationRowState, change: SourceChange): { row: TranslationRowState; changed: boolean } {
-  if (row.state === 'translated' || row.state === 'approved') {
+  if (isDone(row.state)) {
     return {
       row: {
         ...row,
@@ -120,9 +117,17 @@ export function suggestionFor(parts: readonly SuggestionPart[]): { suggestion: s
   return { suggestion: texts.length ? texts.join(' ') : null, previousSource: sources.join(' ') };
 }
 
-/** The new row of a segment born of a split or merge, from the old rows it derives from. */
-export function derivedRow(parts: readonly SuggestionPart[], kind: 'split' | 'merged', revision: number): TranslationRowState {
-  const { suggestion, previousSource } = suggestionFor(parts);
+/**
+ * The row a new translatable segment starts with in one language, as publishing writes it:
+ * untranslated; when it was born of a split or merge, or handed the translations of segments
+ * removed in its hunk (`removed`), those old translations as its suggestion and the class
+ * that says where they came from.
+ */
+export function newSegmentRow(
+  revision: number,
+  derived?: { kind: 'split' | 'merged' | 'removed'; parts: readonly SuggestionPart[] },
+): TranslationRowState {
+  const { suggestion, previousSource } = derived ? suggestionFor(derived.parts) : { suggestion: null, previousSource: null };
   return {
     text: '',
     state: 'untranslated',
@@ -130,7 +135,7 @@ export function derivedRow(parts: readonly SuggestionPart[], kind: 'split' | 'me
     basedOnRevision: revision,
     previousSource,
     stateBeforeStale: null,
-    changeClass: kind,
+    changeClass: derived?.kind ?? null,
     suggestion,
   };
 }

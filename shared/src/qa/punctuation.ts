@@ -1,17 +1,17 @@
+import { ENGLISH_MARKS, punctuationOf, type Terminal } from './punctuationData.js';
 import type { QaWarning, SegmentQaCode } from './types.js';
 
 type Warn = QaWarning<SegmentQaCode>;
 
 /*
- * Sentence punctuation per language. The source's final mark says what kind of sentence it is
- * (statement, question, exclamation…); the translation should end the same way, written the
- * way its language writes it: Greek asks with `;` (U+037E, which NFC makes U+003B) and
- * pauses with `·`, Hindi ends statements with the danda `।`, French puts a no-break space
- * before `? ! : ;`, Spanish opens questions and exclamations with `¿ ¡`. Korean, Russian,
- * Tagalog and Portuguese end sentences as English does.
+ * Sentence punctuation. The source's final mark says what kind of sentence it is (statement,
+ * question, exclamation…); the translation should end the same way, written the way its
+ * language writes it (punctuationData.ts: Greek asks with `;`, Hindi ends with `।`). French
+ * puts a no-break space before `? ! : ;` and Spanish opens questions and exclamations with
+ * `¿ ¡`: whole-text checks of their own (`LANGUAGE_CHECKS`).
  */
 
-export type Terminal = 'period' | 'question' | 'exclamation' | 'ellipsis' | 'colon' | 'semicolon' | 'none';
+export type { Terminal };
 
 const MARK_OF: Record<string, Terminal> = {
   '.': 'period',
@@ -54,30 +54,13 @@ export function endingOf(text: string, lang: string): Ending {
   if (/(?:\.\.\.|…)$/.test(t)) return { kind: 'ellipsis', mark: t.endsWith('…') ? '…' : '...', abbreviation: false };
   // U+037E and U+0387 are canonically ";" and "·" (NFC makes them so); read them as such unnormalised too.
   const last = t.slice(-1).replace('\u037e', ';').replace('\u0387', '·');
-  let kind = MARK_OF[last] ?? 'none';
-  // In Greek `;` is the question mark.
-  if (last === ';' && lang === 'el') kind = 'question';
+  const kind = punctuationOf(lang).readAs?.[last] ?? MARK_OF[last] ?? 'none';
   return { kind, mark: kind === 'none' ? '' : last, abbreviation: last === '.' && ABBREVIATION.test(t.slice(-24)) };
 }
 
 /** The marks a language ends a sentence of this kind with. */
 function expectedMarks(kind: Terminal, lang: string): string[] {
-  switch (kind) {
-    case 'period':
-      return lang === 'hi' ? ['।'] : ['.'];
-    case 'question':
-      return lang === 'el' ? [';'] : ['?'];
-    case 'exclamation':
-      return ['!'];
-    case 'ellipsis':
-      return ['…', '...'];
-    case 'colon':
-      return [':'];
-    case 'semicolon':
-      return lang === 'el' ? ['·'] : [';'];
-    case 'none':
-      return [];
-  }
+  return punctuationOf(lang).marks?.[kind] ?? ENGLISH_MARKS[kind];
 }
 
 const describe = (mark: string) => (mark ? `"${mark}"` : 'no final punctuation');
@@ -92,12 +75,8 @@ export function checkTerminal(source: string, target: string, sourceLang: string
   const expected = expectedMarks(from.kind, targetLang);
   if (from.kind === 'none' ? to.kind === 'none' : expected.includes(to.mark)) return [];
   const details = { source: from.mark, target: to.mark, expected };
-  if (targetLang === 'el' && from.kind === 'question' && to.mark === '?') {
-    return [{ code: 'greek_question_mark', message: 'Greek ends a question with ";" (the Greek question mark), not "?".', details }];
-  }
-  if (targetLang === 'hi' && from.kind === 'period' && (to.mark === '.' || to.mark === '|')) {
-    return [{ code: 'hindi_danda', message: `Hindi ends a sentence with the danda "।", not "${to.mark}".`, details }];
-  }
+  const slip = punctuationOf(targetLang).slips?.find((s) => s.kind === from.kind && s.marks.includes(to.mark));
+  if (slip) return [{ code: slip.code, message: slip.message(to.mark), details }];
   return [
     {
       code: 'terminal_punctuation',
@@ -182,3 +161,13 @@ export function checkSpanishOpening(target: string): Warn[] {
     },
   ];
 }
+
+/**
+ * Whole-text checks only some languages have, by target language. One that reports a code the
+ * other checks already reported (a Greek "?" at the end, found by `checkTerminal`) is skipped.
+ */
+export const LANGUAGE_CHECKS: Readonly<Record<string, readonly { code: SegmentQaCode; check: (source: string, target: string) => Warn[] }[]>> = {
+  el: [{ code: 'greek_question_mark', check: (_source, target) => checkGreekQuestionMarks(target) }],
+  fr: [{ code: 'french_spacing', check: checkFrenchSpacing }],
+  es: [{ code: 'spanish_opening_mark', check: (_source, target) => checkSpanishOpening(target) }],
+};

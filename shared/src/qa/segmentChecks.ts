@@ -3,7 +3,7 @@ import { validateCodedText } from '../segment/codes.js';
 import { addressKey, findAddresses } from './addresses.js';
 import { datesIn, monthsIn } from './dates.js';
 import { numbersIn, type NumberToken } from './numbers.js';
-import { checkFrenchSpacing, checkGreekQuestionMarks, checkSpanishOpening, checkTerminal } from './punctuation.js';
+import { checkTerminal, LANGUAGE_CHECKS } from './punctuation.js';
 import { missingFrom, primaryLanguage, runsOfCoded, visibleText } from './text.js';
 import type { QaWarning, SegmentQaCode, SegmentQaInput } from './types.js';
 
@@ -180,8 +180,8 @@ export function checkSegment(input: SegmentQaInput): Warn[] {
     ...checkTerminal(src.trim(), trg.trim(), sourceLang, targetLang),
     ...checkHiddenCharacters(source, target),
   ];
-  if (targetLang === 'el' && !warnings.some((w) => w.code === 'greek_question_mark')) warnings.push(...checkGreekQuestionMarks(trg));
-  if (targetLang === 'fr') warnings.push(...checkFrenchSpacing(src, trg));
-  if (targetLang === 'es') warnings.push(...checkSpanishOpening(trg));
+  for (const { code, check } of LANGUAGE_CHECKS[targetLang] ?? []) {
+    if (!warnings.some((w) => w.code === code)) warnings.push(...check(src, trg));
+  }
   return warnings;
 }

@@ -1,6 +1,8 @@
 import { alignmentKey } from '../align/key.js';
 import { validateCodedText } from '../segment/codes.js';
 import type { SourceRun } from '../segment/types.js';
+import type { TranslationRowState } from '../align/staleRules.js';
+import { nextStep, type CurrentRow } from '../workflow.js';
 import type { ReadUnit } from './model.js';
 
 /**
@@ -14,11 +16,13 @@ export interface ImportFacts {
   /** The live segment with this id in the document; undefined when there is none. */
   segment?: { source: string; sourceRuns: readonly SourceRun[]; translatable: boolean; sourceHash: string };
   /** The server's translation now. */
-  current?: { text: string; state: string; version: number } | null;
+  current?: CurrentRow | null;
   /** What the export ledger says was exported; undefined when the file names no export we know. */
   exported?: { translationVersion: number | null; sourceHash: string; text: string };
   /** The importer may approve in this language (else approvals in the file are capped). */
   mayApprove: boolean;
+  /** The document's current revision (what an applied text is based on). */
+  revision: number;
 }
 
 export type ImportDecision =
@@ -26,8 +30,13 @@ export type ImportDecision =
   | { outcome: 'rejected'; reason: string }
   | { outcome: 'unchanged'; reason?: string }
   | { outcome: 'conflict'; reason: string; suggestion: string }
-  | { outcome: 'applied'; text: string; state: 'translated' | 'approved' };
+  /** The row to write, as the workflow rule (`nextStep`) left it. */
+  | { outcome: 'applied'; row: TranslationRowState };
 
+/**
+ * Whether the file may change the translation is this function's (conflicts, codes, locked
+ * segments); what an applied unit does to the row is `nextStep`'s, as for an edit.
+ */
 export function decideImport(f: ImportFacts): ImportDecision {
   const { unit, segment, current } = f;
   if (!segment) return { outcome: 'unknown', reason: 'The document has no live segment with this id.' };
@@ -44,27 +53,26 @@ export function decideImport(f: ImportFacts): ImportDecision {
     ? f.exported.sourceHash !== segment.sourceHash
     : alignmentKey(unit.source) !== alignmentKey(segment.source);
   const exportedText = f.exported ? f.exported.text : current.text;
-  const wantsApproval = unit.intent === 'approved' && f.mayApprove;
 
   if (target === exportedText) {
-    // Many CAT tools never touch the text of a unit they only reviewed: same text, raised state.
-    if (wantsApproval && current.state === 'translated' && current.text === target && !sourceChanged) {
-      return { outcome: 'applied', text: target, state: 'approved' };
+    // The tool left the text as exported: only an approval can come of it, of the text the
+    // server still has, against the same source.
+    if (sourceChanged || current.text !== target) return { outcome: 'unchanged' };
+  } else {
+    if (sourceChanged) {
+      return { outcome: 'conflict', reason: 'The source of this segment changed since the file was exported.', suggestion: target };
     }
-    return { outcome: 'unchanged' };
+    if (current.text === target) return { outcome: 'unchanged' };
+    if (f.exported && f.exported.translationVersion !== current.version) {
+      return {
+        outcome: 'conflict',
+        reason: 'The translation on the server changed since the file was exported, and differs from the file.',
+        suggestion: target,
+      };
+    }
   }
-  if (sourceChanged) {
-    return { outcome: 'conflict', reason: 'The source of this segment changed since the file was exported.', suggestion: target };
-  }
-  if (current.text === target) return { outcome: 'unchanged' };
-  if (f.exported && f.exported.translationVersion !== current.version) {
-    return {
-      outcome: 'conflict',
-      reason: 'The translation on the server changed since the file was exported, and differs from the file.',
-      suggestion: target,
-    };
-  }
-  return { outcome: 'applied', text: target, state: wantsApproval ? 'approved' : 'translated' };
+  const step = nextStep(current, { kind: 'import', text: target, approve: unit.intent === 'approved' }, f);
+  return step.write ? { outcome: 'applied', row: step.row } : { outcome: 'unchanged' };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { isDone, TRANSLATION_STATES } from '@lockstep/shared';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 
 let db: TestDb;
@@ -39,5 +40,28 @@ describe('the test-mode transaction guard', () => {
     ).rejects.toThrow('boom');
     expect((await db.query('SELECT count(*)::int AS c FROM guard_probe')).rows[0]).toEqual({ c: 0 });
     await db.query('DROP TABLE guard_probe');
+  });
+});
+
+describe('"done" in SQL (migration 012)', () => {
+  test('lockstep_is_done says what isDone says, for every state', async () => {
+    for (const state of TRANSLATION_STATES) {
+      const r = await db.query<{ done: boolean }>('SELECT lockstep_is_done($1) AS done', [state]);
+      expect([state, r.rows[0].done]).toEqual([state, isDone(state)]);
+    }
+  });
+
+  test('it is inlined: the plan filters on the states, with no function call per row', async () => {
+    const r = await db.query<{ 'QUERY PLAN': string }>('EXPLAIN (VERBOSE) SELECT 1 FROM translations t WHERE lockstep_is_done(t.state)');
+    const plan = r.rows.map((row) => row['QUERY PLAN']).join('\n');
+    expect(plan).toContain('translated');
+    expect(plan).not.toContain('lockstep_is_done');
+  });
+
+  test("the counters' completion check folds to the counts of the states not done, as migration 002 wrote it", async () => {
+    const r = await db.query<{ 'QUERY PLAN': string }>('EXPLAIN (VERBOSE) SELECT 1 FROM language_progress lp WHERE lockstep_is_complete(lp)');
+    const plan = r.rows.map((row) => row['QUERY PLAN']).join('\n');
+    expect(plan).toContain('((lp.untranslated = 0) AND (lp.stale = 0))');
+    expect(plan).not.toContain('lockstep_is_');
   });
 });

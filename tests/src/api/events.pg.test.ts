@@ -6,6 +6,7 @@ import { openDb, type Db, type Queryable } from '@lockstep/server/db';
 import { createLogger } from '@lockstep/server/logger';
 import { eventsCommitted } from '@lockstep/server/events/committed';
 import { writeChange } from '@lockstep/server/repos/translations';
+import { editChange } from '../support/changes.js';
 import { addUser, testConfig, tokenFor } from '../support/app.js';
 import { serve, SseClient } from '../support/sse.js';
 import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
@@ -199,9 +200,8 @@ describePg('live events across server processes (PostgreSQL LISTEN/NOTIFY)', () 
     const sessions = [new pg.Client({ connectionString: db.url }), new pg.Client({ connectionString: db.url })];
     await Promise.all(sessions.map((s) => s.connect()));
     const [early, later] = sessions.map((s): Queryable => ({ query: (text, params) => s.query(text, params as unknown[]) as never }));
-    const change = (segmentId: string, version: number, text: string) => ({
-      segmentId, lang: 'ko', text, state: 'translated', kind: 'edit' as const, userId: Number(user), revision: 1, expectedVersion: version,
-    });
+    const change = (segmentId: string, version: number, text: string) =>
+      editChange({ segmentId, lang: 'ko', text, userId: Number(user), revision: 1, expectedVersion: version });
     try {
       // `early` writes first but commits last; `later` starts and commits in between. Both
       // stand for saves on process A, which tells its sequencer after each commit.

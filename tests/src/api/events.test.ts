@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createApp, type LockstepApp } from '@lockstep/server/app';
 import { createLogger } from '@lockstep/server/logger';
 import { writeChange } from '@lockstep/server/repos/translations';
+import { editChange } from '../support/changes.js';
 import { readXliff, writeXliffString, type XliffUnit } from '@lockstep/shared';
 import { addUser, testConfig, tokenFor } from '../support/app.js';
 import { serve, SseClient } from '../support/sse.js';
@@ -168,9 +169,10 @@ describe('live events (SSE)', () => {
     await c.until((x) => x.of('ready').length === 1);
     const from = Number(c.of('ready')[0].id);
     const seg = doc.segs[1];
-    const applied = await writeChange(db, {
-      segmentId: seg.id, lang: 'ko', text: '스크립트.', state: 'translated', kind: 'edit', userId: null, revision: 1, expectedVersion: seg.translation!.version,
-    });
+    const applied = await writeChange(
+      db,
+      editChange({ segmentId: seg.id, lang: 'ko', text: '스크립트.', userId: null, revision: 1, expectedVersion: seg.translation!.version }),
+    );
     expect(applied).toBeDefined();
     await c.until((x) => x.of('translation').length === 1, 5_000, 'the swept event');
     expect(c.of('translation')[0]).toMatchObject({ id: String(from + 1), json: { segment: seg.id, version: applied!.translation.version, by: null } });

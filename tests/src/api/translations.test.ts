@@ -5,7 +5,6 @@ import request from 'supertest';
 import { addUser, testApp, tokenFor } from '../support/app.js';
 import { hashAllTables, openTestDb, type TestDb } from '../support/testDb.js';
 import { openDb, type Db } from '@lockstep/server/db';
-import { nextStep, type WorkflowAction } from '@lockstep/shared';
 
 let db: TestDb;
 let app: Express;
@@ -417,43 +416,5 @@ describe('states', () => {
     expect((await request(app).get(url(doc.id, 's999999', 'ko', '/history')).set(auth(token.ko))).status).toBe(404);
     expect((await request(app).get(url(doc.id, doc.item.id, 'es', '/history')).set(auth(token.ko))).status).toBe(404);
     expect((await request(app).get(url(doc.id, doc.item.id, 'ko', '/history'))).status).toBe(401);
-  });
-});
-
-describe('the state rule, as a table', () => {
-  type State = 'untranslated' | 'translated' | 'stale' | 'approved';
-  const edit = (text: string): WorkflowAction => ({ kind: 'edit', text });
-  // [state, state before stale, action, may approve] → [event kind, new state] | 'no-op' | 422
-  const cases: [State, string | null, WorkflowAction, boolean, [string, State] | 'no-op' | 422][] = [
-    ['untranslated', null, edit('new'), false, ['edit', 'translated']],
-    ['translated', null, edit('new'), false, ['edit', 'translated']],
-    ['approved', null, edit('new'), true, ['edit', 'translated']],
-    ['stale', 'approved', edit('new'), true, ['edit', 'translated']],
-    ['translated', null, edit('old'), false, 'no-op'],
-    ['approved', null, edit('old'), true, 'no-op'],
-    ['stale', 'translated', edit('old'), true, ['reconfirm', 'translated']],
-    ['stale', 'approved', edit('old'), true, ['reconfirm', 'approved']],
-    ['stale', 'approved', edit('old'), false, ['reconfirm', 'translated']],
-    ['translated', null, { kind: 'approve' }, true, ['approve', 'approved']],
-    ['untranslated', null, { kind: 'approve' }, true, 422],
-    ['approved', null, { kind: 'approve' }, true, 422],
-    ['stale', 'translated', { kind: 'approve' }, true, 422],
-    ['stale', 'approved', { kind: 'reconfirm' }, true, ['reconfirm', 'approved']],
-    ['stale', 'approved', { kind: 'reconfirm' }, false, ['reconfirm', 'translated']],
-    ['stale', null, { kind: 'reconfirm' }, true, ['reconfirm', 'translated']],
-    ['translated', null, { kind: 'reconfirm' }, true, 422],
-    ['untranslated', null, { kind: 'reconfirm' }, true, 422],
-    ['approved', null, { kind: 'revert', text: 'old' }, true, ['revert', 'translated']],
-    ['stale', 'approved', { kind: 'revert', text: 'older' }, true, ['revert', 'translated']],
-    ['translated', null, { kind: 'revert', text: 'old' }, true, 'no-op'],
-  ];
-  test.each(cases)('%s (before stale: %s) + %j, may approve %s → %j', (state, before, action, mayApprove, expected) => {
-    const current = { text: 'old', state, stateBeforeStale: before };
-    if (expected === 422) {
-      expect(() => nextStep(current, action, mayApprove)).toThrow(expect.objectContaining({ kind: 'unprocessable', code: 'wrong_state' }));
-      return;
-    }
-    const step = nextStep(current, action, mayApprove);
-    expect(step.write ? [step.kind, step.state] : 'no-op').toEqual(expected);
   });
 });

@@ -1,10 +1,11 @@
-import { openDb, type Db } from '@lockstep/server/db';
+import { openDb, type Db, type Queryable } from '@lockstep/server/db';
 import { LiveEvents } from '@lockstep/server/events/bus';
 import { eventsCommitted } from '@lockstep/server/events/committed';
 import { createLogger } from '@lockstep/server/logger';
 import { writeChange, type TranslationChange } from '@lockstep/server/repos/translations';
 import { createDocument } from '@lockstep/server/services/documents';
 import { addUser } from '../support/app.js';
+import { editChange } from '../support/changes.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import { median, type Workload } from './harness.js';
 
@@ -12,7 +13,7 @@ import { median, type Workload } from './harness.js';
 // save-events: what the live event costs a save. CONCURRENCY writers call `writeChange` (the
 // save's one statement, as the service runs it) on CONCURRENCY segments of ONE document, in
 // four modes, alternated within every iteration so drift hits all alike:
-//   off       `announce: false`, no event at all (the floor);
+//   off       no live event at all (the floor): the save's statement without it, `silentSave`;
 //   sequencer the event row written unnumbered, no NOTIFY; after the commit this process's
 //             `LiveEvents` is told and numbers it, as the server does (004_events.sql);
 //   notify    the same, plus a NOTIFY from the writer's transaction (emulated here: the
@@ -44,11 +45,35 @@ const seconds = new Map<Mode, number[]>(MODES.map((m) => [m, []]));
 /** Sequencer mode: from the last save's answer until every event of the run had its number. */
 const numberingLagMs: number[] = [];
 
+/**
+ * The save's statement (repos/translations.ts `writeChangeBatch`) without the live event: the
+ * translation row and its history event. The new version, or undefined when the version moved.
+ */
+async function silentSave(d: Queryable, c: TranslationChange): Promise<number | undefined> {
+  const { row } = c;
+  const r = await d.query<{ version: number }>(
+    `WITH u AS (
+       UPDATE translations t SET text = $3, state = $4, version = $5, based_on_revision = $6, previous_source = $7,
+              state_before_stale = $8, change_class = $9, suggestion = $10, updated_by = $11, updated_at = now()
+        WHERE t.segment_id = $1 AND t.lang = $2 AND t.version = $12
+          AND EXISTS (SELECT 1 FROM segments s WHERE s.id = t.segment_id AND s.retired_in IS NULL AND s.translatable)
+        RETURNING t.segment_id, t.lang, t.text, t.state, t.version, t.based_on_revision, t.updated_by, t.updated_at
+     ), e AS (
+       INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id, created_at)
+       SELECT segment_id, lang, $13::text, text, state, version, based_on_revision, updated_by, updated_at FROM u
+     )
+     SELECT version FROM u`,
+    [c.segmentId, c.lang, row.text, row.state, row.version, row.basedOnRevision, row.previousSource, row.stateBeforeStale,
+     row.changeClass, row.suggestion, c.userId, c.expectedVersion, c.kind],
+  );
+  return r.rows[0]?.version;
+}
+
 /** The previous design's save: number first (the counter row stays locked until COMMIT), then the change and its event. */
 async function counterSave(d: Db, c: TranslationChange, documentId: string) {
   return d.transaction(async (tx) => {
-    const applied = await writeChange(tx, c, { announce: false });
-    if (!applied) return undefined;
+    const version = await silentSave(tx, c);
+    if (version === undefined) return undefined;
     await tx.query(
       `WITH seq AS (
          INSERT INTO document_event_seqs AS c (document_id, last_seq) VALUES ($1, 1)
@@ -58,9 +83,9 @@ async function counterSave(d: Db, c: TranslationChange, documentId: string) {
          SELECT $1, last_seq, 'translation', $2, $3 FROM seq RETURNING seq
        )
        SELECT pg_notify('lockstep_events', $1 || ':' || seq) FROM e`,
-      [documentId, JSON.stringify({ segment: c.segmentId, version: applied.translation.version }), c.userId],
+      [documentId, JSON.stringify({ segment: c.segmentId, version }), c.userId],
     );
-    return applied;
+    return version;
   });
 }
 
@@ -69,15 +94,17 @@ async function notifyingSave(d: Db, c: TranslationChange, documentId: string) {
   return d.transaction(async (tx) => {
     const applied = await writeChange(tx, c);
     await tx.query("SELECT pg_notify('lockstep_unsequenced', $1)", [documentId]);
-    return applied;
+    return applied?.translation.version;
   });
 }
 
-async function save(mode: Mode, d: Db, c: TranslationChange, documentId: string) {
+/** The new version, or undefined when the version moved. */
+async function save(mode: Mode, d: Db, c: TranslationChange, documentId: string): Promise<number | undefined> {
   if (mode === 'counter') return counterSave(d, c, documentId);
-  const applied = mode === 'notify' ? await notifyingSave(d, c, documentId) : await writeChange(d, c, { announce: mode === 'sequencer' });
-  if (applied && mode !== 'off') eventsCommitted(d, documentId);
-  return applied;
+  if (mode === 'off') return silentSave(d, c);
+  const version = mode === 'notify' ? await notifyingSave(d, c, documentId) : (await writeChange(d, c))?.translation.version;
+  if (version !== undefined) eventsCommitted(d, documentId);
+  return version;
 }
 
 async function unnumbered(d: Db, documentId: string): Promise<number> {
@@ -94,19 +121,10 @@ async function runMode(mode: Mode): Promise<void> {
     doc.segments.map(async (segmentId, w) => {
       while (left > 0) {
         left--;
-        const c: TranslationChange = {
-          segmentId,
-          lang: 'ko',
-          text: `Benchmark sentence ${w}, take ${take++}.`,
-          state: 'translated',
-          kind: 'edit',
-          userId,
-          revision: 1,
-          expectedVersion: doc.versions[w],
-        };
-        const applied = await save(mode, d, c, doc.id);
-        if (!applied) throw new Error(`save lost its version race in ${mode} mode (writers own their segments)`);
-        doc.versions[w] = applied.translation.version;
+        const c = editChange({ segmentId, lang: 'ko', text: `Benchmark sentence ${w}, take ${take++}.`, userId, revision: 1, expectedVersion: doc.versions[w] });
+        const version = await save(mode, d, c, doc.id);
+        if (version === undefined) throw new Error(`save lost its version race in ${mode} mode (writers own their segments)`);
+        doc.versions[w] = version;
       }
     }),
   );
@@ -132,10 +150,8 @@ async function prepareDoc(mode: Mode): Promise<void> {
   const doc: BenchDoc = { id, segments: r.rows.map((x) => x.id), versions: r.rows.map((x) => x.version) };
   // Translated once up front: the runs measure the steady state (edits, no count change).
   for (let w = 0; w < doc.segments.length; w++) {
-    const applied = await writeChange(d, {
-      segmentId: doc.segments[w], lang: 'ko', text: 'First take.', state: 'translated', kind: 'edit', userId, revision: 1, expectedVersion: doc.versions[w],
-    }, { announce: false });
-    doc.versions[w] = applied!.translation.version;
+    const c = editChange({ segmentId: doc.segments[w], lang: 'ko', text: 'First take.', userId, revision: 1, expectedVersion: doc.versions[w] });
+    doc.versions[w] = (await silentSave(d, c))!;
   }
   docs.set(mode, doc);
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '@lockstep/server/db';
-import { countTrigramCandidates } from '@lockstep/server/repos/memory';
 import { MEMORY_TRIGRAM_TIERS, memoryCandidates, memorySuggestions } from '@lockstep/server/services/memory';
+import { rankSuggestions, type LanguageCode, type MemorySuggestion } from '@lockstep/shared';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import { percentile, type Workload } from './harness.js';
 import { CORPUS_TARGETS, corpusArrays, sentence, TAILS, TEMPLATES, VOCABULARY } from './memoryCorpus.js';
@@ -127,16 +127,36 @@ async function placeQueries(db: Queryable, sentences: readonly string[]): Promis
   return r.rows.map((row) => row.id);
 }
 
+/** How many stored source texts pass the trigram filter at `threshold` (the candidate set, before the joins). */
+async function countTrigramCandidates(tx: Queryable, plain: string, threshold: number): Promise<number> {
+  await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(threshold)]);
+  const r = await tx.query<{ n: string }>(`SELECT count(*) AS n FROM memory_sources WHERE source_lang = 'en' AND plain_text % $1`, [plain]);
+  return Number(r.rows[0].n);
+}
+
 /**
- * tm-1m (PostgreSQL only): translation-memory lookups through the service (own history, trigram
- * candidates, word-level scoring and diffs) over 1,000,000 stored translations. One iteration is
- * one lookup of a new sentence, in one of the four target languages in turn.
+ * The suggestions a lookup of a query sentence shows when similar sources are searched at
+ * `tiers`: what `memorySuggestions` does for these segments (new and untranslated, so no texts
+ * of their own), with the tiers as a choice, to compare the service's with one search at the
+ * lowest threshold.
  */
+async function suggestionsWithTiers(db: TestDb, sentence: string, lang: string, segmentId: string, tiers: readonly number[]): Promise<MemorySuggestion[]> {
+  const query = { plain: sentence, sourceLang: 'en' as const, lang: lang as LanguageCode, excludeSegmentId: segmentId, limit: SUGGESTIONS * 3 };
+  const found = await db.transaction((tx) => memoryCandidates(tx, query, tiers));
+  const others = [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment' as const, earlierSource: false }));
+  return rankSuggestions({ own: [], others, currentSource: sentence, currentText: '', sourceLang: 'en', limit: SUGGESTIONS });
+}
+
 /** Queries whose top suggestions are compared with one search at the lowest tier alone. */
 const COMPARED = 200;
 const SUGGESTIONS = 10;
 const top3 = (xs: readonly { text: string; match: number }[]) => JSON.stringify(xs.slice(0, 3).map((x) => [x.text, x.match]));
 
+/**
+ * tm-1m (PostgreSQL only): translation-memory lookups through the service (own history, trigram
+ * candidates, word-level scoring and diffs) over 1,000,000 stored translations. One iteration is
+ * one lookup of a new sentence, in one of the four target languages in turn.
+ */
 export function memoryWorkload(): Workload {
   let db: TestDb | undefined;
   let segmentIds: string[] = [];
@@ -166,10 +186,10 @@ export function memoryWorkload(): Workload {
       // Untimed, beforehand: the candidate set of each query at each tier (stored sources passing
       // the trigram filter, before the joins and the ranking), and the tier its lookup stops at.
       for (const [i, s] of sentences.entries()) {
-        for (const tier of MEMORY_TRIGRAM_TIERS) candidates.get(tier)!.push(await database.transaction((tx) => countTrigramCandidates(tx, s, 'en', tier)));
+        for (const tier of MEMORY_TRIGRAM_TIERS) candidates.get(tier)!.push(await database.transaction((tx) => countTrigramCandidates(tx, s, tier)));
         const lang = CORPUS_TARGETS[i % CORPUS_TARGETS.length];
         const found = await database.transaction((tx) =>
-          memoryCandidates(tx, { plain: s, sourceLang: 'en', lang, excludeSegmentId: segmentIds[i], limit: SUGGESTIONS * 3 }),
+          memoryCandidates(tx, { plain: s, sourceLang: 'en' as const, lang: lang as LanguageCode, excludeSegmentId: segmentIds[i], limit: SUGGESTIONS * 3 }),
         );
         const key = found.threshold === null ? 'exact' : String(found.threshold);
         stoppedAt.set(key, (stoppedAt.get(key) ?? 0) + 1);
@@ -177,12 +197,12 @@ export function memoryWorkload(): Workload {
       // What a translator sees, tiered against one search at the lowest threshold (the lookup
       // before tiers): the top three suggestions, text and match.
       for (let i = 0; i < COMPARED; i++) {
-        const ref = { documentId: 'tm-queries', segmentId: segmentIds[i], lang: CORPUS_TARGETS[i % CORPUS_TARGETS.length] };
-        const tiered = await memorySuggestions(database, ref, { limit: SUGGESTIONS });
-        const single = await memorySuggestions(database, ref, { limit: SUGGESTIONS, tiers: MEMORY_TRIGRAM_TIERS.slice(-1) });
-        if (top3(tiered.suggestions) !== top3(single.suggestions)) {
+        const lang = CORPUS_TARGETS[i % CORPUS_TARGETS.length];
+        const tiered = await suggestionsWithTiers(database, sentences[i], lang, segmentIds[i], MEMORY_TRIGRAM_TIERS);
+        const single = await suggestionsWithTiers(database, sentences[i], lang, segmentIds[i], MEMORY_TRIGRAM_TIERS.slice(-1));
+        if (top3(tiered) !== top3(single)) {
           top3Differ++;
-          if (differing.length < 3) differing.push(`#${i}: ${top3(tiered.suggestions)} vs ${top3(single.suggestions)}`);
+          if (differing.length < 3) differing.push(`#${i}: ${top3(tiered)} vs ${top3(single)}`);
         }
       }
       return async () => {

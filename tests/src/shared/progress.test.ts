@@ -1,6 +1,7 @@
 import { describe, expect, it, test } from '@jest/globals';
 import fc from 'fast-check';
-import { completeFraction, languageProgressJson, type LanguageProgress, type StateCounts } from '@lockstep/shared';
+import { languageProgressJson } from '@lockstep/server/services/progress';
+import { completeFraction, type LanguageProgress, type StateCounts } from '@lockstep/shared';
 
 const counts = fc
   .tuple(...Array.from({ length: 5 }, () => fc.integer({ min: 0, max: 2 ** 31 - 1 })))
@@ -22,7 +23,7 @@ const progress = fc
   })
   .map(
     (p): LanguageProgress => ({
-      // The order the server builds them in (services/documents.ts), which is the API's.
+      // The order the server builds them in (services/progress.ts), which is the API's.
       segments: p.segments,
       words: p.words,
       complete: completeFraction(p.segments),
@@ -63,6 +64,7 @@ describe('completeFraction: done work over translatable work (api.md "Progress")
   });
 });
 
+// The dashboard's hand-written serializer lives in the server (services/progress.ts).
 describe('languageProgressJson', () => {
   it('writes exactly what JSON.stringify writes, key for key', () => {
     fc.assert(fc.property(progress, (p) => expect(languageProgressJson(p)).toBe(JSON.stringify(p))), { numRuns: 500 });

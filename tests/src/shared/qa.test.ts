@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
-import { checkDocument, checkSegment, numbersIn, segmentMarkdown, warningsFor, type DocumentQaSegment, type QaWarning } from '@lockstep/shared';
+import { checkDocument, checkSegment, numbersIn, PUNCTUATION, segmentMarkdown, warningsFor, type DocumentQaSegment, type QaWarning } from '@lockstep/shared';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -131,6 +131,19 @@ describe('terminal punctuation, per language', () => {
     expect(codes('It is peace.', badStatement, lang)).toEqual(['terminal_punctuation']);
     expect(codes('Is it peace?', question, lang)).toEqual([]);
     expect(codes('Is it peace?', badQuestion, lang)).toEqual(['terminal_punctuation']);
+  });
+  test('each language ends its sentences with the marks its punctuation data gives, and its slips are named', () => {
+    const englishEnding: Record<string, [string, string]> = { period: ['It is peace.', '.'], question: ['Is it peace?', '?'], semicolon: ['We agree;', ';'] };
+    for (const [lang, data] of Object.entries(PUNCTUATION)) {
+      for (const [kind, marks] of Object.entries(data.marks ?? {})) {
+        const [source] = englishEnding[kind];
+        for (const mark of marks) expect([lang, kind, codes(source, `Text${mark}`, lang)]).toEqual([lang, kind, []]);
+      }
+      for (const slip of data.slips ?? []) {
+        const [source] = englishEnding[slip.kind];
+        for (const mark of slip.marks) expect([lang, mark, codes(source, `Text${mark}`, lang)]).toEqual([lang, mark, [slip.code]]);
+      }
+    }
   });
   test('Greek asks with ";" (U+037E or U+003B), never "?"', () => {
     expect(codes('Is it peace?', 'Είναι η ειρήνη\u037e', 'el')).toEqual([]);

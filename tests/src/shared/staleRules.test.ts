@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { applyStaleRule, derivedRow, suggestionFor, type ChangeKind, type TranslationRowState } from '@lockstep/shared';
+import { applyStaleRule, newSegmentRow, suggestionFor, type ChangeKind, type TranslationRowState } from '@lockstep/shared';
 
 const OLD = 'The failure of so many Marxist groups has been an historic failure.';
 const NEW = 'The failure of so many Marxist groups has been a historic failure.';
@@ -37,6 +37,8 @@ describe('what a source change does to a translation', () => {
     ['approved + moved → untouched', 'approved', 'moved', null],
     ['translated + removed → untouched (the segment is retired)', 'translated', 'removed', null],
     ['stale + unchanged → untouched', 'stale', 'unchanged', null],
+    ['approved + split → untouched (retired with its segment; the new segments get rows of their own)', 'approved', 'split', null],
+    ['translated + merged → untouched (likewise)', 'translated', 'merged', null],
   ])('%s', (_name, state, kind, expected) => {
     const before = row(state, state === 'stale' ? { previousSource: 'Older.', stateBeforeStale: 'translated', changeClass: 'modified' } : {});
     const { row: after, changed } = applyStaleRule(before, change(kind));
@@ -88,9 +90,7 @@ describe('what a source change does to a translation', () => {
 describe('segments born of a split or a merge', () => {
   test('a split: the new segment is untranslated with the old translation as its suggestion', () => {
     const old = row('approved');
-    const { row: fresh, changed } = applyStaleRule(old, change('split'));
-    expect(changed).toBe(true);
-    expect(fresh).toEqual({
+    expect(newSegmentRow(3, { kind: 'split', parts: [{ translation: old, source: OLD }] })).toEqual({
       text: '',
       state: 'untranslated',
       version: 1,
@@ -111,7 +111,7 @@ describe('segments born of a split or a merge', () => {
       suggestion: '¡Victoria a la <1>resistencia</1>! ¡Ninguna <2>cooperación</2>!',
       previousSource: 'Victory to the <1>resistance</1>! No <1>cooperation</1>!',
     });
-    expect(derivedRow(parts, 'merged', 5)).toMatchObject({ state: 'untranslated', version: 1, basedOnRevision: 5, changeClass: 'merged' });
+    expect(newSegmentRow(5, { kind: 'merged', parts })).toMatchObject({ state: 'untranslated', version: 1, basedOnRevision: 5, changeClass: 'merged' });
   });
 
   test('untranslated parts add no text; a stale part was made against its previous source', () => {
@@ -121,6 +121,25 @@ describe('segments born of a split or a merge', () => {
       { translation: null, source: 'Third.' },
     ];
     expect(suggestionFor(parts)).toEqual({ suggestion: 'Segundo.', previousSource: 'First. Second, as translated. Third.' });
+  });
+
+  test('a segment handed the translation of one removed in its hunk says so; a plain new segment starts empty', () => {
+    expect(newSegmentRow(4, { kind: 'removed', parts: [{ translation: row('translated'), source: OLD }] })).toMatchObject({
+      state: 'untranslated',
+      changeClass: 'removed',
+      suggestion: row('translated').text,
+      previousSource: OLD,
+    });
+    expect(newSegmentRow(4)).toEqual({
+      text: '',
+      state: 'untranslated',
+      version: 1,
+      basedOnRevision: 4,
+      previousSource: null,
+      stateBeforeStale: null,
+      changeClass: null,
+      suggestion: null,
+    });
   });
 
   test('nothing translated: no suggestion', () => {

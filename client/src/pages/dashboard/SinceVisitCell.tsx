@@ -1,8 +1,7 @@
+import { VISIT_CHANGE_KINDS, type VisitChangeKind } from '@lockstep/shared';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
 
-export type ChangeCountKind = 'stale' | 'new' | 'edited' | 'approved' | 'reconfirmed';
-const KINDS: readonly ChangeCountKind[] = ['stale', 'new', 'edited', 'approved', 'reconfirmed'];
 
 /** `GET /api/documents/:doc/changes?since=lastVisit`: per language, what changed since the user's last visit. */
 export interface DocumentChanges {
@@ -14,7 +13,7 @@ export interface LanguageChanges {
   /** The event number of the last visit; null when the user never opened this language's editor. */
   since: number | null;
   visitedAt: string | null;
-  counts: { segments: number } & Record<ChangeCountKind, number>;
+  counts: { segments: number } & Record<VisitChangeKind, number>;
 }
 
 /** One language's "since your last visit": how many segments changed, and how. */
@@ -25,7 +24,7 @@ export function SinceVisitCell({ changes }: { changes: LanguageChanges | undefin
   if (changes.since === null) return <span className="muted">{t('dashboard.sinceVisit.never')}</span>;
   const { counts } = changes;
   if (counts.segments === 0) return <span className="muted">{t('dashboard.sinceVisit.none')}</span>;
-  const kinds = KINDS.filter((kind) => counts[kind] > 0);
+  const kinds = VISIT_CHANGE_KINDS.filter((kind) => counts[kind] > 0);
   return (
     <span className="since-visit">
       <strong>{t('dashboard.sinceVisit.segments', { count: counts.segments })}</strong>
