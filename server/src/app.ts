@@ -24,6 +24,9 @@ import { timelineRoutes } from './routes/timeline.js';
 import { xliffRoutes } from './routes/xliff.js';
 import { translationRoutes } from './routes/translations.js';
 import { visitRoutes } from './routes/visits.js';
+import { inboxRoutes } from './routes/inbox.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
 
 export interface AppDeps {
   db: Db;
@@ -39,7 +42,9 @@ export interface LockstepApp {
   routes: RouteTable;
   /** Live events of this process: `start()` listens at boot, otherwise the first stream starts it. */
   live: LiveEvents;
-  /** Ends open event streams and the listening session (before closing the server and the database). */
+  /** The webhook delivery loop of this process: `start()` at boot (tests start it when they need it). */
+  webhooks: WebhookDispatcher;
+  /** Ends open event streams, the listening session and the webhook loop (before closing the server and the database). */
   close(): Promise<void>;
 }
 
@@ -92,12 +97,21 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   const live = new LiveEvents(db, logger);
   eventRoutes(routes, db, live, events);
   visitRoutes(routes, db);
+  inboxRoutes(routes, db);
+  webhookRoutes(routes, db, { allowPrivate: config.webhookAllowPrivate });
   routes.mount(app);
+  const webhooks = new WebhookDispatcher(db, logger, {
+    allowPrivate: config.webhookAllowPrivate,
+    timeoutMs: config.webhookTimeoutMs,
+    retryBaseMs: config.webhookRetryBaseMs,
+    maxAttempts: config.webhookMaxAttempts,
+    pollMs: config.webhookPollMs,
+  });
 
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);
   app.use(errorMiddleware(logger));
-  return { app, routes, live, close: () => live.close() };
+  return { app, routes, live, webhooks, close: async () => void (await Promise.all([live.close(), webhooks.stop()])) };
 }
 
 /** The built single-page client at `/`; every non-API path falls back to its index.html. */
