@@ -11,6 +11,8 @@ import { NotFound } from './pages/NotFound';
 import { RevisionsPage } from './pages/revisions/RevisionsPage';
 import { SignIn } from './pages/SignIn';
 import { UsersPage } from './pages/users/UsersPage';
+import { InboxPage } from './pages/inbox/InboxPage';
+import { WebhooksPage } from './pages/webhooks/WebhooksPage';
 import { XliffPage } from './pages/xliff/XliffPage';
 import { matchRoute, navigate, usePathname } from './router';
 import type { MeResponse, User } from './types';
@@ -133,6 +135,10 @@ function Routes({ user }: { user: User }) {
       return <XliffPage key={route.doc} doc={route.doc} user={user} />;
     case 'users':
       return <UsersPage user={user} />;
+    case 'inbox':
+      return <InboxPage />;
+    case 'webhooks':
+      return <WebhooksPage user={user} />;
     case 'notFound':
       return <NotFound />;
   }

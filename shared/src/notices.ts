@@ -39,3 +39,16 @@ export function publishCountsByLanguage(
   }
   return out;
 }
+
+/** A notice in a user's inbox, as the API sends it (`createdAt` in ISO 8601). */
+export interface Notice {
+  id: number;
+  kind: 'publish';
+  documentId: string;
+  documentTitle: string;
+  revision: number;
+  lang: string;
+  counts: PublishCounts;
+  createdAt: string;
+  read: boolean;
+}

@@ -1,17 +1,7 @@
-import type { PublishCounts } from '@lockstep/shared';
+import type { Notice, PublishCounts } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
 
-export interface NoticeRow {
-  id: number;
-  kind: 'publish';
-  documentId: string;
-  documentTitle: string;
-  revision: number;
-  lang: string;
-  counts: PublishCounts;
-  createdAt: Date;
-  read: boolean;
-}
+export type NoticeRow = Omit<Notice, 'createdAt'> & { createdAt: Date };
 
 /**
  * One notice per active translator and reviewer of each language in `countsByLang` (inside
