@@ -18,40 +18,42 @@ export function DeliveryLog({ hook }: { hook: Webhook }) {
       {log.data.deliveries.length === 0 ? (
         <p>{t('webhooks.logEmpty')}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('webhooks.when')}</th>
-              <th scope="col">{t('webhooks.events')}</th>
-              <th scope="col">{t('webhooks.state')}</th>
-              <th scope="col">{t('webhooks.attempts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.data.deliveries.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <time dateTime={d.createdAt}>{time(d.createdAt)}</time>
-                </td>
-                <td>{t(`webhooks.event.${EVENT_KEY[d.event]}`)}</td>
-                <td>
-                  {t(`webhooks.states.${d.state}`)}
-                  {d.nextAttemptAt && <> · {t('webhooks.nextAttempt', { time: time(d.nextAttemptAt) })}</>}
-                </td>
-                <td>
-                  <ol className="delivery-log__attempts">
-                    {d.log.map((a) => (
-                      <li key={a.attempt}>
-                        {a.status !== null ? `HTTP ${a.status}` : t('webhooks.noAnswer')}
-                        {a.error && a.status === null && <> · <span className="delivery-log__error">{a.error}</span></>} · {a.durationMs} ms
-                      </li>
-                    ))}
-                  </ol>
-                </td>
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('webhooks.when')}</th>
+                <th scope="col">{t('webhooks.events')}</th>
+                <th scope="col">{t('webhooks.state')}</th>
+                <th scope="col">{t('webhooks.attempts')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {log.data.deliveries.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <time dateTime={d.createdAt}>{time(d.createdAt)}</time>
+                  </td>
+                  <td>{t(`webhooks.event.${EVENT_KEY[d.event]}`)}</td>
+                  <td>
+                    {t(`webhooks.states.${d.state}`)}
+                    {d.nextAttemptAt && <> · {t('webhooks.nextAttempt', { time: time(d.nextAttemptAt) })}</>}
+                  </td>
+                  <td>
+                    <ol className="delivery-log__attempts">
+                      {d.log.map((a) => (
+                        <li key={a.attempt}>
+                          {a.status !== null ? `HTTP ${a.status}` : t('webhooks.noAnswer')}
+                          {a.error && a.status === null && <> · <span className="delivery-log__error">{a.error}</span></>} · {a.durationMs} ms
+                        </li>
+                      ))}
+                    </ol>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );
