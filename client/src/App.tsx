@@ -11,6 +11,8 @@ import { NotFound } from './pages/NotFound';
 import { RevisionsPage } from './pages/revisions/RevisionsPage';
 import { SignIn } from './pages/SignIn';
 import { UsersPage } from './pages/users/UsersPage';
+import { InboxPage } from './pages/inbox/InboxPage';
+import { WebhooksPage } from './pages/webhooks/WebhooksPage';
 import { XliffPage } from './pages/xliff/XliffPage';
 import { matchRoute, navigate, usePathname } from './router';
 import type { Me, User } from './types';
@@ -129,6 +131,10 @@ function Routes({ user }: { user: User }) {
       return <XliffPage key={route.doc} doc={route.doc} user={user} />;
     case 'users':
       return <UsersPage user={user} />;
+    case 'inbox':
+      return <InboxPage />;
+    case 'webhooks':
+      return <WebhooksPage user={user} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -31,6 +31,8 @@ export type Route =
   | { name: 'revisions'; doc: string }
   | { name: 'xliff'; doc: string }
   | { name: 'users' }
+  | { name: 'inbox' }
+  | { name: 'webhooks' }
   | { name: 'notFound' };
 
 /** The coordinator's pages of a document; language codes never take these names. */
@@ -42,6 +44,8 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 0) return { name: 'documents' };
   if (parts[0] === 'documents' && parts.length === 1) return { name: 'documents' };
   if (parts[0] === 'users' && parts.length === 1) return { name: 'users' };
+  if (parts[0] === 'inbox' && parts.length === 1) return { name: 'inbox' };
+  if (parts[0] === 'webhooks' && parts.length === 1) return { name: 'webhooks' };
   const page = DOCUMENT_PAGES.find((p) => p === parts[2]);
   if (parts[0] === 'documents' && parts.length === 3 && page) return { name: page, doc: parts[1] };
   if (parts[0] === 'documents' && (parts.length === 2 || parts.length === 3)) {

@@ -26,6 +26,9 @@ import { timelineRoutes } from './routes/timeline.js';
 import { xliffRoutes } from './routes/xliff.js';
 import { translationRoutes } from './routes/translations.js';
 import { visitRoutes } from './routes/visits.js';
+import { inboxRoutes } from './routes/inbox.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
 
 export interface AppDeps {
   db: Db;
@@ -41,7 +44,9 @@ export interface LockstepApp {
   routes: RouteTable;
   /** Live events of this process: `start()` listens at boot, otherwise the first stream starts it. */
   live: LiveEvents;
-  /** Ends open event streams and the listening session (before closing the server and the database). */
+  /** The webhook delivery loop of this process: `start()` at boot (tests start it when they need it). */
+  webhooks: WebhookDispatcher;
+  /** Ends open event streams, the listening session and the webhook loop (before closing the server and the database). */
   close(): Promise<void>;
 }
 
@@ -97,7 +102,16 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   const streams = new OpenStreams(db, logger, events?.revalidateMs);
   eventRoutes(routes, db, live, streams, events);
   visitRoutes(routes, db);
+  inboxRoutes(routes, db);
+  webhookRoutes(routes, db, { allowPrivate: config.webhookAllowPrivate });
   routes.mount(app);
+  const webhooks = new WebhookDispatcher(db, logger, {
+    allowPrivate: config.webhookAllowPrivate,
+    timeoutMs: config.webhookTimeoutMs,
+    retryBaseMs: config.webhookRetryBaseMs,
+    maxAttempts: config.webhookMaxAttempts,
+    pollMs: config.webhookPollMs,
+  });
 
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);
@@ -106,9 +120,10 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
     app,
     routes,
     live,
-    close: () => {
+    webhooks,
+    close: async () => {
       streams.close();
-      return live.close();
+      await Promise.all([live.close(), webhooks.stop()]);
     },
   };
 }

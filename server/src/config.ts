@@ -44,6 +44,16 @@ export interface Config {
   memoryFuzzyMaxChars: number;
   /** The worker threads that parse XLIFF and Markdown off the request thread (parsing/pool.ts). */
   parse: ParseSettings;
+  /** Webhooks: send to loopback, private and link-local addresses too (a self-hosted intranet, tests). */
+  webhookAllowPrivate: boolean;
+  /** Webhooks: one delivery attempt's time limit, ms. */
+  webhookTimeoutMs: number;
+  /** Webhooks: the wait after the first failed attempt, doubled after each further one, ms. */
+  webhookRetryBaseMs: number;
+  /** Webhooks: attempts before a delivery is given up. */
+  webhookMaxAttempts: number;
+  /** Webhooks: how often each process looks for due deliveries (rows other processes wrote, retries), ms. */
+  webhookPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     interactivePoolSize: intFromEnv(env, 'LOCKSTEP_INTERACTIVE_POOL', DEFAULT_INTERACTIVE_POOL_SIZE, 1, 100),
     memoryFuzzyMaxChars: intFromEnv(env, 'LOCKSTEP_MEMORY_MAX_CHARS', DEFAULT_MEMORY_FUZZY_MAX_CHARS, 1, 1_000_000),
     parse,
+    webhookAllowPrivate: env.LOCKSTEP_WEBHOOK_ALLOW_PRIVATE === '1',
+    webhookTimeoutMs: intFromEnv(env, 'LOCKSTEP_WEBHOOK_TIMEOUT_MS', 10_000, 100, 600_000),
+    webhookRetryBaseMs: intFromEnv(env, 'LOCKSTEP_WEBHOOK_RETRY_BASE_MS', 30_000, 1, 3_600_000),
+    webhookMaxAttempts: intFromEnv(env, 'LOCKSTEP_WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
+    webhookPollMs: 2_000,
   };
 }
 

@@ -27,6 +27,7 @@ async function serve(config: Config, logger: Logger, db: Db, demoAvailable: bool
   const { app } = lockstep;
   // One listening session per process, held from the start so the first reader waits for nothing.
   await lockstep.live.start();
+  lockstep.webhooks.start();
 
   const server = createAppServer(app);
   await listen(server, config.port, config.host);

@@ -12,3 +12,4 @@ export * from './segment/index.js';
 export * from './xliff/index.js';
 export * from './render/index.js';
 export * from './memory/index.js';
+export * from './notices.js';

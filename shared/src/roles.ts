@@ -25,6 +25,7 @@ export type Action =
   | 'translate' // edit, re-confirm to translated, revert, import (approvals capped)
   | 'approve' // approve, re-confirm back to approved, import keeping approvals
   | 'manageDocuments' // create documents, publish revisions
+  | 'manageWebhooks' // configure outgoing webhooks, read their delivery log
   | 'manageUsers';
 
 export function may(actor: Actor | undefined, action: Action, lang?: string): boolean {
@@ -41,6 +42,7 @@ export function may(actor: Actor | undefined, action: Action, lang?: string): bo
       if (actor.role === 'coordinator' || actor.role === 'admin') return true;
       return actor.role === 'reviewer' && lang !== undefined && (actor.languages as readonly string[]).includes(lang);
     case 'manageDocuments':
+    case 'manageWebhooks':
       return actor.role === 'coordinator' || actor.role === 'admin';
     case 'manageUsers':
       return actor.role === 'admin';

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { changeUiLanguage, UI_LANGUAGES } from '../i18n';
 import { languageInfo } from '../languages';
 import { Link, matchRoute, usePathname } from '../router';
+import { useUnreadNotices } from '../pages/inbox/noticesApi';
 import type { User } from '../types';
+import '../notices.css';
 
 interface Props {
   user?: User;
@@ -27,6 +29,12 @@ export function Header({ user, onSignOut, signingOut }: Props) {
             <Link to="/" aria-current={onDocuments ? 'page' : undefined}>
               {t('nav.documents')}
             </Link>
+            <InboxLink current={routeName === 'inbox'} />
+            {(user.role === 'coordinator' || user.role === 'admin') && (
+              <Link to="/webhooks" aria-current={routeName === 'webhooks' ? 'page' : undefined}>
+                {t('nav.webhooks')}
+              </Link>
+            )}
             {/* Only administrators manage accounts: others never see the way there. */}
             {user.role === 'admin' && (
               <Link to="/users" aria-current={routeName === 'users' ? 'page' : undefined}>
@@ -51,6 +59,22 @@ export function Header({ user, onSignOut, signingOut }: Props) {
         </div>
       </div>
     </header>
+  );
+}
+
+/** The inbox, with the number of unread notices as a badge (read out as words, not just a number). */
+function InboxLink({ current }: { current: boolean }) {
+  const { t } = useTranslation();
+  const unread = useUnreadNotices();
+  return (
+    <Link to="/inbox" aria-current={current ? 'page' : undefined} className="inbox-link">
+      {t('nav.inbox')}
+      {unread > 0 && (
+        <span className="inbox-link__badge" aria-label={t('nav.unread', { count: unread })}>
+          {unread > 99 ? '99+' : unread}
+        </span>
+      )}
+    </Link>
   );
 }
 

@@ -9,7 +9,9 @@ import { eventsCommitted } from '../events/committed.js';
 import * as publishing from '../repos/publishing.js';
 import * as revisions from '../repos/revisions.js';
 import { createUntranslatedRows, insertSegments } from '../repos/segments.js';
+import { outboxWritten } from '../webhooks/outboxSignal.js';
 import { checkMarkdown, requireDocument, segmentSource, toSegmentRows } from './documents.js';
+import { announcePublish } from './notices.js';
 
 export interface PublishInput {
   markdown: string;
@@ -174,9 +176,12 @@ export async function publishCheckedRevision(db: Db, actorId: number | null, doc
     await documents.setCurrentRevision(tx, doc.id, rev);
     // Last, after every translation row (the order of 004_events.sql); numbered after commit.
     await events.insertEvent(tx, { documentId: doc.id, kind: 'revision', payload: { revision: rev, stale: e.stale }, userId: actorId });
+    // Inbox notices and webhook outbox rows commit with the revision; sending comes after.
+    await announcePublish(tx, { doc, revision: rev, effects: e });
     await faultPoint('publish:before-commit');
     return { revision: rev, impact: { ...p.alignment.impact }, changes, stale: e.stale, suggested: e.suggested, retired: e.retired };
   });
   eventsCommitted(db, documentId);
+  outboxWritten(db);
   return published;
 }

@@ -19,6 +19,8 @@ import { eventsCommitted } from '../events/committed.js';
 import { listSegments, type SegmentWithTranslation } from '../repos/segments.js';
 import { lockLanguageRows, writeChanges, writeSuggestions, type BulkChange } from '../repos/translations.js';
 import { exportedUnitsWithText, findExport } from '../repos/xliffExports.js';
+import { outboxWritten } from '../webhooks/outboxSignal.js';
+import { announceImportApplied } from './notices.js';
 import { sourceHashOf } from './xliffExport.js';
 
 export type { ImportReport };
@@ -169,9 +171,11 @@ export async function importXliff(
       throw conflict('import_conflict', 'A translation changed while the file was being imported; nothing was applied. Run the import again.');
     }
     await announceImport(tx, actor, doc, lang, p.planned);
+    await announceImportApplied(tx, { doc, lang, appliedWords: p.planned.flatMap((u) => (u.decision.outcome === 'applied' ? [u.segment?.words ?? 0] : [])) });
     await faultPoint('import:before-commit');
     return report(p.exportId, p.planned, p.warnings);
   });
   eventsCommitted(db, doc.id);
+  outboxWritten(db);
   return imported;
 }

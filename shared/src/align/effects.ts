@@ -28,6 +28,11 @@ export interface RevisionEffects extends ImpactByLanguage {
   revised: (KeyedTranslationRow & { oldVersion: number })[];
   /** By new segment index: the rows new translatable segments start with, one per target language. */
   newTranslations: Map<number, NewTranslationRow[]>;
+  /**
+   * Per language: source words (of the new revision) of the segments counted in `stale` and
+   * `suggested`, each segment once: the work the publish hands to that language's translators.
+   */
+  wordsNeedingWork: Record<string, number>;
 }
 
 export interface EffectsInput {
@@ -56,8 +61,8 @@ export function holdsWork(row: TranslationRowState): boolean {
 export function revisionEffects(input: EffectsInput): RevisionEffects {
   const { alignment, targetLangs, translations, oldSources, revision } = input;
   const perLang = () => Object.fromEntries(targetLangs.map((l) => [l, 0])) as Record<string, number>;
-  const out: RevisionEffects = { revised: [], newTranslations: new Map(), stale: perLang(), suggested: perLang(), retired: perLang() };
-  const bump = (counts: Record<string, number>, lang: string) => (counts[lang] = (counts[lang] ?? 0) + 1);
+  const out: RevisionEffects = { revised: [], newTranslations: new Map(), stale: perLang(), suggested: perLang(), retired: perLang(), wordsNeedingWork: perLang() };
+  const bump = (counts: Record<string, number>, lang: string, by = 1) => (counts[lang] = (counts[lang] ?? 0) + by);
   const rowOf = (id: string, lang: string) => (translations.get(id) ?? []).find((t) => t.lang === lang) ?? null;
 
   alignment.segments.forEach((a, newIndex) => {
@@ -71,7 +76,10 @@ export function revisionEffects(input: EffectsInput): RevisionEffects {
         });
         if (!changed) continue;
         out.revised.push({ ...row, ...next, segmentId: row.segmentId, lang: row.lang, oldVersion: row.version });
-        if (next.state === 'stale' && row.state !== 'stale') bump(out.stale, row.lang);
+        if (next.state === 'stale' && row.state !== 'stale') {
+          bump(out.stale, row.lang);
+          bump(out.wordsNeedingWork, row.lang, a.segment.words);
+        }
       }
       return;
     }
@@ -89,6 +97,7 @@ export function revisionEffects(input: EffectsInput): RevisionEffects {
           // A handed-over translation is counted once per removed segment that held work.
           if (a.kind === 'added') for (const id of from) if (usable(rowOf(id, lang))) bump(out.suggested, lang);
           if (a.kind !== 'added') bump(out.stale, lang);
+          bump(out.wordsNeedingWork, lang, a.segment.words);
         }
         return { lang, ...row };
       }),

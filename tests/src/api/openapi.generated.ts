@@ -135,6 +135,13 @@ segment: string
 version: number
 }[]
 })
+PublishCounts: PublishCounts
+Notice: Notice
+Inbox: Inbox
+WebhookEvent: ("publish" | "import.applied" | "language.complete")
+Webhook: Webhook
+WebhookPayload: WebhookPayload
+WebhookDelivery: WebhookDelivery
 }
 export interface Error {
 error: {
@@ -883,4 +890,96 @@ seq: number
 export interface LiveResetEvent {
 seq: number
 reason: ("unknown_event_id" | "too_far_behind")
+}
+/**
+ * One language's part of a publish, as its impact report gave it.
+ */
+export interface PublishCounts {
+/**
+ * Translations gone stale (or the starting text of a split or merged segment).
+ */
+stale: number
+/**
+ * Translations of removed segments handed to a new segment as its suggestion.
+ */
+suggested: number
+/**
+ * Translations retired with their segment.
+ */
+retired: number
+/**
+ * `stale` + `suggested`.
+ */
+needsWork: number
+/**
+ * Source words of the segments behind `stale` and `suggested`, each segment once.
+ */
+words: number
+}
+export interface Notice {
+id: number
+kind: "publish"
+documentId: string
+documentTitle: string
+revision: number
+lang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+counts: PublishCounts
+createdAt: string
+read: boolean
+}
+export interface Inbox {
+unread: number
+notices: Notice[]
+}
+export interface Webhook {
+id: number
+url: string
+events: ("publish" | "import.applied" | "language.complete")[]
+createdAt: string
+createdBy: (string | null)
+}
+/**
+ * The body of a delivery. `publish`: `languages` maps each language the revision touched
+ * to its `PublishCounts`. `import.applied`: the language of the file to `{applied, words}`
+ * (units applied and their source words). `language.complete`: the language to
+ * `{segments, words, approved, approvedWords}` (complete against `revision`).
+ * 
+ */
+export interface WebhookPayload {
+event: ("publish" | "import.applied" | "language.complete")
+document: string
+title?: string
+revision?: number
+languages: {
+[k: string]: {
+[k: string]: number
+}
+}
+at: string
+}
+export interface WebhookDelivery {
+/**
+ * Sent as `X-Lockstep-Delivery`.
+ */
+id: number
+event: ("publish" | "import.applied" | "language.complete")
+state: ("pending" | "delivered" | "failed")
+attempts: number
+createdAt: string
+deliveredAt: (string | null)
+/**
+ * When a pending delivery is tried next.
+ */
+nextAttemptAt: (string | null)
+payload: WebhookPayload
+log: {
+attempt: number
+/**
+ * The receiver's HTTP status; null when it did not answer.
+ */
+status: (number | null)
+error: (string | null)
+durationMs: number
+at: string
+}[]
 }

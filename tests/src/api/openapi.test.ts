@@ -413,4 +413,23 @@ describe('real responses match the documented schemas', () => {
       await served.stop();
     }
   });
+
+  test('the inbox and the webhooks with their delivery log', async () => {
+    const hook = await request(app).post('/api/webhooks').set(auth(token.coord)).send({ url: 'https://example.org/lockstep', events: ['publish', 'import.applied'] });
+    expectDocumented('post', '/api/webhooks', hook, 201);
+    expectDocumented('post', '/api/webhooks', await request(app).post('/api/webhooks').set(auth(token.coord)).send({ url: 'ftp://example.org/', events: ['publish'] }), 422);
+    expectDocumented('get', '/api/webhooks', await request(app).get('/api/webhooks').set(auth(token.coord)), 200);
+    const again = await request(app).post('/api/documents/oa/revisions').set(auth(token.coord)).send({ markdown: REVISED.replace('Second item.', 'The second item.') });
+    expect(again.status).toBe(201);
+    const deliveries = await request(app).get(`/api/webhooks/${hook.body.id}/deliveries`).set(auth(token.coord));
+    expectDocumented('get', '/api/webhooks/{id}/deliveries', deliveries, 200);
+    expect(deliveries.body.deliveries).toHaveLength(1);
+    const inbox = await request(app).get('/api/inbox').set(auth(token.ko));
+    expectDocumented('get', '/api/inbox', inbox, 200);
+    expect(inbox.body.notices.length).toBeGreaterThan(0);
+    expectDocumented('post', '/api/inbox/read', await request(app).post('/api/inbox/read').set(auth(token.ko)).send({ all: true }), 200);
+    expectDocumented('post', '/api/inbox/read', await request(app).post('/api/inbox/read').set(auth(token.ko)).send({}), 400);
+    expectDocumented('delete', '/api/webhooks/{id}', await request(app).delete(`/api/webhooks/${hook.body.id}`).set(auth(token.coord)), 204);
+    expectDocumented('delete', '/api/webhooks/{id}', await request(app).delete(`/api/webhooks/${hook.body.id}`).set(auth(token.coord)), 404);
+  });
 });

@@ -51,6 +51,12 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/changes': SIGNED_IN,
   'GET /api/documents/:doc/segments/:seg/memory/:lang': SIGNED_IN,
   'GET /api/openapi.yaml': EVERYONE,
+  'GET /api/inbox': SIGNED_IN,
+  'POST /api/inbox/read': SIGNED_IN,
+  'GET /api/webhooks': ['coordinator', 'admin'],
+  'POST /api/webhooks': ['coordinator', 'admin'],
+  'DELETE /api/webhooks/:id': ['coordinator', 'admin'],
+  'GET /api/webhooks/:id/deliveries': ['coordinator', 'admin'],
 };
 
 const EXAMPLE_PARAMS: Record<string, string> = { doc: 'no-such-doc', id: '999999', n: '1', lang: 'ko', seg: 's1' };

@@ -1,0 +1,83 @@
+import type { Notice } from '@lockstep/shared';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api';
+import { ErrorMessage, Loading } from '../../components/ErrorMessage';
+import { LanguageName } from '../../components/LanguageName';
+import { editorHref, Link } from '../../router';
+import { useResource } from '../../useResource';
+import { inboxChanged, type Inbox } from './noticesApi';
+
+/** `/inbox`: what publishes did to the signed-in translator's or reviewer's work, newest first. */
+export function InboxPage() {
+  const { t } = useTranslation();
+  const [inbox, reload] = useResource<Inbox>('/api/inbox', { keepWhileReloading: true });
+  const [error, setError] = useState<ApiError>();
+
+  useEffect(() => {
+    document.title = t('inbox.documentTitle', { app: t('app.name') });
+  }, [t]);
+
+  const markRead = async (body: { ids: number[] } | { all: true }) => {
+    setError(undefined);
+    try {
+      const { unread } = await api.post<{ unread: number }>('/api/inbox/read', body);
+      inboxChanged(unread);
+      reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+    }
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('inbox.title')}</h1>
+        {inbox.status === 'ready' && inbox.data.unread > 0 && (
+          <button type="button" className="button button--secondary" onClick={() => void markRead({ all: true })}>
+            {t('inbox.markAllRead')}
+          </button>
+        )}
+      </div>
+      {error && <ErrorMessage error={error} />}
+      {inbox.status === 'loading' && <Loading />}
+      {inbox.status === 'error' && <ErrorMessage error={inbox.error} onRetry={reload} />}
+      {inbox.status === 'ready' && inbox.data.notices.length === 0 && <p className="card page-section">{t('inbox.empty')}</p>}
+      {inbox.status === 'ready' && inbox.data.notices.length > 0 && (
+        <ul className="notice-list">
+          {inbox.data.notices.map((n) => (
+            <NoticeItem key={n.id} notice={n} onRead={() => void markRead({ ids: [n.id] })} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function NoticeItem({ notice: n, onRead }: { notice: Notice; onRead(): void }) {
+  const { t, i18n } = useTranslation();
+  const when = new Date(n.createdAt).toLocaleString(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <li className={`card notice-item${n.read ? '' : ' notice-item--unread'}`}>
+      <h2 className="notice-item__title">
+        {t('inbox.publishTitle', { revision: n.revision, title: n.documentTitle })} · <LanguageName code={n.lang} />
+      </h2>
+      <p className="notice-item__summary">
+        {t('inbox.needsWork', { count: n.counts.needsWork })} · {t('inbox.words', { words: n.counts.words.toLocaleString(i18n.resolvedLanguage) })}
+      </p>
+      <p className="notice-item__details">
+        {t('inbox.details', { stale: n.counts.stale, suggested: n.counts.suggested, retired: n.counts.retired })} · <time dateTime={n.createdAt}>{when}</time>
+      </p>
+      <div className="button-row">
+        <Link to={editorHref(n.documentId, n.lang)} className="button button--primary" onClick={n.read ? undefined : onRead}>
+          {t('inbox.open')}
+        </Link>
+        {!n.read && (
+          <button type="button" className="button button--secondary" onClick={onRead}>
+            {t('inbox.markRead')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
