@@ -4,9 +4,8 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/db.js';
 import { SESSION_COOKIE } from '../http/auth.js';
 import { param, type RouteTable } from '../http/routeTable.js';
-import { listUsers } from '../repos/users.js';
-import type { UserRow } from '../repos/users.js';
 import * as accounts from '../services/accounts.js';
+import { publicUser } from '../services/accounts.js';
 import { csrfTokenFor } from '../security/tokens.js';
 
 const SignIn = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) });
@@ -38,10 +37,6 @@ function userIdOf(raw: string): number {
   const id = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : NaN;
   if (!(id <= MAX_ID)) throw notFound('user_not_found', `There is no user with id ${JSON.stringify(raw)}.`);
   return id;
-}
-
-export function publicUser(u: UserRow) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, languages: u.languages, active: u.active };
 }
 
 export function accountRoutes(routes: RouteTable, db: Db, config: Config): void {
@@ -106,7 +101,7 @@ export function accountRoutes(routes: RouteTable, db: Db, config: Config): void 
     path: '/api/users',
     action: 'manageUsers',
     async handler(_req, res) {
-      res.json({ users: (await listUsers(db)).map(publicUser) });
+      res.json({ users: await accounts.listPublicUsers(db) });
     },
   });
 

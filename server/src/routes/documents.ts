@@ -1,14 +1,13 @@
-import { LANGUAGE_CODES, notFound, SEGMENT_FILTERS } from '@lockstep/shared';
+import { LANGUAGE_CODES, SEGMENT_FILTERS } from '@lockstep/shared';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { jsonBody, MARKDOWN_JSON_LIMIT } from '../http/body.js';
 import { clientGone } from '../http/clientGone.js';
 import { param, type RouteTable } from '../http/routeTable.js';
-import { findRevision, listRevisions } from '../repos/revisions.js';
-import { listSegments } from '../repos/segments.js';
 import * as docs from '../services/documents.js';
 import * as progress from '../services/progress.js';
-import { segmentView } from '../services/segmentViews.js';
+import { revisionOf, revisionsOf } from '../services/revisions.js';
+import { segmentList } from '../services/segmentViews.js';
 
 const NewDocument = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be 1–64 characters of a–z, 0–9 and -'),
@@ -64,20 +63,8 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
     path: '/api/documents/:doc/segments',
     action: 'read',
     async handler(req, res) {
-      const doc = await docs.requireDocument(db, param(req, 'doc'));
-      const f = SegmentFilters.parse(req.query);
-      const lang = docs.requireTargetLang(doc, f.lang);
-      const filters = { documentId: doc.id, lang, state: f.state, q: f.q, afterPosition: docs.parseCursor(f.cursor), limit: f.limit };
-      // A text search is an interactive read (bounded share, tighter time limit, cancelled
-      // when the client leaves); the plain list is what the editor needs to open at all.
-      const rows = f.q ? await db.interactive(clientGone(res), (q) => listSegments(q, filters)) : await listSegments(db, filters);
-      const last = rows.at(-1);
-      const nextCursor = f.limit !== undefined && rows.length === f.limit && last ? docs.makeCursor(last.index) : null;
-      res.json({
-        revision: doc.revision,
-        segments: rows.map((row) => segmentView(row, doc.sourceLang)),
-        ...(f.limit !== undefined ? { nextCursor } : {}),
-      });
+      const { lang, state, q, cursor, limit } = SegmentFilters.parse(req.query);
+      res.json(await segmentList(db, param(req, 'doc'), { lang, state, q, cursor, limit }, clientGone(res)));
     },
   });
 
@@ -106,8 +93,7 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
     path: '/api/documents/:doc/revisions',
     action: 'read',
     async handler(req, res) {
-      const doc = await docs.requireDocument(db, param(req, 'doc'));
-      res.json({ revisions: await listRevisions(db, doc.id) });
+      res.json(await revisionsOf(db, param(req, 'doc')));
     },
   });
 
@@ -116,11 +102,8 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
     path: '/api/documents/:doc/revisions/:n',
     action: 'read',
     async handler(req, res) {
-      const doc = await docs.requireDocument(db, param(req, 'doc'));
       const parsed = RevisionNumber.safeParse(param(req, 'n'));
-      const rev = parsed.success ? await findRevision(db, doc.id, parsed.data) : undefined;
-      if (!rev) throw notFound('revision_not_found', `Document "${doc.id}" has no revision ${param(req, 'n')}.`);
-      res.json(rev);
+      res.json(await revisionOf(db, param(req, 'doc'), parsed.success ? parsed.data : undefined, param(req, 'n')));
     },
   });
 }

@@ -7,6 +7,7 @@ import * as tokens from '../repos/authTokens.js';
 import * as failures from '../repos/signInFailures.js';
 import * as users from '../repos/users.js';
 import type { UserRow } from '../repos/users.js';
+import type { User } from '@lockstep/shared/api';
 
 export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 /** Failed sign-ins allowed per e-mail, and per client address, in one window. */
@@ -185,4 +186,14 @@ export async function ensureAdmin(db: Db, email: string, password: string): Prom
   if (existing) return undefined;
   if (!email.includes('@')) throw invalid('invalid_email', 'LOCKSTEP_ADMIN_EMAIL must be an e-mail address.');
   return createUser(db, { email, name: 'Administrator', password, role: 'admin', languages: [] });
+}
+
+/** A user as the API shows them: no password hash, no timestamps. */
+export function publicUser(u: UserRow): User {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, languages: u.languages, active: u.active };
+}
+
+/** Every account, for the admins' user list. */
+export async function listPublicUsers(db: Queryable): Promise<User[]> {
+  return (await users.listUsers(db)).map(publicUser);
 }

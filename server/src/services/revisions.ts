@@ -1,4 +1,4 @@
-import { conflict, revisionEffects, type Alignment, type Segment } from '@lockstep/shared';
+import { conflict, notFound, revisionEffects, type Alignment, type Segment } from '@lockstep/shared';
 import type { RevisionChange, RevisionImpact } from '@lockstep/shared/api';
 import { faultPoint } from '../faults.js';
 import { parsePool } from '../parsing/pool.js';
@@ -184,4 +184,18 @@ export async function publishCheckedRevision(db: Db, actorId: number | null, doc
   eventsCommitted(db, documentId);
   outboxWritten(db);
   return published;
+}
+
+/** A document's revisions, newest first, with their impact (without their Markdown). */
+export async function revisionsOf(db: Queryable, documentId: string) {
+  const doc = await requireDocument(db, documentId);
+  return { revisions: await revisions.listRevisions(db, doc.id) };
+}
+
+/** One revision with its Markdown; 404 for a number the document does not have. */
+export async function revisionOf(db: Queryable, documentId: string, number: number | undefined, asWritten: string) {
+  const doc = await requireDocument(db, documentId);
+  const rev = number === undefined ? undefined : await revisions.findRevision(db, doc.id, number);
+  if (!rev) throw notFound('revision_not_found', `Document "${doc.id}" has no revision ${asWritten}.`);
+  return rev;
 }

@@ -1,6 +1,8 @@
-import { plainOfCoded, wordDiff, type LanguageCode } from '@lockstep/shared';
-import type { Segment, Sendable } from '@lockstep/shared/api';
-import type { SegmentWithTranslation } from '../repos/segments.js';
+import { plainOfCoded, wordDiff, type LanguageCode, type SegmentFilter } from '@lockstep/shared';
+import type { Segment, SegmentList, Sendable } from '@lockstep/shared/api';
+import type { Db } from '../db/db.js';
+import { listSegments, type SegmentWithTranslation } from '../repos/segments.js';
+import { makeCursor, parseCursor, requireDocument, requireTargetLang } from './documents.js';
 
 /**
  * A segment as the API shows it: a stale translation carries the word diff from the source
@@ -12,4 +14,33 @@ export function segmentView(row: SegmentWithTranslation, sourceLang: LanguageCod
   if (!t) return { ...rest, translation: null };
   const diff = t.state === 'stale' && t.previousSource !== null ? wordDiff(plainOfCoded(t.previousSource), plain, sourceLang) : null;
   return { ...rest, translation: { ...t, diff } };
+}
+
+export interface SegmentListQuery {
+  lang: string;
+  state?: SegmentFilter;
+  q?: string;
+  /** An opaque cursor this server returned (`nextCursor`). */
+  cursor?: string;
+  limit?: number;
+}
+
+/**
+ * A document's segments in one language, filtered and paged (api.md): with `limit`, a
+ * `nextCursor` when a page may follow. A text search is an interactive read (a bounded share of
+ * the pool, a tighter time limit, cancelled through `signal` when the client leaves); the plain
+ * list is what the editor needs to open at all.
+ */
+export async function segmentList(db: Db, documentId: string, query: SegmentListQuery, signal?: AbortSignal): Promise<Sendable<SegmentList>> {
+  const doc = await requireDocument(db, documentId);
+  const lang = requireTargetLang(doc, query.lang);
+  const filters = { documentId: doc.id, lang, state: query.state, q: query.q, afterPosition: parseCursor(query.cursor), limit: query.limit };
+  const rows = query.q ? await db.interactive(signal, (q) => listSegments(q, filters)) : await listSegments(db, filters);
+  const last = rows.at(-1);
+  const nextCursor = query.limit !== undefined && rows.length === query.limit && last ? makeCursor(last.index) : null;
+  return {
+    revision: doc.revision,
+    segments: rows.map((row) => segmentView(row, doc.sourceLang)),
+    ...(query.limit !== undefined ? { nextCursor } : {}),
+  };
 }
