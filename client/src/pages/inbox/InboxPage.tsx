@@ -1,7 +1,7 @@
 import type { Notice } from '@lockstep/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api';
+import { api, asApiError, type ApiError } from '../../api';
 import { ErrorMessage, Loading } from '../../components/ErrorMessage';
 import { LanguageName } from '../../components/LanguageName';
 import { editorHref, Link } from '../../router';
@@ -25,7 +25,7 @@ export function InboxPage() {
       inboxChanged(unread);
       reload();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+      setError(asApiError(err));
     }
   };
 

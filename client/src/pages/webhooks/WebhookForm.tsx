@@ -1,7 +1,7 @@
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@lockstep/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api';
+import { api, asApiError, type ApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EVENT_KEY, type Webhook } from './webhooksApi';
 
@@ -26,7 +26,7 @@ export function WebhookForm({ onCreated }: { onCreated(hook: Webhook): void }) {
       setSecret(created.secret);
       onCreated(created);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

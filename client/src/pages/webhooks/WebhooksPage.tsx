@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api';
+import { api, asApiError, type ApiError } from '../../api';
 import { ErrorMessage, Loading } from '../../components/ErrorMessage';
 import type { User } from '../../types';
 import { useResource } from '../../useResource';
@@ -37,7 +37,7 @@ export function WebhooksPage({ user }: { user: User }) {
       await api.delete(`/api/webhooks/${hook.id}`);
       reload();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+      setError(asApiError(err));
     }
   };
 
