@@ -36,6 +36,8 @@ export interface LanguageProgress {
   /** The newest revision against which this language was complete, or null. */
   completeAgainstRevision: number | null;
   lastActivity: string | null;
+  /** Questions still open in this language (those for all languages included). */
+  openQuestions: number;
 }
 
 function countsJson(c: StateCounts): string {
@@ -50,5 +52,5 @@ function countsJson(c: StateCounts): string {
 export function languageProgressJson(p: LanguageProgress): string {
   const revision = p.completeAgainstRevision === null ? 'null' : String(p.completeAgainstRevision);
   const activity = p.lastActivity === null ? 'null' : JSON.stringify(p.lastActivity);
-  return `{"segments":${countsJson(p.segments)},"words":${countsJson(p.words)},"complete":${p.complete},"completeAgainstRevision":${revision},"lastActivity":${activity}}`;
+  return `{"segments":${countsJson(p.segments)},"words":${countsJson(p.words)},"complete":${p.complete},"completeAgainstRevision":${revision},"lastActivity":${activity},"openQuestions":${p.openQuestions}}`;
 }

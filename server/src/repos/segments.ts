@@ -92,12 +92,14 @@ export interface SegmentWithTranslation {
     updatedBy: string | null;
     updatedAt: Date;
   };
+  /** Open questions in the asked language or for all languages. */
+  openQuestions: number;
 }
 
 export interface SegmentQuery {
   documentId: string;
   lang: string;
-  /** A translation state, `locked`, or `needs-work` (untranslated or stale). */
+  /** A translation state, `locked`, `needs-work` (untranslated or stale) or `open-questions`. */
   state?: string;
   /** Case-insensitive substring of the source or the translation. */
   q?: string;
@@ -115,6 +117,7 @@ export async function listSegments(db: Queryable, q: SegmentQuery): Promise<Segm
   const where = ['s.document_id = $1', 's.retired_in IS NULL'];
   if (q.state === 'locked') where.push('NOT s.translatable');
   else if (q.state === 'needs-work') where.push(`t.state IN ('untranslated', 'stale')`);
+  else if (q.state === 'open-questions') where.push('oq.n > 0');
   else if (q.state) {
     params.push(q.state);
     where.push(`t.state = $${params.length}`);
@@ -140,10 +143,16 @@ export async function listSegments(db: Queryable, q: SegmentQuery): Promise<Segm
             CASE WHEN t.segment_id IS NULL THEN NULL ELSE json_build_object(
               'text', t.text, 'state', t.state, 'version', t.version, 'basedOnRevision', t.based_on_revision,
               'previousSource', t.previous_source, 'changeClass', t.change_class, 'suggestion', t.suggestion,
-              'updatedBy', u.name, 'updatedAt', t.updated_at) END AS translation
+              'updatedBy', u.name, 'updatedAt', t.updated_at) END AS translation,
+            coalesce(oq.n, 0) AS "openQuestions"
        FROM segments s
        LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $2
        LEFT JOIN users u ON u.id = t.updated_by
+       -- One grouped read of the document's open questions (a partial index holds only those).
+       LEFT JOIN (SELECT segment_id, count(*)::int AS n FROM comments
+                   WHERE document_id = $1 AND kind = 'question' AND resolved_at IS NULL AND deleted_at IS NULL
+                     AND (lang = $2 OR lang IS NULL)
+                   GROUP BY segment_id) oq ON oq.segment_id = s.id
       WHERE ${where.join(' AND ')}
       ORDER BY s.position ${limit}`,
     params,

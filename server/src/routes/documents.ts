@@ -20,7 +20,7 @@ const NewDocument = z.object({
 
 const SegmentFilters = z.object({
   lang: z.string(),
-  state: z.enum(['untranslated', 'translated', 'stale', 'approved', 'locked', 'needs-work']).optional(),
+  state: z.enum(['untranslated', 'translated', 'stale', 'approved', 'locked', 'needs-work', 'open-questions']).optional(),
   q: z.string().max(500).optional(),
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),

@@ -21,6 +21,7 @@ function languagesOf(doc: DocumentHead, rows: readonly progress.ProgressRow[]): 
       // it was complete against, recorded when that happened (it survives later revisions).
       completeAgainstRevision: complete === 1 && doc.revision > 0 ? doc.revision : (row?.completeAgainstRevision ?? null),
       lastActivity: row?.lastActivity ?? null,
+      openQuestions: row?.openQuestions ?? 0,
     };
   }
   return langs;

@@ -51,6 +51,12 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/changes': SIGNED_IN,
   'GET /api/documents/:doc/segments/:seg/memory/:lang': SIGNED_IN,
   'GET /api/openapi.yaml': EVERYONE,
+  // Comments: who may write is decided per comment (its language, its author), after the row.
+  'GET /api/documents/:doc/segments/:seg/comments': SIGNED_IN,
+  'POST /api/documents/:doc/segments/:seg/comments': SIGNED_IN,
+  'PATCH /api/comments/:id': SIGNED_IN,
+  'DELETE /api/comments/:id': SIGNED_IN,
+  'POST /api/comments/:id/resolve': SIGNED_IN,
 };
 
 const EXAMPLE_PARAMS: Record<string, string> = { doc: 'no-such-doc', id: '999999', n: '1', lang: 'ko', seg: 's1' };
