@@ -13,6 +13,7 @@ import { RouteTable } from './http/routeTable.js';
 import type { Logger } from './logger.js';
 import { configureParsePool } from './parsing/pool.js';
 import { accountRoutes } from './routes/accounts.js';
+import { commentRoutes } from './routes/comments.js';
 import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
@@ -98,6 +99,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   qaRoutes(routes, db);
   memoryRoutes(routes, db, { fuzzyMaxChars: config.memoryFuzzyMaxChars });
   translationRoutes(routes, db);
+  commentRoutes(routes, db);
   const live = new LiveEvents(db, logger);
   const streams = new OpenStreams(db, logger, events?.revalidateMs);
   eventRoutes(routes, db, live, streams, events);

@@ -4,6 +4,7 @@ export * from './roles.js';
 export * from './text.js';
 export * from './hiddenCharacters.js';
 export * from './progress.js';
+export * from './comments.js';
 export * from './textWarnings.js';
 export * from './qa/index.js';
 export * from './workflow.js';

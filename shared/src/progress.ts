@@ -10,7 +10,7 @@ export const PROGRESS_STATES = [...TRANSLATION_STATES, 'locked'] as const;
 export type ProgressState = (typeof PROGRESS_STATES)[number];
 
 /** What the segment list can be filtered by: a state, or `needs-work` (a translation not done). */
-export const SEGMENT_FILTERS = [...PROGRESS_STATES, 'needs-work'] as const;
+export const SEGMENT_FILTERS = [...PROGRESS_STATES, 'needs-work', 'open-questions'] as const;
 export type SegmentFilter = (typeof SEGMENT_FILTERS)[number];
 
 export type StateCounts = Record<ProgressState, number> & { total: number };
@@ -42,4 +42,6 @@ export interface LanguageProgress {
   /** The newest revision against which this language was complete, or null. */
   completeAgainstRevision: number | null;
   lastActivity: string | null;
+  /** Questions still open in this language (those for all languages included). */
+  openQuestions: number;
 }

@@ -24,6 +24,7 @@ export type Action =
   | 'read' // documents, segments, progress, history, events; export/inspect XLIFF; Markdown
   | 'translate' // edit, re-confirm to translated, revert, import (approvals capped)
   | 'approve' // approve, re-confirm back to approved, import keeping approvals
+  | 'comment' // write in a segment's thread: in one's languages, or in the all-language thread (no lang)
   | 'manageDocuments' // create documents, publish revisions
   | 'manageWebhooks' // configure outgoing webhooks, read their delivery log
   | 'manageUsers';
@@ -41,6 +42,10 @@ export function may(actor: Actor | undefined, action: Action, lang?: string): bo
     case 'approve':
       if (actor.role === 'coordinator' || actor.role === 'admin') return true;
       return actor.role === 'reviewer' && lang !== undefined && (actor.languages as readonly string[]).includes(lang);
+    case 'comment':
+      // Everyone signed in works on some language, so everyone may write in the all-language thread.
+      if (lang === undefined) return true;
+      return may(actor, 'translate', lang);
     case 'manageDocuments':
     case 'manageWebhooks':
       return actor.role === 'coordinator' || actor.role === 'admin';

@@ -1,3 +1,5 @@
+import { LockstepError, unprocessable } from './errors.js';
+
 /**
  * Text accepted from users: UTF-8 stored as NFC. NUL and C0 controls other than tab and
  * newline are refused (PostgreSQL cannot store NUL; the rest is never intended text), and
@@ -33,4 +35,18 @@ export function describeTextProblem(p: TextProblem): string {
   return p.kind === 'lone_surrogate'
     ? `contains a lone surrogate at position ${p.index} (not a valid Unicode character)`
     : `contains the control character U+${p.codePoint.toString(16).toUpperCase().padStart(4, '0')} at position ${p.index}; only tab and newline are allowed`;
+}
+
+/**
+ * A text a user writes (a translation, a comment) as stored: NFC, at most `max` characters
+ * (413 above), not blank (422). `noun` names it in the messages.
+ */
+export function boundedUserText(text: string, max: number, noun: string): string {
+  const nfc = text.normalize('NFC');
+  const length = [...nfc].length;
+  if (length > max) {
+    throw new LockstepError('too_large', 'text_too_long', `A ${noun} may have at most ${max} characters; this one has ${length}.`, { limit: max, length });
+  }
+  if (nfc.trim() === '') throw unprocessable('text_empty', `The ${noun} is empty.`);
+  return nfc;
 }

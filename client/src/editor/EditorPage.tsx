@@ -183,6 +183,7 @@ export function EditorPage({ doc, lang, user }: Props) {
           target={target}
           canEdit={canEdit}
           canApprove={canApprove}
+          user={user}
           onShowAll={filter !== 'all' || search ? () => (setFilter('all'), setSearchInput(''), setSearch('')) : undefined}
         />
       )}

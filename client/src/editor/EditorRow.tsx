@@ -4,10 +4,12 @@ import { LockBadge, StateBadge } from '../components/Badges';
 import { codeInfoOf, InlineText } from '../components/InlineText';
 import type { TextLanguage } from '../components/SegmentBlocks';
 import { formatNumber } from '../format';
-import type { Segment } from '../types';
+import type { Segment, User } from '../types';
 import { Notes } from './Notes';
 import { ChangeBadges } from './ChangeBadges';
+import { QuestionBadge } from './QuestionBadge';
 import { SegmentEditor } from './SegmentEditor';
+import { ThreadPanel } from './ThreadPanel';
 import type { EditorModel } from './useEditor';
 import type { SegmentChange } from './useSinceLastVisit';
 import { WordDiff, WordDiffLegend } from './WordDiff';
@@ -21,6 +23,7 @@ export interface RowContext {
   target: TextLanguage & { autonym: string };
   canEdit: boolean;
   canApprove: boolean;
+  user: User;
 }
 
 interface Props extends RowContext {
@@ -121,11 +124,13 @@ export const EditorRow = memo(function EditorRow(props: Props) {
         )}
         {/* Ctrl+Enter moves on at once: what the server said about the save stays on the row it is about. */}
         {!active && note?.warnings && note.warnings.length > 0 && <Notes note={{ warnings: note.warnings }} problems={[]} />}
+        <ThreadPanel doc={props.doc} lang={target.code} autonym={target.autonym} segment={segment} user={props.user} />
       </div>
       <div className="editor-row__state">
         {editable ? <StateBadge state={translation!.state} /> : <LockBadge reason={segment.lockReason} />}
         {draftText !== undefined && <span className="draft-mark">{t('editor.draftMark')}</span>}
         {change && <ChangeBadges change={change} />}
+        <QuestionBadge count={segment.openQuestions} />
       </div>
     </div>
   );

@@ -26,6 +26,7 @@ function countFor(filter: (typeof FILTERS)[number], progress: LanguageProgress |
   if (!s) return undefined;
   if (filter === 'all') return s.total;
   if (filter === 'needs-work') return s.untranslated + s.stale;
+  if (filter === 'open-questions') return progress.openQuestions;
   return s[filter];
 }
 

@@ -35,16 +35,28 @@ export interface RevisionEventData {
   by: string | null;
 }
 
+/** A comment or question written, edited, deleted or resolved (`lang` null: for all languages). */
+export interface CommentEventData {
+  seq: number;
+  kind: 'comment';
+  comment: number;
+  segment: string;
+  lang: string | null;
+  action: string;
+  userId: number | null;
+  by: string | null;
+}
+
 export interface ResetEventData {
   seq: number;
   kind: 'reset';
   reason: string;
 }
 
-export type LiveEvent = TranslationEventData | ImportEventData | RevisionEventData | ResetEventData;
+export type LiveEvent = TranslationEventData | ImportEventData | RevisionEventData | CommentEventData | ResetEventData;
 
 /** The SSE event names the editor listens to (`ready` only says where the stream starts). */
-export const LIVE_EVENT_NAMES = ['translation', 'import', 'revision', 'reset'] as const;
+export const LIVE_EVENT_NAMES = ['translation', 'import', 'revision', 'comment', 'reset'] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -92,6 +104,9 @@ export function parseLiveEvent(name: string, raw: string): LiveEvent | undefined
         stale: isObject(data.stale) ? (Object.fromEntries(Object.entries(data.stale).filter(([, n]) => num(n))) as Record<string, number>) : {},
         ...who,
       };
+    case 'comment':
+      if (!num(data.comment) || !str(data.segment) || !(data.lang === null || str(data.lang))) return undefined;
+      return { seq: data.seq, kind: 'comment', comment: data.comment, segment: data.segment, lang: data.lang, action: str(data.action) ? data.action : '', ...who };
     case 'reset':
       return { seq: data.seq, kind: 'reset', reason: str(data.reason) ? data.reason : '' };
     default:

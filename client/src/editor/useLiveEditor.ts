@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { User } from '../types';
+import { threadChanged } from './commentsApi';
 import { changedRows, type LiveEvent } from './liveEvents';
 import type { EditorModel } from './useEditor';
 import { useLiveEvents } from './useLiveEvents';
@@ -48,6 +49,14 @@ export function useLiveEditor({ doc, lang, user, list, model, reloadProgress }: 
       case 'revision':
         setRevision({ revision: event.revision, by: event.by });
         progressSoon();
+        return;
+      case 'comment':
+        // A thread of this language or of all languages: its row's open-question count, the
+        // toolbar's, and the thread if it is open.
+        if (event.lang !== null && event.lang !== lang) return;
+        list.refresh([event.segment]);
+        progressSoon();
+        threadChanged(event.segment);
         return;
       case 'translation':
       case 'import': {

@@ -1,7 +1,7 @@
 import type { Segment } from '../types';
 
 /** The editor's state filters; all but `all` are the server's `state` query values (api.md). */
-export const FILTERS = ['all', 'needs-work', 'stale', 'untranslated', 'translated', 'approved'] as const;
+export const FILTERS = ['all', 'needs-work', 'stale', 'untranslated', 'translated', 'approved', 'open-questions'] as const;
 /**
  * `changed`: the segments that changed since the user's last visit, which the client knows
  * (`GET …/changes/:lang`) and picks out of the whole list.

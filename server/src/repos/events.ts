@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../db/db.js';
 /** The NOTIFY channel of numbered events; the payload is `<document id>:<newest seq>` (document ids never contain ':'). Also named in 008_sequencer_one_trip.sql. */
 export const EVENTS_CHANNEL = 'lockstep_events';
 
-export type LiveEventKind = 'translation' | 'revision' | 'import';
+export type LiveEventKind = 'translation' | 'revision' | 'import' | 'comment';
 
 /** One stored event as readers receive it: ids, versions and states, never texts. */
 export interface StoredEvent {

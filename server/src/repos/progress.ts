@@ -11,6 +11,8 @@ export interface ProgressRow {
   completeAgainstRevision: number | null;
   /** ISO 8601, UTC, to the millisecond. */
   lastActivity: string | null;
+  /** Open questions (016_comments.sql keeps the count). */
+  openQuestions: number;
 }
 
 /**
@@ -21,7 +23,8 @@ export interface ProgressRow {
  */
 const PACKED = `string_agg(concat_ws(' ', l.lang, ${PROGRESS_STATES.map((s) => `l.${s}, l.${s}_words`).join(', ')},
                      coalesce(l.complete_against_revision, -1),
-                     coalesce(to_char(l.last_activity AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '-')), ';')
+                     coalesce(to_char(l.last_activity AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '-'),
+                     l.open_questions), ';')
                  FILTER (WHERE l.document_id IS NOT NULL)`;
 
 /** Counts from the packed fields, the first at `at`, every second one after it. */
@@ -47,6 +50,7 @@ function unpack(documentId: string, packed: string | null): ProgressRow[] {
       words: countsOf(fields, 2),
       completeAgainstRevision: revision < 0 ? null : revision,
       lastActivity: fields[12] === '-' ? null : fields[12],
+      openQuestions: +fields[13],
     };
   });
 }

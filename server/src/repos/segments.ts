@@ -92,12 +92,14 @@ export interface SegmentWithTranslation {
     updatedBy: string | null;
     updatedAt: Date;
   };
+  /** Open questions in the asked language or for all languages. */
+  openQuestions: number;
 }
 
 export interface SegmentQuery {
   documentId: string;
   lang: string;
-  /** A translation state, `locked`, or `needs-work` (a translation not done: untranslated or stale). */
+  /** A translation state, `locked`, `needs-work` (a translation not done: untranslated or stale) or `open-questions`. */
   state?: SegmentFilter;
   /** Case-insensitive substring of the source or the translation. */
   q?: string;
@@ -115,6 +117,7 @@ export async function listSegments(db: Queryable, q: SegmentQuery): Promise<Segm
   const where = ['s.document_id = $1', 's.retired_in IS NULL'];
   if (q.state === 'locked') where.push('NOT s.translatable');
   else if (q.state === 'needs-work') where.push('NOT lockstep_is_done(t.state)');
+  else if (q.state === 'open-questions') where.push('(SELECT counts FROM open_questions) ? s.id');
   else if (q.state) {
     params.push(q.state);
     where.push(`t.state = $${params.length}`);
@@ -133,14 +136,25 @@ export async function listSegments(db: Queryable, q: SegmentQuery): Promise<Segm
     params.push(q.limit);
     limit = `LIMIT $${params.length}`;
   }
+  // The open questions of the document, counted per segment once (a partial index holds only
+  // those) and looked up per row. Not a join with the grouped counts: on tables without fresh
+  // statistics the planner took that for one row and re-grouped it for every segment (3,000
+  // segments with 300 questions: 935 ms instead of ~75).
   const r = await db.query<SegmentWithTranslation & { t_state: string | null }>(
-    `SELECT s.id, s.position AS index, s.block_index AS "blockIndex", s.block_kind AS kind, s.source,
+    `WITH open_questions AS (
+       SELECT coalesce(jsonb_object_agg(segment_id, n), '{}') AS counts
+         FROM (SELECT segment_id, count(*)::int AS n FROM comments
+                WHERE document_id = $1 AND kind = 'question' AND resolved_at IS NULL AND deleted_at IS NULL
+                  AND (lang = $2 OR lang IS NULL)
+                GROUP BY segment_id) g)
+     SELECT s.id, s.position AS index, s.block_index AS "blockIndex", s.block_kind AS kind, s.source,
             s.source_runs AS "sourceRuns", s.plain_text AS plain, s.words, s.translatable,
             s.lock_reason AS "lockReason", s.hoisted, s.derived_from AS "derivedFrom",
             CASE WHEN t.segment_id IS NULL THEN NULL ELSE json_build_object(
               'text', t.text, 'state', t.state, 'version', t.version, 'basedOnRevision', t.based_on_revision,
               'previousSource', t.previous_source, 'changeClass', t.change_class, 'suggestion', t.suggestion,
-              'updatedBy', u.name, 'updatedAt', t.updated_at) END AS translation
+              'updatedBy', u.name, 'updatedAt', t.updated_at) END AS translation,
+            coalesce(((SELECT counts FROM open_questions) ->> s.id)::int, 0) AS "openQuestions"
        FROM segments s
        LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $2
        LEFT JOIN users u ON u.id = t.updated_by

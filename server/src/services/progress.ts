@@ -21,6 +21,7 @@ function languagesOf(doc: DocumentHead, rows: readonly progress.ProgressRow[]): 
       // it was complete against, recorded when that happened (it survives later revisions).
       completeAgainstRevision: complete === 1 && doc.revision > 0 ? doc.revision : (row?.completeAgainstRevision ?? null),
       lastActivity: row?.lastActivity ?? null,
+      openQuestions: row?.openQuestions ?? 0,
     };
   }
   return langs;
@@ -63,7 +64,7 @@ function countsJson(c: StateCounts): string {
 export function languageProgressJson(p: LanguageProgress): string {
   const revision = p.completeAgainstRevision === null ? 'null' : String(p.completeAgainstRevision);
   const activity = p.lastActivity === null ? 'null' : JSON.stringify(p.lastActivity);
-  return `{"segments":${countsJson(p.segments)},"words":${countsJson(p.words)},"complete":${p.complete},"completeAgainstRevision":${revision},"lastActivity":${activity}}`;
+  return `{"segments":${countsJson(p.segments)},"words":${countsJson(p.words)},"complete":${p.complete},"completeAgainstRevision":${revision},"lastActivity":${activity},"openQuestions":${p.openQuestions}}`;
 }
 
 function dashboardEntryJson(doc: progress.DashboardDocument): string {

@@ -1,4 +1,5 @@
 import {
+  boundedUserText,
   conflict,
   nextStep,
   plainOfCoded,
@@ -64,16 +65,7 @@ function view(t: TranslationRow, found?: Found): TranslationView {
 
 /** NFC, within the length limit, not blank. */
 export function normaliseTranslationText(text: string): string {
-  const nfc = text.normalize('NFC');
-  const length = [...nfc].length;
-  if (length > MAX_TRANSLATION_CHARS) {
-    throw new LockstepError('too_large', 'text_too_long', `A translation may have at most ${MAX_TRANSLATION_CHARS} characters; this one has ${length}.`, {
-      limit: MAX_TRANSLATION_CHARS,
-      length,
-    });
-  }
-  if (nfc.trim() === '') throw unprocessable('text_empty', 'The translation is empty.');
-  return nfc;
+  return boundedUserText(text, MAX_TRANSLATION_CHARS, 'translation');
 }
 
 function checkCodes(text: string, sourceRuns: readonly SourceRun[]): void {
@@ -146,7 +138,7 @@ function versionConflict(current: TranslationRow, found: Found): LockstepError {
 // A deadlock with a concurrent multi-statement writer (revision publishing) is resolved by the
 // database aborting one side; the write is safe to repeat, since it re-reads and re-checks.
 const RETRYABLE = new Set(['40P01', '40001']);
-async function retrying<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+export async function retrying<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();

@@ -49,6 +49,8 @@ export interface Segment {
   derivedFrom: string[];
   /** Null for locked segments. */
   translation: Translation | null;
+  /** Questions still open on this segment in the asked language or for all languages. */
+  openQuestions: number;
 }
 
 /** `GET /api/documents/:doc/segments`: `nextCursor` only when `limit` was given (null on the last page). */

@@ -35,6 +35,12 @@ interface Pairs {
   TranslationResult: [Api.TranslationResult, Schemas['TranslationResult']];
   HistoryEvent: [Api.HistoryEvent, Schemas['HistoryEvent']];
   History: [Api.History, Schemas['History']];
+  CommentKind: [Api.CommentKind, Schemas['CommentKind']];
+  CommentUser: [Api.CommentUser, Schemas['CommentUser']];
+  CommentEdit: [Api.CommentEdit, Schemas['CommentEdit']];
+  Comment: [Api.Comment, Schemas['Comment']];
+  CommentThread: [Api.CommentThread, Schemas['CommentThread']];
+  CommentEnvelope: [Api.CommentEnvelope, Schemas['CommentEnvelope']];
   ChangeKind: [Api.RevisionChangeKind, Schemas['ChangeKind']];
   Impact: [Api.Impact, Schemas['Impact']];
   LanguageCounts: [Api.LanguageCounts, Schemas['LanguageCounts']];
@@ -75,6 +81,12 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   TranslationResult: true,
   HistoryEvent: true,
   History: true,
+  CommentKind: true,
+  CommentUser: true,
+  CommentEdit: true,
+  Comment: true,
+  CommentThread: true,
+  CommentEnvelope: true,
   ChangeKind: true,
   Impact: true,
   LanguageCounts: true,

@@ -105,6 +105,25 @@ state: ("untranslated" | "translated" | "stale" | "approved")
 action: ("edit" | "approve" | "reconfirm" | "revert" | "import")
 historyId: number
 })
+CommentKind: ("comment" | "question")
+CommentUser: CommentUser
+CommentEdit: CommentEdit
+CommentText: CommentText
+NewComment: NewComment
+Comment: Comment
+CommentThread: CommentThread
+CommentEnvelope: CommentEnvelope
+/**
+ * `event: comment` — a comment or question was written, edited, deleted or resolved.
+ */
+LiveCommentEvent: (LiveEventBase & {
+kind: "comment"
+comment: number
+segment: string
+lang: (null | ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru"))
+commentKind: ("comment" | "question")
+action: ("created" | "edited" | "deleted" | "resolved")
+})
 /**
  * `event: revision` — a new source revision was published.
  */
@@ -313,6 +332,10 @@ complete: number
  */
 completeAgainstRevision: (number | null)
 lastActivity: (string | null)
+/**
+ * Questions still open in this language, those asked for all languages included.
+ */
+openQuestions: number
 }
 /**
  * `total` is the sum of the other keys.
@@ -444,6 +467,10 @@ derivedFrom: string[]
  * Null for locked segments.
  */
 translation: (null | Translation)
+/**
+ * Questions still open on the segment in the asked language or for all languages.
+ */
+openQuestions: number
 }
 export interface SegmentList {
 revision: number
@@ -870,7 +897,7 @@ export interface LiveEventBase {
  * The event's number (also its SSE `id`).
  */
 seq: number
-kind: ("translation" | "revision" | "import")
+kind: ("translation" | "revision" | "import" | "comment")
 userId: (number | null)
 /**
  * The name of whoever made the change.
@@ -890,6 +917,84 @@ seq: number
 export interface LiveResetEvent {
 seq: number
 reason: ("unknown_event_id" | "too_far_behind")
+}
+export interface CommentUser {
+id: number
+name: string
+}
+/**
+ * An earlier text of an edited comment.
+ */
+export interface CommentEdit {
+text: string
+/**
+ * When this text was replaced by the next.
+ */
+replacedAt: string
+}
+export interface CommentText {
+/**
+ * Up to 5,000 characters.
+ */
+text: string
+}
+export interface NewComment {
+/**
+ * Up to 5,000 characters.
+ */
+text: string
+kind: ("comment" | "question")
+/**
+ * The thread's language; null or absent for the thread for all languages.
+ */
+lang?: (null | ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru"))
+}
+export interface Comment {
+id: number
+segmentId: string
+/**
+ * Null in the thread for all languages.
+ */
+lang: (null | ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru"))
+kind: ("comment" | "question")
+/**
+ * Null once deleted.
+ */
+text: (string | null)
+author: CommentUser
+createdAt: string
+editedAt: (string | null)
+/**
+ * Earlier texts, oldest first (empty once deleted).
+ */
+edits: CommentEdit[]
+/**
+ * The users the text mentions.
+ */
+mentions: CommentUser[]
+/**
+ * A question not yet resolved nor deleted.
+ */
+open: boolean
+resolvedAt: (string | null)
+resolvedBy: (null | CommentUser)
+deleted: boolean
+deletedAt: (string | null)
+deletedBy: (null | CommentUser)
+/**
+ * The document revision current when it was written.
+ */
+revision: number
+/**
+ * The segment's source changed since it was written (a later revision modified it).
+ */
+sourceChanged: boolean
+}
+export interface CommentThread {
+comments: Comment[]
+}
+export interface CommentEnvelope {
+comment: Comment
 }
 /**
  * One language's part of a publish, as its impact report gave it.

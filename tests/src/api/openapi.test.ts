@@ -328,6 +328,28 @@ describe('real responses match the documented schemas', () => {
     expectDocumented('get', `${D}/markdown/{lang}`, await request(app).get('/api/documents/oa/markdown/ko').set(auth(token.ko)), 200);
   });
 
+  test('comments: a thread, a question asked, edited and resolved, a comment deleted', async () => {
+    const C = `${D}/segments/{seg}/comments`;
+    const url = `/api/documents/oa/segments/${seg.id}/comments`;
+    const asked = await request(app).post(url).set(auth(token.ko)).send({ text: 'Which word, @ko?', kind: 'question', lang: 'ko' });
+    expectDocumented('post', C, asked, 201);
+    expectDocumented('post', C, await request(app).post(url).set(auth(token.ko)).send({ text: ' ', kind: 'comment' }), 422);
+    expectDocumented('post', C, await request(app).post(url).set(auth(token.ko)).send({ text: 'fr?', kind: 'comment', lang: 'fr' }), 403);
+    const id = asked.body.comment.id as number;
+    expectDocumented('patch', '/api/comments/{id}', await request(app).patch(`/api/comments/${id}`).set(auth(token.ko)).send({ text: 'Which term, @ko?' }), 200);
+    expectDocumented('post', '/api/comments/{id}/resolve', await request(app).post(`/api/comments/${id}/resolve`).set(auth(token.coord)), 200);
+    expectDocumented('post', '/api/comments/{id}/resolve', await request(app).post(`/api/comments/${id}/resolve`).set(auth(token.coord)), 422);
+    const note = await request(app).post(url).set(auth(token.coord)).send({ text: 'For everyone.', kind: 'comment', lang: null });
+    expectDocumented('delete', '/api/comments/{id}', await request(app).delete(`/api/comments/${note.body.comment.id}`).set(auth(token.coord)), 200);
+    const thread = await request(app).get(`${url}?lang=ko`).set(auth(token.ko));
+    expectDocumented('get', C, thread, 200);
+    expect(thread.body.comments.map((c: { edits: unknown[]; deleted: boolean }) => [c.edits.length, c.deleted])).toEqual([
+      [1, false],
+      [0, true],
+    ]);
+    expectDocumented('get', `${D}/segments`, await request(app).get('/api/documents/oa/segments?lang=ko&state=open-questions').set(auth(token.ko)), 200);
+  });
+
   const exportKo = () =>
     request(app)
       .get('/api/documents/oa/xliff/ko')
@@ -399,9 +421,11 @@ describe('real responses match the documented schemas', () => {
       const imported = await importKo(translated, false);
       expectDocumented('post', `${D}/xliff/{lang}`, imported, 200);
       expect(imported.body.applied.length).toBeGreaterThan(0);
+      const commented = await request(app).post(`/api/documents/oa/segments/${stale.id}/comments`).set(auth(token.ko)).send({ text: 'Why?', kind: 'question', lang: 'ko' });
+      expect(commented.status).toBe(201);
 
       // The event payloads: ready, then the translation changes, the revision and the import.
-      await stream.until((c) => c.of('revision').length > 0 && c.of('translation').length >= 2 && c.of('import').length > 0, 10_000, 'revision, translation and import events');
+      await stream.until((c) => c.of('revision').length > 0 && c.of('translation').length >= 2 && c.of('import').length > 0 && c.of('comment').length > 0, 10_000, 'revision, translation, import and comment events');
       const events = operation('get', `${D}/events`)['x-lockstep-events']!;
       for (const e of stream.events) {
         expect(Object.keys(events)).toContain(e.event);

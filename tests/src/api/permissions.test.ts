@@ -57,6 +57,12 @@ const EXPECTED: Record<string, Who[]> = {
   'POST /api/webhooks': ['coordinator', 'admin'],
   'DELETE /api/webhooks/:id': ['coordinator', 'admin'],
   'GET /api/webhooks/:id/deliveries': ['coordinator', 'admin'],
+  // Comments: who may write is decided per comment (its language, its author), after the row.
+  'GET /api/documents/:doc/segments/:seg/comments': SIGNED_IN,
+  'POST /api/documents/:doc/segments/:seg/comments': SIGNED_IN,
+  'PATCH /api/comments/:id': SIGNED_IN,
+  'DELETE /api/comments/:id': SIGNED_IN,
+  'POST /api/comments/:id/resolve': SIGNED_IN,
 };
 
 const EXAMPLE_PARAMS: Record<string, string> = { doc: 'no-such-doc', id: '999999', n: '1', lang: 'ko', seg: 's1' };

@@ -74,6 +74,16 @@ describe('live events in the editor', () => {
     // A revision changes no row by itself: the editor offers a reload instead.
     expect(changedRows(parseLiveEvent('revision', JSON.stringify({ seq: 11, revision: 2 }))!, 'ko', versionOf)).toEqual([]);
   });
+
+  test('comment events name the comment, its segment and its thread (null: all languages); they change no translation', () => {
+    const comment = (over: Record<string, unknown> = {}) =>
+      JSON.stringify({ seq: 13, kind: 'comment', comment: 5, segment: 's1', lang: null, commentKind: 'question', action: 'created', userId: 2, by: 'Ko', ...over });
+    expect(parseLiveEvent('comment', comment())).toMatchObject({ kind: 'comment', comment: 5, segment: 's1', lang: null, action: 'created', by: 'Ko' });
+    expect(parseLiveEvent('comment', comment({ lang: 'ko' }))).toMatchObject({ lang: 'ko' });
+    expect(parseLiveEvent('comment', comment({ comment: 'x' }))).toBeUndefined();
+    expect(parseLiveEvent('comment', comment({ lang: 7 }))).toBeUndefined();
+    expect(changedRows(parseLiveEvent('comment', comment({ lang: 'ko' }))!, 'ko', versionOf)).toEqual([]);
+  });
 });
 
 describe('QA findings in the UI language', () => {

@@ -20,6 +20,7 @@ const progress = fc
     words: counts,
     completeAgainstRevision: fc.option(fc.integer({ min: 1, max: 2 ** 31 - 1 })),
     lastActivity: fc.option(fc.date({ noInvalidDate: true }).map((d) => d.toISOString())),
+    openQuestions: fc.nat({ max: 100_000 }),
   })
   .map(
     (p): LanguageProgress => ({
@@ -29,6 +30,7 @@ const progress = fc
       complete: completeFraction(p.segments),
       completeAgainstRevision: p.completeAgainstRevision,
       lastActivity: p.lastActivity,
+      openQuestions: p.openQuestions,
     }),
   );
 
@@ -77,6 +79,7 @@ describe('languageProgressJson', () => {
       complete: 2 / 3,
       completeAgainstRevision: null,
       lastActivity: '2026-11-27T17:50:01.123Z',
+      openQuestions: 2,
     };
     expect(JSON.parse(languageProgressJson(p))).toEqual(p);
     expect(JSON.parse(languageProgressJson({ ...p, lastActivity: null, completeAgainstRevision: 4 }))).toMatchObject({ lastActivity: null, completeAgainstRevision: 4 });

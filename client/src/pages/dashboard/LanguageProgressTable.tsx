@@ -37,6 +37,9 @@ export function LanguageProgressTable({ document: doc, progress, unit, infoOf, c
             <th scope="col">{t('dashboard.completeAgainst')}</th>
             <th scope="col">{t('documents.lastActivity')}</th>
             <th scope="col">{t('dashboard.sinceVisit.column')}</th>
+            <th scope="col" className="numeric">
+              {t('dashboard.openQuestions')}
+            </th>
             <th scope="col">
               <span className="visually-hidden">{t('dashboard.editorColumn')}</span>
             </th>
@@ -78,7 +81,7 @@ function LanguageRow({ doc, lang, info, progress, unit, changes }: RowProps) {
         <th scope="row">
           <LanguageName code={lang} info={info} />
         </th>
-        <td colSpan={STATES.length + 5} className="muted">
+        <td colSpan={STATES.length + 6} className="muted">
           {t('documents.noProgress')}
         </td>
       </tr>
@@ -115,6 +118,9 @@ function LanguageRow({ doc, lang, info, progress, unit, changes }: RowProps) {
       <td className="muted dashboard-table__when">{last ?? t('documents.noActivity')}</td>
       <td className="dashboard-table__since" data-since-visit={lang}>
         <SinceVisitCell changes={changes} />
+      </td>
+      <td className="numeric" data-open-questions={lang}>
+        {formatNumber(lng, progress.openQuestions)}
       </td>
       <td>
         <Link to={editorHref(doc.id, lang)} className="button button--secondary button--small">
