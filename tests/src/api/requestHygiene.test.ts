@@ -8,7 +8,7 @@ import { createLogger } from '@lockstep/server/logger';
 import { MAX_FAILURES_PER_ADDRESS } from '@lockstep/server/services/accounts';
 import { addUser, testApp, testConfig, tokenFor } from '../support/app.js';
 import { serve } from '../support/sse.js';
-import { sharedTestDb } from '../support/testDb.js';
+import { sharedTestDb } from '../support/sharedTestDb.js';
 
 /** Issue #18, findings 6, 7, 9 and 11 (the catalogue rows are in hostile.test.ts). */
 

@@ -5,7 +5,8 @@ import { addUser, PASSWORD, testApp } from '../support/app.js';
 import { serve } from '../support/sse.js';
 import { serversKilledAfterEach } from '../support/serversKilledAfterEach.js';
 import { waitHealthy } from '../support/serverProcess.js';
-import { onPostgres, sharedTestDb } from '../support/testDb.js';
+import { onPostgres } from '../support/testDb.js';
+import { sharedTestDb } from '../support/sharedTestDb.js';
 
 /**
  * Issue #18, finding 2: the sign-in limit must hold whatever the concurrency. The repro:

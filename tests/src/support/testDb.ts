@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDb, type Db } from '@lockstep/server/db';
@@ -108,20 +107,3 @@ export async function hashAllTables(db: Db): Promise<string> {
   return parts.join(';');
 }
 
-/**
- * For a test file on one database emptied before each test: opens it before all tests and
- * closes it after. The returned function gives the database from the first test on.
- */
-export function sharedTestDb(): () => TestDb {
-  let db: TestDb | undefined;
-  beforeAll(async () => {
-    db = await openTestDb();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await truncateAll(db!);
-  });
-  return () => db!;
-}
