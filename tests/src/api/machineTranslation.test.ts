@@ -157,6 +157,32 @@ describe('LibreTranslate adapter (recorded answers)', () => {
   });
 });
 
+describe('several engines', () => {
+  test('one suggestion per engine that serves the pair, in the order Apertium, DeepL, LibreTranslate', async () => {
+    const apertium = await engine((req) => {
+      if (req.path === '/listPairs') return ok('apertium.listPairs.json');
+      if (req.path === '/translate') return ok('apertium.translate.es.json');
+      return { status: 404, body: '{}' };
+    });
+    const app = appWith({ apertiumUrl: apertium.url, deepl: { url: (await deepl()).url, key: 'k' }, libreTranslate: { url: (await libre()).url } });
+    expect(await mt(app, segs.coded)).toEqual([
+      // Apertium's own (odd) choice of words, its tags kept where it put them.
+      { engine: 'apertium', text: 'Leído la <1>declaración llena</1> antes de que <2> lo</2> firmas.', needsCodePlacement: false },
+      { engine: 'deepl', text: 'Lea la <1>declaración completa</1> antes de <2>firmarla</2>.', needsCodePlacement: false },
+      expect.objectContaining({ engine: 'libretranslate', needsCodePlacement: true }),
+    ]);
+    const form = new URLSearchParams(apertium.seen.find((r) => r.path === '/translate')!.body);
+    expect(Object.fromEntries(form)).toEqual({
+      langpair: 'eng|spa',
+      q: 'Read the <g id="1">full statement</g> before you <g id="2">sign</g> it.',
+      format: 'html',
+      markUnknown: 'no',
+    });
+    // Apertium has no English → Korean: the others still answer for Korean (DeepL lists KO).
+    expect((await mt(app, segs.plain, 'ko', token.coord)).map((s) => s.engine)).toEqual(['deepl']);
+  });
+});
+
 describe('failures degrade to no suggestion', () => {
   test('an engine that does not answer in time gives none, the others still answer, and it is logged', async () => {
     const slow = await libre(() => 'hang');
