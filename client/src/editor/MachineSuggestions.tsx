@@ -26,17 +26,17 @@ export function MachineSuggestions({ mt, codes, target, onInsert }: Props) {
   if (mt.status !== 'ready' || mt.suggestions.length === 0) return null;
   return (
     <section className="machine-suggestions" aria-labelledby={titleId}>
-      <h4 className="memory__title" id={titleId}>
+      <h4 className="machine-suggestions__title" id={titleId}>
         {t('mt.title')}
       </h4>
-      <ul className="memory__list">
+      <ul className="machine-suggestions__list">
         {mt.suggestions.map((s, i) => (
-          <li key={s.engine} className="memory__item" data-engine={s.engine}>
-            <div className="memory__head">
+          <li key={s.engine} className="machine-suggestions__item" data-engine={s.engine}>
+            <div className="machine-suggestions__head">
               <span className="machine-suggestions__engine">{t('mt.engine', { engine: ENGINE_NAMES[s.engine] })}</span>
               {s.needsCodePlacement && <span className="muted">{t('mt.needsCodePlacement')}</span>}
             </div>
-            <InlineText text={s.text} lang={target.code} dir={target.direction} className="memory__text" codes={codes} />
+            <InlineText text={s.text} lang={target.code} dir={target.direction} className="machine-suggestions__text" codes={codes} />
             <button type="button" className="button button--secondary button--small" onClick={() => onInsert(i)}>
               {t('mt.insert', { engine: ENGINE_NAMES[s.engine] })}
             </button>

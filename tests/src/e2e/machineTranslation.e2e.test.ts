@@ -52,7 +52,7 @@ describeWithApertium('machine translation in the editor', () => {
       const { page } = checked;
       await signInAt(page, `/documents/${DOC}/es/edit`, ES);
       await row(page, segment.id).locator('.editor-row__open').click();
-      const draft = page.locator('.editor-row--active .machine-suggestions .memory__item[data-engine="apertium"]');
+      const draft = page.locator('.editor-row--active .machine-suggestions__item[data-engine="apertium"]');
       await draft.waitFor({ timeout: 20_000 });
       await expect(draft.locator('.machine-suggestions__engine').textContent()).resolves.toBe(enText('mt.engine').replace('{{engine}}', 'Apertium'));
       // Shown, not written: the translation is still untranslated and empty.
