@@ -233,6 +233,17 @@ describe('cache and limits', () => {
     expect(translateCalls(e)).toBe(2);
   });
 
+  test('the cache is bounded: beyond LOCKSTEP_MT_CACHE_ENTRIES the least recently used is asked again', async () => {
+    const e = await libre((req) => ({ status: 200, body: JSON.stringify({ translatedText: `es: ${JSON.parse(req.body).q}` }) }));
+    const app = appWith({ libreTranslate: { url: e.url }, cacheEntries: 1 });
+    await mt(app, segs.plain);
+    await mt(app, segs.plain);
+    expect(translateCalls(e)).toBe(1);
+    await mt(app, segs.other);
+    await mt(app, segs.plain);
+    expect(translateCalls(e)).toBe(3);
+  });
+
   test('failures are not cached: the next request asks again and gets the suggestion', async () => {
     let fail = true;
     const e = await libre(() => (fail ? { status: 503, body: '{"error":"busy"}' } : ok('libretranslate.translate.es.json')));
