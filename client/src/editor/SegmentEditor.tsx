@@ -8,10 +8,12 @@ import { CodeStrip } from './CodeStrip';
 import { ConflictPanel } from './ConflictPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { MemoryPanel } from './MemoryPanel';
+import { engineName, MachineSuggestions } from './MachineSuggestions';
 import { LiveQaNotes, Notes } from './Notes';
 import { SegmentActions } from './SegmentActions';
 import type { EditorModel } from './useEditor';
 import { useLiveQa } from './useLiveQa';
+import { useMachineTranslation } from './useMachineTranslation';
 import { useMemory } from './useMemory';
 import { neighbour } from './worklist';
 
@@ -46,6 +48,13 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
     if (!chosen) return;
     model.setText(segment.id, chosen.text);
     model.announce(t('editor.memory.inserted', { number: index + 1 }));
+  };
+  const mt = useMachineTranslation(doc, segment.id, target.code, canEdit);
+  const insertMachine = (index: number) => {
+    const chosen = mt.status === 'ready' ? mt.suggestions[index] : undefined;
+    if (!chosen) return;
+    model.setText(segment.id, chosen.text);
+    model.announce(t('mt.inserted', { engine: engineName(chosen.engine) }));
   };
   // A split or merge offers the old translations while there is none; an XLIFF import that met a
   // newer text here (a conflict) left the file's text as a suggestion, shown whatever the state.
@@ -160,7 +169,9 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
         historyOpen={historyOpen}
         onToggleHistory={() => setHistoryOpen((open) => !open)}
       />
-      <MemoryPanel memory={memory} segment={segment} source={source} target={target} onInsert={canEdit ? insertMemory : undefined} />
+      <MemoryPanel memory={memory} segment={segment} source={source} target={target} onInsert={canEdit ? insertMemory : undefined}>
+        {canEdit && <MachineSuggestions mt={mt} codes={codeInfoOf(segment.sourceRuns)} target={target} onInsert={insertMachine} />}
+      </MemoryPanel>
       {historyOpen && (
         <HistoryPanel
           doc={doc}
