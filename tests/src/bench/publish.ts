@@ -145,7 +145,7 @@ const round1 = (ms: number) => Number(ms.toFixed(1));
 async function alignmentFloor(db: TestDb, markdown: string): Promise<Record<string, number>> {
   const previous = await liveSegments(db, 'bench');
   const doc = await db.query<{ markdown: string }>(
-    `SELECT r.markdown FROM revisions r JOIN documents d ON d.id = r.document_id AND d.revision = r.number WHERE d.id = 'bench'`,
+    `SELECT r.markdown FROM revisions r JOIN documents d ON d.id = r.document_id AND d.current_revision = r.number WHERE d.id = 'bench'`,
   );
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
