@@ -82,10 +82,29 @@ export function decideImport(f: ImportFacts): ImportDecision {
 export interface ImportReport {
   /** The export the file came from (the ledger), when the file names one of ours. */
   exportId: string | null;
+  /** Every unit of the file, in file order, with what importing it does (or did) and why. */
+  units: ImportUnitReport[];
   applied: string[];
   unchanged: string[];
   conflicts: { unit: string; reason: string }[];
   unknown: string[];
   rejected: { unit: string; reason: string }[];
   warnings: { unit?: string; message: string }[];
+}
+
+/** One unit of an import report: the same id in the file, the editor, the CLI and here. */
+export interface ImportUnitReport {
+  /** The unit id in the file, which is the segment's stable id (`s40`). */
+  unit: string;
+  /** The segment's position in the editor (1-based), null for a unit the document does not have. */
+  position: number | null;
+  outcome: ImportOutcome;
+  /** Why (conflict, rejected, unknown, some unchanged), or a warning about an applied/unchanged unit. */
+  reason?: string;
+  /** The segment's source now (text with codes); null for an unknown unit. */
+  source: string | null;
+  /** The server's translation now; null when there is none. */
+  before: string | null;
+  /** The file's target; null when the unit has none. */
+  after: string | null;
 }

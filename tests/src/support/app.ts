@@ -47,3 +47,10 @@ export async function seedDemo(db: TestDb): Promise<void> {
 export function demoTokenFor(app: Express, who: string): Promise<string> {
   return tokenFor(app, `${who}@demo.lockstep`, DEMO_PASSWORD);
 }
+
+/** A supertest parser that keeps a response's body as bytes (`.buffer(true).parse(bytesOf)`). */
+export function bytesOf(res: request.Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
