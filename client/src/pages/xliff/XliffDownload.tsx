@@ -6,7 +6,8 @@ import { saveBlob } from '../../download';
 import type { LanguageInfo } from '../../languages';
 import type { Document } from '../../types';
 
-const VERSIONS = ['2.0', '1.2'] as const;
+// 1.2 first: the version most CAT tools read (OmegaT 3.6 reads no 2.0); 2.0 is one choice away.
+const VERSIONS = ['1.2', '2.0'] as const;
 const SCOPES = ['all', 'todo'] as const;
 
 /** Choose the XLIFF version and scope, then download one language's file or all of them as a zip. */
@@ -14,7 +15,7 @@ export function XliffDownload({ document: doc, infoOf }: { document: Document; i
   const { t } = useTranslation();
   const versionId = useId();
   const scopeId = useId();
-  const [version, setVersion] = useState<(typeof VERSIONS)[number]>('2.0');
+  const [version, setVersion] = useState<(typeof VERSIONS)[number]>('1.2');
   const [scope, setScope] = useState<(typeof SCOPES)[number]>('all');
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<ApiError>();
