@@ -184,6 +184,8 @@ describe('the coordinator’s pages', () => {
       await page.waitForURL(`**/documents/statement/ko/edit*`);
       const suggestion = page.locator(`#segment-${conflicting.id}.editor-row--active .suggestion`);
       await expect(suggestion.textContent()).resolves.toContain('파일 속의 다른 번역');
+      // The editor row shows the same stable id as the file and the report.
+      await expect(page.locator(`#segment-${conflicting.id} .editor-row__id`).textContent()).resolves.toBe(conflicting.id);
       // The editor's toolbar is sticky: a window shot around the segment, not a full-page one.
       await viewShot(page, 'coordinator-editor-import-suggestion-ko', `#segment-${conflicting.id}`);
 
