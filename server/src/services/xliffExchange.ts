@@ -58,8 +58,8 @@ async function prepare(db: Db, actor: Actor, doc: DocumentRow, upload: UploadedF
   };
   let file: XliffReadResult;
   try {
-    // The source language is the document's whatever the uploader chose; the target is checked below.
-    file = await parsePool().run({ kind: 'readXliff', bytes: upload.bytes, options: { expect: { srcLang: doc.sourceLang } } }, { move: upload.bytes });
+    // Read without expectations, so what the file says is reported even when it is refused below.
+    file = await parsePool().run({ kind: 'readXliff', bytes: upload.bytes, options: {} }, { move: upload.bytes });
   } catch (err) {
     return { report: { ...report, error: fileError(err) } };
   }
@@ -71,6 +71,9 @@ async function prepare(db: Db, actor: Actor, doc: DocumentRow, upload: UploadedF
   report.lang = override.lang ?? report.detected.lang;
   const refuse = (code: string, message: string): Prepared => ({ report: { ...report, error: { code, message } } });
 
+  if (lockstepLanguageOf(file.srcLang)?.code !== doc.sourceLang) {
+    return refuse('wrong_source_language', `The file's source language is "${file.srcLang}", not the document's "${doc.sourceLang}".`);
+  }
   if (report.document !== doc.id) {
     return refuse('other_document', `This file is for the document "${report.document}", not "${doc.id}": import it on that document's page, or choose "${doc.id}" to import it here (units are then matched by id).`);
   }

@@ -39,6 +39,8 @@ export type ImportDecision =
  */
 export function decideImport(f: ImportFacts): ImportDecision {
   const { unit, segment, current } = f;
+  // Not importable whatever its id: reported as such rather than as an unknown unit.
+  if (unit.rejected?.code === 'binary_unit') return { outcome: 'rejected', reason: unit.rejected.message };
   if (!segment) return { outcome: 'unknown', reason: 'The document has no live segment with this id.' };
   if (unit.rejected) return { outcome: 'rejected', reason: unit.rejected.message };
   // Locked segments are copied from the source; whatever a tool wrote there is not a translation.

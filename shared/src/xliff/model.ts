@@ -70,7 +70,7 @@ export interface ReadWarning {
 
 /** Why a unit cannot be used as a Lockstep translation; the unit is still listed. */
 export interface UnitProblem {
-  code: 'codes' | 'partial_target';
+  code: 'codes' | 'partial_target' | 'binary_unit';
   message: string;
 }
 

@@ -1,8 +1,10 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
 import { zipSync } from 'fflate';
 import request from 'supertest';
-import { readXliff, writeXliffString, type ExchangeReport, type XliffUnit } from '@lockstep/shared';
+import { lockstepLanguageOf, readXliff, writeXliffString, type ExchangeReport, type XliffUnit } from '@lockstep/shared';
 import { addUser, testApp, tokenFor, bytesOf } from '../support/app.js';
 import { hashAllTables, openTestDb, type TestDb } from '../support/testDb.js';
 
@@ -229,5 +231,38 @@ describe('limits: file count, unpacked size, zip bombs', () => {
     const lied = await upload(ko, true).attach('file', lying, 'bomb.zip');
     expect(lied.status).toBe(413);
     expect(lied.body.error.code).toBe('file_too_large');
+  });
+});
+
+describe('language and document read from files of other tools', () => {
+  const SAMPLES = fileURLToPath(new URL('../../../../shared/xliff/samples/', import.meta.url));
+  const TOOLS = fileURLToPath(new URL('../shared/fixtures/xliff-tools/', import.meta.url));
+  /** Every file the reader accepts: the valid samples of MANIFEST.tsv (when that folder exists) and the tool fixtures. */
+  function readableFiles(): Record<string, Uint8Array> {
+    const files: Record<string, Uint8Array> = {};
+    if (existsSync(SAMPLES)) {
+      for (const line of readFileSync(`${SAMPLES}MANIFEST.tsv`, 'utf8').split('\n').slice(1)) {
+        const [name, , , expected] = line.split('\t');
+        if (expected === 'valid' && !name.includes('withdoctype')) files[`samples/${name}`] = readFileSync(`${SAMPLES}${name}`);
+      }
+    }
+    for (const name of readdirSync(TOOLS).filter((n) => !n.endsWith('.ts'))) files[`tools/${name}`] = readFileSync(`${TOOLS}${name}`);
+    return files;
+  }
+
+  test('each file in one zip: its target language as the file states it, or a request to choose one', async () => {
+    const files = readableFiles();
+    expect(Object.keys(files).length).toBeGreaterThan(15);
+    const res = await upload(coordinator, true).attach('file', Buffer.from(zipSync(files)), 'tools.zip');
+    expect(res.status).toBe(200);
+    const body = res.body as ExchangeReport;
+    expect(body.files.map((f) => f.name).sort()).toEqual(Object.keys(files).map((n) => `tools.zip/${n}`).sort());
+    for (const f of body.files) {
+      const read = readXliff(files[f.name.slice('tools.zip/'.length)]);
+      const lang = read.trgLang ? (lockstepLanguageOf(read.trgLang)?.code ?? null) : null;
+      expect([f.name, f.detected.fileLang, f.detected.lang]).toEqual([f.name, read.trgLang ?? null, lang]);
+      if (f.error) expect([f.name, f.error.code]).toEqual([f.name, expect.stringMatching(/^(language_required|other_document|not_a_target_language|wrong_source_language|duplicate_language)$/)]);
+      else expect(f.report!.units.length).toBe(read.stats.units);
+    }
   });
 });
