@@ -44,6 +44,7 @@ function overridesOf(field: string | undefined): z.infer<typeof Overrides> {
 const ExportQuery = z.object({
   version: z.enum(['2.0', '1.2']).default('2.0'),
   scope: z.enum(['all', 'todo']).default('all'),
+  profile: z.enum(['generic', 'omegat']).default('generic'),
 });
 
 export function xliffRoutes(routes: RouteTable, db: Db): void {

@@ -1,4 +1,5 @@
 import {
+  checkSegment,
   conflict,
   decideImport,
   lockstepLanguageOf,
@@ -93,6 +94,12 @@ export async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: 
       return { unit, segment, decision };
     }),
   );
+  // A CAT tool's pre-filled source only partly overwritten: applied, but the report says so.
+  for (const { unit, segment, decision } of planned) {
+    if (decision.outcome !== 'applied' || !segment) continue;
+    const qa = checkSegment({ sourceCoded: segment.source, targetCoded: decision.row.text, sourceLang: doc.sourceLang, targetLang: lang, sourceRuns: segment.sourceRuns });
+    for (const w of qa) if (w.code === 'source_text_left') warnings.push({ unit: unit.id, message: w.message });
+  }
   return { exportId: ledgerRecord?.id ?? null, planned, warnings };
 }
 
@@ -109,7 +116,10 @@ export function report(exportId: string | null, planned: Planned[], warnings: Im
       after: unit.target,
     });
     if (d.outcome === 'applied') r.applied.push(unit.id);
-    else if (d.outcome === 'unchanged') r.unchanged.push(unit.id);
+    else if (d.outcome === 'unchanged') {
+      r.unchanged.push(unit.id);
+      if (d.warning && d.reason) r.warnings.push({ unit: unit.id, message: d.reason });
+    }
     else if (d.outcome === 'unknown') r.unknown.push(unit.id);
     else if (d.outcome === 'rejected') r.rejected.push({ unit: unit.id, reason: d.reason });
     else r.conflicts.push({ unit: unit.id, reason: d.reason });

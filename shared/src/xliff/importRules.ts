@@ -28,10 +28,16 @@ export interface ImportFacts {
 export type ImportDecision =
   | { outcome: 'unknown'; reason: string }
   | { outcome: 'rejected'; reason: string }
-  | { outcome: 'unchanged'; reason?: string }
+  /** `warning`: the reason is one the importer should hear about (it goes to the report's warnings too). */
+  | { outcome: 'unchanged'; reason?: string; warning?: boolean }
   | { outcome: 'conflict'; reason: string; suggestion: string }
   /** The row to write, as the workflow rule (`nextStep`) left it. */
   | { outcome: 'applied'; row: TranslationRowState };
+
+/** File states that say "not translated yet" (1.2 `new`/`needs-translation`, 2.x `initial`). */
+const UNTOUCHED_STATES: ReadonlySet<string> = new Set(['new', 'needs-translation', 'initial']);
+
+const sameText = (a: string, b: string) => a.normalize('NFC').replace(/\s+/g, ' ').trim() === b.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /**
  * Whether the file may change the translation is this function's (conflicts, codes, locked
@@ -48,6 +54,15 @@ export function decideImport(f: ImportFacts): ImportDecision {
   const target = unit.target?.normalize('NFC') ?? '';
   // An empty target (needs-translation, initial) applies nothing.
   if (target.trim() === '') return { outcome: 'unchanged' };
+  // A CAT tool's pre-filled target (our omegat profile, OmegaT, memoQ) that the translator never
+  // touched: the source again, in a unit the file still calls new. Never a translation.
+  if (unit.fileState !== null && UNTOUCHED_STATES.has(unit.fileState) && (sameText(target, unit.source) || sameText(target, segment.source))) {
+    return {
+      outcome: 'unchanged',
+      reason: `The target is a copy of the source and the file marks it "${unit.fileState}": it is not taken as a translation.`,
+      warning: true,
+    };
+  }
   const codes = validateCodedText(target, segment.sourceRuns);
   if (!codes.ok) return { outcome: 'rejected', reason: codes.problems.map((p) => p.message).join(' ') };
 
