@@ -43,6 +43,8 @@ interface RequestOptions {
   body?: unknown;
   /** A body sent as it is (a file), with its media type, instead of JSON. */
   raw?: { body: Blob | string; type: string };
+  /** A multipart form (files); the browser writes its Content-Type with the boundary. */
+  form?: FormData;
   signal?: AbortSignal;
   /** 401 is an expected answer here (sign-in, the first "who am I"), not a lost session. */
   expectUnauthenticated?: boolean;
@@ -60,7 +62,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (err) {

@@ -75,6 +75,10 @@ export const EditorRow = memo(function EditorRow(props: Props) {
         ) : (
           <span title={t('view.segmentNumber', { number })}>{number}</span>
         )}
+        {/* The stable id: the unit id in XLIFF files, the CLI and import reports; the number moves with revisions. */}
+        <span className="editor-row__id" title={t('exchange2.segmentId')}>
+          {segment.id}
+        </span>
       </div>
       <div className="editor-row__source" id={sourceId}>
         <InlineText text={segment.source} lang={source.code} dir={source.direction} className={textClass} codes={codes} />

@@ -16,6 +16,9 @@ export const exportCommand: Command = {
     '  --all                  every target language: one file per language',
     '  --version 2.0|1.2      XLIFF version (default 2.0)',
     '  --scope all|todo       every segment, or only untranslated and stale ones (default all)',
+    '  --profile generic|omegat  omegat: untranslated units carry their source as the target,',
+    '                         marked needs-translation (OmegaT shows nothing without a target;',
+    '                         use --version 1.2 for OmegaT, which reads no XLIFF 2). Default generic',
     '  --out PATH             with --lang: a file, a directory, or - for standard output;',
     '                         with --all: a directory (the files are unpacked into it) or',
     '                         a name ending in .zip (the zip is saved as it is).',
@@ -34,6 +37,7 @@ export const exportCommand: Command = {
       all: { type: 'boolean' },
       version: { type: 'string' },
       scope: { type: 'string' },
+      profile: { type: 'string' },
       out: { type: 'string' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -42,6 +46,7 @@ export const exportCommand: Command = {
     const query = {
       version: oneOf(values.version, 'version', ['2.0', '1.2'], '2.0'),
       scope: oneOf(values.scope, 'scope', ['all', 'todo'], 'all'),
+      profile: oneOf(values.profile, 'profile', ['generic', 'omegat'], 'generic'),
     };
     const client = clientFor(values, io);
     if (values.lang !== undefined) {

@@ -4,6 +4,7 @@ import { lockstepLanguageOf, type ImportReport } from '@lockstep/shared';
 import { CliError, CONNECTION_OPTIONS, CONNECTION_USAGE, parseOptions, required, UsageError, type CliIo, type Command } from './command.js';
 import { idList, progressOn } from './format.js';
 import { ApiError, clientFor, seg } from './http.js';
+import { describeUnits, unitFilterOf } from './unitReport.js';
 
 
 const XLIFF_FILE = /\.(xlf|xliff)$/i;
@@ -18,6 +19,11 @@ export const importCommand: Command = {
     '  --lang CODE   the files’ target language (default: read from each file, trgLang or',
     '                target-language)',
     '  --apply       apply the files; without it, only shows what importing would do',
+    '  --units LIST  list every unit with these outcomes: "all" or a comma list of applied,',
+    '                unchanged, conflict, rejected, unknown; each row has the segment\'s number',
+    '                in the editor, its id (the unit id in the file), the change as a word diff',
+    '                ([-old-]{+new+}) and the reason',
+    '  --page N, --page-size N   which page of those units (default 1, 50 a page)',
     '',
     'A directory stands for its .xlf and .xliff files. For each file: the units that would be',
     'applied (or were), unchanged, conflicts and rejected units with their reasons, unit ids',
@@ -31,7 +37,11 @@ export const importCommand: Command = {
       doc: { type: 'string' },
       lang: { type: 'string' },
       apply: { type: 'boolean' },
+      units: { type: 'string' },
+      page: { type: 'string' },
+      'page-size': { type: 'string' },
     });
+    const units = values.units === undefined ? undefined : unitFilterOf(values.units, values.page, values['page-size']);
     const doc = required(values.doc, 'doc');
     if (positionals.length === 0) throw new UsageError('name the XLIFF files to import, or a directory of them');
     const files = await expandFiles(positionals, io);
@@ -58,7 +68,7 @@ export const importCommand: Command = {
         totals.conflicts += report.conflicts.length;
         totals.unknown += report.unknown.length;
         totals.rejected += report.rejected.length;
-        outcome = `${label} → ${lang}\n${describeReport(report, apply)}`;
+        outcome = `${label} → ${lang}\n${describeReport(report, apply)}${units ? `\n  units:\n${describeUnits(report.units, lang, units)}` : ''}`;
       } catch (err) {
         // A refused file (not XLIFF, wrong language, no such document) is reported and the
         // others still go; a server that cannot be reached stops everything.

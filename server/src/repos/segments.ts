@@ -125,7 +125,9 @@ export async function listSegments(db: Queryable, q: SegmentQuery): Promise<Segm
   if (q.q) {
     // Stored text is NFC: a query typed in decomposed form must still find it.
     params.push(`%${escapeLike(q.q.normalize('NFC'))}%`);
-    where.push(`(s.plain_text ILIKE $${params.length} OR t.text ILIKE $${params.length})`);
+    // A segment id (`s40`, as in XLIFF files, the CLI and import reports) finds that segment too.
+    params.push(q.q.trim().toLowerCase());
+    where.push(`(s.plain_text ILIKE $${params.length - 1} OR t.text ILIKE $${params.length - 1} OR s.id = $${params.length})`);
   }
   if (q.afterPosition !== undefined) {
     params.push(q.afterPosition);

@@ -8,6 +8,9 @@ import { requireDocument, requireTargetLang } from '../services/documents.js';
 import { actorOf } from '../http/auth.js';
 import { exportXliff, exportXliffZip } from '../services/xliffExport.js';
 import { importXliff, inspectXliff } from '../services/xliffImport.js';
+import { EXCHANGE_LIMITS, exchangeXliff } from '../services/xliffExchange.js';
+import { readUploadedFiles } from '../http/uploadFiles.js';
+import { invalid, LockstepError } from '@lockstep/shared';
 
 const DryRun = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
 
@@ -22,9 +25,26 @@ const xliffBody = fileUpload({
   mediaTypeCode: 'xliff_required',
 });
 
+/** The form field `overrides`: per uploaded file name, the language/document to import it as. */
+const Overrides = z.record(z.string(), z.object({ lang: z.string().min(1).optional(), document: z.string().min(1).optional() }).strict());
+
+function overridesOf(field: string | undefined): z.infer<typeof Overrides> {
+  if (field === undefined || field.trim() === '') return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(field);
+  } catch {
+    throw invalid('bad_overrides', 'The field "overrides" is not JSON: send {"<file name>": {"lang": "ko"}}.');
+  }
+  const parsed = Overrides.safeParse(json);
+  if (!parsed.success) throw invalid('bad_overrides', 'The field "overrides" must map file names to {"lang"?: code, "document"?: id}.');
+  return parsed.data;
+}
+
 const ExportQuery = z.object({
   version: z.enum(['2.0', '1.2']).default('2.0'),
   scope: z.enum(['all', 'todo']).default('all'),
+  profile: z.enum(['generic', 'omegat']).default('generic'),
 });
 
 export function xliffRoutes(routes: RouteTable, db: Db): void {
@@ -79,6 +99,25 @@ export function xliffRoutes(routes: RouteTable, db: Db): void {
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const result = await importXliff(db, actorOf(req.auth)!, doc, lang, bytes, { dryRun: dryRun === 'true' || dryRun === '1', moveBytes: true });
       res.json(result);
+    },
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/api/documents/:doc/xliff',
+    // Each file's language is read from the file (or chosen), so the service checks
+    // `translate` per file; the route itself needs a signed-in user.
+    action: 'signedIn',
+    body: 'none',
+    async handler(req, res) {
+      const doc = await requireDocument(db, param(req, 'doc'));
+      const { dryRun } = DryRun.parse(req.query);
+      if (!req.is('multipart/form-data')) {
+        throw new LockstepError('unsupported_media_type', 'multipart_required', 'Send the XLIFF files (or a zip of them) as file fields of multipart/form-data.');
+      }
+      const form = await readUploadedFiles(req, EXCHANGE_LIMITS);
+      const overrides = overridesOf(form.fields.overrides);
+      res.json(await exchangeXliff(db, actorOf(req.auth)!, doc, form.files, overrides, { dryRun: dryRun === 'true' || dryRun === '1' }));
     },
   });
 

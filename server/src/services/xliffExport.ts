@@ -15,6 +15,19 @@ import {
 export type ExportScope = 'all' | 'todo';
 
 /**
+ * Which CAT tool family the file is for (api.md "XLIFF", docs/openapi.yaml): `omegat` writes
+ * every untranslated unit with its source as the target, still marked not translated
+ * (OmegaT shows nothing for a unit without a target); `generic` leaves them without one.
+ */
+export type ExportProfile = 'generic' | 'omegat';
+
+export interface ExportOptions {
+  version: XliffVersion;
+  scope: ExportScope;
+  profile?: ExportProfile;
+}
+
+/**
  * The per-unit stamp of the ledger: a hash of the segment's normalised alignment key, so a
  * revision that only curls quotes or re-wraps lines does not turn an import into conflicts.
  */
@@ -22,7 +35,7 @@ export function sourceHashOf(source: string): string {
   return createHash('sha256').update(alignmentKey(source), 'utf8').digest('base64url').slice(0, 22);
 }
 
-function unitOf(s: ExportRow): XliffUnit {
+function unitOf(s: ExportRow, profile: ExportProfile): XliffUnit {
   const base = { id: s.id, source: s.sourceRuns, sourceHash: sourceHashOf(s.source) };
   if (!s.translatable || s.state === null) return { ...base, state: 'locked' };
   const state = s.state;
@@ -33,6 +46,7 @@ function unitOf(s: ExportRow): XliffUnit {
     // The source the translator worked from, for a stale translation or a split/merge suggestion.
     previousSource: s.previousSource,
     suggestion: state === 'untranslated' ? s.suggestion : null,
+    ...(profile === 'omegat' && state === 'untranslated' ? { prefill: true } : {}),
   };
 }
 
@@ -62,7 +76,7 @@ export async function exportXliff(
   actorId: number | null,
   doc: DocumentRow,
   lang: string,
-  opts: { version: XliffVersion; scope: ExportScope },
+  opts: ExportOptions,
   sink: XliffChunkSink,
 ): Promise<XliffExportFile & { units: number }> {
   const file: XliffExportFile = { exportId: `lx-${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`, filename: `${doc.id}.${lang}.xlf` };
@@ -72,7 +86,7 @@ export async function exportXliff(
     await recordExport(tx, { id: file.exportId, documentId: doc.id, lang, revision: doc.revision, version: opts.version, scope: opts.scope, createdBy: actorId });
     await openExportCursor(tx, { documentId: doc.id, lang, todoOnly: opts.scope === 'todo' });
     const counted = (async function* () {
-      for await (const unit of exportUnits(tx, file.exportId)) {
+      for await (const unit of exportUnits(tx, file.exportId, opts.profile ?? 'generic')) {
         units += 1;
         yield unit;
       }
@@ -84,7 +98,7 @@ export async function exportXliff(
 }
 
 /** The cursor's rows as units, each batch recorded in the ledger before its units are written. */
-async function* exportUnits(tx: Queryable, exportId: string): AsyncGenerator<XliffUnit> {
+async function* exportUnits(tx: Queryable, exportId: string, profile: ExportProfile): AsyncGenerator<XliffUnit> {
   for (;;) {
     const rows = await fetchExportRows(tx, EXPORT_BATCH);
     if (rows.length === 0) return;
@@ -93,7 +107,7 @@ async function* exportUnits(tx: Queryable, exportId: string): AsyncGenerator<Xli
       exportId,
       rows.map((s) => ({ segmentId: s.id, translationVersion: s.version, sourceHash: sourceHashOf(s.source) })),
     );
-    for (const row of rows) yield unitOf(row);
+    for (const row of rows) yield unitOf(row, profile);
     if (rows.length < EXPORT_BATCH) return;
   }
 }
@@ -107,7 +121,7 @@ export async function exportXliffZip(
   db: Db,
   actorId: number | null,
   doc: DocumentRow,
-  opts: { version: XliffVersion; scope: ExportScope },
+  opts: ExportOptions,
 ): Promise<Uint8Array> {
   const entries: Record<string, Uint8Array> = {};
   for (const lang of doc.targetLangs) {

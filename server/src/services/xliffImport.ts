@@ -1,4 +1,5 @@
 import {
+  checkSegment,
   conflict,
   decideImport,
   lockstepLanguageOf,
@@ -45,13 +46,24 @@ function readImportFile(doc: DocumentRow, lang: string, bytes: Uint8Array, move:
   return parsePool().run(task, { move: move ? bytes : undefined });
 }
 
-async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string, file: XliffReadResult) {
+/**
+ * How the uploader overrode what the file says (the exchange upload): `lang` imports a file
+ * whose `trgLang` says otherwise (with a warning); `ignoreExport` matches units by id alone,
+ * for a file exported from another document that the uploader chose to import here.
+ */
+export interface PlanOverrides {
+  lang?: boolean;
+  ignoreExport?: boolean;
+}
+
+export async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string, file: XliffReadResult, overrides: PlanOverrides = {}) {
   const warnings = [...file.warnings];
   const fileLang = file.trgLang ? lockstepLanguageOf(file.trgLang) : null;
   if (fileLang && fileLang.code !== lang) {
-    throw unprocessable('wrong_language', `The file is for "${file.trgLang}", not "${lang}".`);
+    if (!overrides.lang) throw unprocessable('wrong_language', `The file is for "${file.trgLang}", not "${lang}".`);
+    warnings.push({ message: `The file says its language is "${file.trgLang}"; it is imported as "${lang}", as chosen.` });
   }
-  const exportId = file.files[0]?.exportId ?? null;
+  const exportId = overrides.ignoreExport ? null : (file.files[0]?.exportId ?? null);
   const ledgerRecord = exportId ? await findExport(db, exportId) : undefined;
   if (ledgerRecord && (ledgerRecord.documentId !== doc.id || ledgerRecord.lang !== lang)) {
     throw unprocessable('wrong_export', `The file was exported from "${ledgerRecord.documentId}" in "${ledgerRecord.lang}", not "${doc.id}" in "${lang}".`);
@@ -82,14 +94,32 @@ async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string,
       return { unit, segment, decision };
     }),
   );
+  // A CAT tool's pre-filled source only partly overwritten: applied, but the report says so.
+  for (const { unit, segment, decision } of planned) {
+    if (decision.outcome !== 'applied' || !segment) continue;
+    const qa = checkSegment({ sourceCoded: segment.source, targetCoded: decision.row.text, sourceLang: doc.sourceLang, targetLang: lang, sourceRuns: segment.sourceRuns });
+    for (const w of qa) if (w.code === 'source_text_left') warnings.push({ unit: unit.id, message: w.message });
+  }
   return { exportId: ledgerRecord?.id ?? null, planned, warnings };
 }
 
-function report(exportId: string | null, planned: Planned[], warnings: ImportReport['warnings']): ImportReport {
-  const r: ImportReport = { exportId, applied: [], unchanged: [], conflicts: [], unknown: [], rejected: [], warnings };
-  for (const { unit, decision: d } of planned) {
+export function report(exportId: string | null, planned: Planned[], warnings: ImportReport['warnings']): ImportReport {
+  const r: ImportReport = { exportId, units: [], applied: [], unchanged: [], conflicts: [], unknown: [], rejected: [], warnings };
+  for (const { unit, segment, decision: d } of planned) {
+    r.units.push({
+      unit: unit.id,
+      position: segment ? segment.index + 1 : null,
+      outcome: d.outcome,
+      ...('reason' in d && d.reason ? { reason: d.reason } : {}),
+      source: segment?.source ?? null,
+      before: segment?.translation?.text ?? null,
+      after: unit.target,
+    });
     if (d.outcome === 'applied') r.applied.push(unit.id);
-    else if (d.outcome === 'unchanged') r.unchanged.push(unit.id);
+    else if (d.outcome === 'unchanged') {
+      r.unchanged.push(unit.id);
+      if (d.warning && d.reason) r.warnings.push({ unit: unit.id, message: d.reason });
+    }
     else if (d.outcome === 'unknown') r.unknown.push(unit.id);
     else if (d.outcome === 'rejected') r.rejected.push({ unit: unit.id, reason: d.reason });
     else r.conflicts.push({ unit: unit.id, reason: d.reason });
@@ -118,6 +148,19 @@ async function announceImport(tx: Queryable, actor: Actor, doc: DocumentRow, lan
   await insertEvent(tx, { documentId: doc.id, kind: 'import', payload: { lang, units, suggested }, userId: actor.id });
 }
 
+/** One file to import, read, for one language. */
+export interface ImportItem {
+  lang: string;
+  file: XliffReadResult;
+  overrides?: PlanOverrides;
+}
+
+/** What importing the file would do; nothing is written. */
+export async function dryRunImport(db: Queryable, actor: Actor, doc: DocumentRow, item: ImportItem): Promise<ImportReport> {
+  const p = await plan(db, actor, doc, item.lang, item.file, item.overrides);
+  return report(p.exportId, p.planned, p.warnings);
+}
+
 /**
  * Imports a translator's XLIFF file for one language (xliff.md, api.md): every unit is
  * applied, unchanged, a conflict (kept as a suggestion, never applied), unknown or rejected,
@@ -135,47 +178,60 @@ export async function importXliff(
 ): Promise<ImportReport> {
   // Read before the transaction: a large file takes seconds, and the locks below wait for nothing.
   const file = await readImportFile(doc, lang, bytes, opts.moveBytes === true);
-  if (opts.dryRun) {
-    const p = await plan(db, actor, doc, lang, file);
-    return report(p.exportId, p.planned, p.warnings);
-  }
-  const imported = await db.transaction(async (tx) => {
+  if (opts.dryRun) return dryRunImport(db, actor, doc, { lang, file });
+  const [imported] = await applyImports(db, actor, doc, [{ lang, file }]);
+  return imported;
+}
+
+/**
+ * Applies files of different languages of one document in one transaction: all of them or,
+ * if any unit write finds its row moved, none (409). Each file is re-planned inside it.
+ */
+export async function applyImports(db: Db, actor: Actor, doc: DocumentRow, items: readonly ImportItem[]): Promise<ImportReport[]> {
+  const reports = await db.transaction(async (tx) => {
     // Held to the commit: a publish (FOR UPDATE on the document) waits for the import, and the
     // language's rows are locked before the plan reads them, so saves arriving meanwhile queue
     // behind the import (and then see its versions) instead of failing the whole file with 409.
     const revision = await shareLockDocument(tx, doc.id);
     if (revision === undefined) throw conflict('document_gone', `The document "${doc.id}" no longer exists.`);
-    await lockLanguageRows(tx, doc.id, lang);
-    doc = { ...doc, revision };
-    const p = await plan(tx, actor, doc, lang, file);
-    const applied: BulkChange[] = [];
-    const suggested: { segmentId: string; suggestion: string; expectedVersion: number }[] = [];
-    for (const { unit, segment, decision } of p.planned) {
-      const current = segment?.translation;
-      if (!current) continue;
-      if (decision.outcome === 'applied') {
-        applied.push({ segmentId: unit.id, row: decision.row, expectedVersion: current.version });
-      } else if (decision.outcome === 'conflict') {
-        suggested.push({ segmentId: unit.id, suggestion: decision.suggestion, expectedVersion: current.version });
-      }
-    }
-    // Set-based, in batches (a statement's arrays stay a few hundred kB); the rows are locked,
-    // so a shortfall means something bypassed the lock: refuse the whole file.
-    let written = 0;
-    for (let i = 0; i < applied.length; i += IMPORT_BATCH) {
-      written += await writeChanges(tx, lang, applied.slice(i, i + IMPORT_BATCH), { kind: 'import', userId: actor.id });
-      await faultPoint('import:batch');
-    }
-    written += await writeSuggestions(tx, lang, suggested, { userId: actor.id, revision: doc.revision });
-    if (written !== applied.length + suggested.length) {
-      throw conflict('import_conflict', 'A translation changed while the file was being imported; nothing was applied. Run the import again.');
-    }
-    await announceImport(tx, actor, doc, lang, p.planned);
-    await announceImportApplied(tx, { doc, lang, appliedWords: p.planned.flatMap((u) => (u.decision.outcome === 'applied' ? [u.segment?.words ?? 0] : [])) });
+    // Languages locked in one order, so two multi-language imports cannot deadlock.
+    for (const lang of [...new Set(items.map((i) => i.lang))].sort()) await lockLanguageRows(tx, doc.id, lang);
+    const current = { ...doc, revision };
+    const out: ImportReport[] = [];
+    for (const item of items) out.push(await applyOne(tx, actor, current, item));
     await faultPoint('import:before-commit');
-    return report(p.exportId, p.planned, p.warnings);
+    return out;
   });
   eventsCommitted(db, doc.id);
   outboxWritten(db);
-  return imported;
+  return reports;
+}
+
+async function applyOne(tx: Queryable, actor: Actor, doc: DocumentRow, { lang, file, overrides }: ImportItem): Promise<ImportReport> {
+  const p = await plan(tx, actor, doc, lang, file, overrides);
+  const applied: BulkChange[] = [];
+  const suggested: { segmentId: string; suggestion: string; expectedVersion: number }[] = [];
+  for (const { unit, segment, decision } of p.planned) {
+    const current = segment?.translation;
+    if (!current) continue;
+    if (decision.outcome === 'applied') {
+      applied.push({ segmentId: unit.id, row: decision.row, expectedVersion: current.version });
+    } else if (decision.outcome === 'conflict') {
+      suggested.push({ segmentId: unit.id, suggestion: decision.suggestion, expectedVersion: current.version });
+    }
+  }
+  // Set-based, in batches (a statement's arrays stay a few hundred kB); the rows are locked,
+  // so a shortfall means something bypassed the lock: refuse the whole file.
+  let written = 0;
+  for (let i = 0; i < applied.length; i += IMPORT_BATCH) {
+    written += await writeChanges(tx, lang, applied.slice(i, i + IMPORT_BATCH), { kind: 'import', userId: actor.id });
+    await faultPoint('import:batch');
+  }
+  written += await writeSuggestions(tx, lang, suggested, { userId: actor.id, revision: doc.revision });
+  if (written !== applied.length + suggested.length) {
+    throw conflict('import_conflict', 'A translation changed while the file was being imported; nothing was applied. Run the import again.');
+  }
+  await announceImport(tx, actor, doc, lang, p.planned);
+  await announceImportApplied(tx, { doc, lang, appliedWords: p.planned.flatMap((u) => (u.decision.outcome === 'applied' ? [u.segment?.words ?? 0] : [])) });
+  return report(p.exportId, p.planned, p.warnings);
 }

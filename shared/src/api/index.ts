@@ -14,5 +14,6 @@ export type * from './memory.js';
 export type * from './revisions.js';
 export type * from './segments.js';
 export type * from './timeline.js';
-export type { ImportReport } from '../xliff/importRules.js';
+export type { ImportReport, ImportUnitReport } from '../xliff/importRules.js';
+export type { ExchangeFileReport, ExchangeOverride, ExchangeReport } from '../xliff/exchange.js';
 export type { LanguageCode } from '../languages.js';

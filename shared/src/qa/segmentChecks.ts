@@ -4,6 +4,7 @@ import { addressKey, findAddresses } from './addresses.js';
 import { datesIn, monthsIn } from './dates.js';
 import { numbersIn, type NumberToken } from './numbers.js';
 import { checkTerminal, LANGUAGE_CHECKS } from './punctuation.js';
+import { checkSourceLeft } from './sourceLeft.js';
 import { missingFrom, primaryLanguage, runsOfCoded, visibleText } from './text.js';
 import type { QaWarning, SegmentQaCode, SegmentQaInput } from './types.js';
 
@@ -173,6 +174,7 @@ export function checkSegment(input: SegmentQaInput): Warn[] {
   const warnings: Warn[] = [
     ...checkCodes(input),
     ...checkSameAsSource(input, source, target),
+    ...(input.locked ? [] : checkSourceLeft(src, trg, sourceLang, targetLang)),
     ...checkNumbers(src, trg, sourceLang, targetLang),
     ...checkDates(src, trg, sourceLang, targetLang),
     ...checkAddresses(sourceAddresses, targetAddresses),

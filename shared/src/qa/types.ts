@@ -20,6 +20,7 @@ export type SegmentQaCode =
   | 'french_spacing'
   | 'spanish_opening_mark'
   | 'same_as_source'
+  | 'source_text_left'
   | 'hidden_characters';
 
 export type DocumentQaCode = 'links_missing' | 'heading_count' | 'list_item_count';

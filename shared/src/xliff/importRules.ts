@@ -28,10 +28,16 @@ export interface ImportFacts {
 export type ImportDecision =
   | { outcome: 'unknown'; reason: string }
   | { outcome: 'rejected'; reason: string }
-  | { outcome: 'unchanged'; reason?: string }
+  /** `warning`: the reason is one the importer should hear about (it goes to the report's warnings too). */
+  | { outcome: 'unchanged'; reason?: string; warning?: boolean }
   | { outcome: 'conflict'; reason: string; suggestion: string }
   /** The row to write, as the workflow rule (`nextStep`) left it. */
   | { outcome: 'applied'; row: TranslationRowState };
+
+/** File states that say "not translated yet" (1.2 `new`/`needs-translation`, 2.x `initial`). */
+const UNTOUCHED_STATES: ReadonlySet<string> = new Set(['new', 'needs-translation', 'initial']);
+
+const sameText = (a: string, b: string) => a.normalize('NFC').replace(/\s+/g, ' ').trim() === b.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /**
  * Whether the file may change the translation is this function's (conflicts, codes, locked
@@ -39,6 +45,8 @@ export type ImportDecision =
  */
 export function decideImport(f: ImportFacts): ImportDecision {
   const { unit, segment, current } = f;
+  // Not importable whatever its id: reported as such rather than as an unknown unit.
+  if (unit.rejected?.code === 'binary_unit') return { outcome: 'rejected', reason: unit.rejected.message };
   if (!segment) return { outcome: 'unknown', reason: 'The document has no live segment with this id.' };
   if (unit.rejected) return { outcome: 'rejected', reason: unit.rejected.message };
   // Locked segments are copied from the source; whatever a tool wrote there is not a translation.
@@ -46,6 +54,15 @@ export function decideImport(f: ImportFacts): ImportDecision {
   const target = unit.target?.normalize('NFC') ?? '';
   // An empty target (needs-translation, initial) applies nothing.
   if (target.trim() === '') return { outcome: 'unchanged' };
+  // A CAT tool's pre-filled target (our omegat profile, OmegaT, memoQ) that the translator never
+  // touched: the source again, in a unit the file still calls new. Never a translation.
+  if (unit.fileState !== null && UNTOUCHED_STATES.has(unit.fileState) && (sameText(target, unit.source) || sameText(target, segment.source))) {
+    return {
+      outcome: 'unchanged',
+      reason: `The target is a copy of the source and the file marks it "${unit.fileState}": it is not taken as a translation.`,
+      warning: true,
+    };
+  }
   const codes = validateCodedText(target, segment.sourceRuns);
   if (!codes.ok) return { outcome: 'rejected', reason: codes.problems.map((p) => p.message).join(' ') };
 
@@ -82,10 +99,29 @@ export function decideImport(f: ImportFacts): ImportDecision {
 export interface ImportReport {
   /** The export the file came from (the ledger), when the file names one of ours. */
   exportId: string | null;
+  /** Every unit of the file, in file order, with what importing it does (or did) and why. */
+  units: ImportUnitReport[];
   applied: string[];
   unchanged: string[];
   conflicts: { unit: string; reason: string }[];
   unknown: string[];
   rejected: { unit: string; reason: string }[];
   warnings: { unit?: string; message: string }[];
+}
+
+/** One unit of an import report: the same id in the file, the editor, the CLI and here. */
+export interface ImportUnitReport {
+  /** The unit id in the file, which is the segment's stable id (`s40`). */
+  unit: string;
+  /** The segment's position in the editor (1-based), null for a unit the document does not have. */
+  position: number | null;
+  outcome: ImportOutcome;
+  /** Why (conflict, rejected, unknown, some unchanged), or a warning about an applied/unchanged unit. */
+  reason?: string;
+  /** The segment's source now (text with codes); null for an unknown unit. */
+  source: string | null;
+  /** The server's translation now; null when there is none. */
+  before: string | null;
+  /** The file's target; null when the unit has none. */
+  after: string | null;
 }

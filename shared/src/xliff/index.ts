@@ -22,4 +22,5 @@ export { decodeXliffBytes, type Decoded as DecodedXliff } from './decode.js';
 export { EXPORT_STATES, intentOf12, intentOf20, LOCKSTEP_QUALIFIER_STALE, LOCKSTEP_SUBSTATE_STALE } from './states.js';
 export { lockstepLanguageOf } from './lang.js';
 export { LOCKSTEP_NS, XLIFF_NS } from './namespaces.js';
-export { decideImport, type ImportDecision, type ImportFacts, type ImportOutcome, type ImportReport } from './importRules.js';
+export { decideImport, type ImportDecision, type ImportFacts, type ImportOutcome, type ImportReport, type ImportUnitReport } from './importRules.js';
+export type { ExchangeFileReport, ExchangeOverride, ExchangeReport } from './exchange.js';

@@ -39,6 +39,12 @@ export interface XliffUnit {
   notes?: readonly XliffNote[];
   /** Per-unit stamp: 2.0 `ls:sourceHash` on `<unit>`, 1.2 `extradata="lockstep:…"`. A bonus only. */
   sourceHash?: string | null;
+  /**
+   * An untranslated unit written with its source as the target, still marked not translated
+   * (1.2 `state="needs-translation"`, 2.0 `state="initial"`): what OmegaT and other CAT tools
+   * expect (the `omegat` export profile). The import never takes such a copy as a translation.
+   */
+  prefill?: boolean;
 }
 
 /** One file = one target language of one document at one revision. */
@@ -70,7 +76,7 @@ export interface ReadWarning {
 
 /** Why a unit cannot be used as a Lockstep translation; the unit is still listed. */
 export interface UnitProblem {
-  code: 'codes' | 'partial_target';
+  code: 'codes' | 'partial_target' | 'binary_unit';
   message: string;
 }
 

@@ -21,8 +21,10 @@ export interface PreparedUnit {
   id: string;
   state: XliffUnit['state'];
   source: readonly Piece[];
-  /** Present exactly when the state's mapping writes a `<target>`. */
+  /** Present exactly when the state's mapping writes a `<target>`, or for a pre-filled untranslated unit. */
   target?: readonly Piece[];
+  /** The target is the source, pre-filled for a CAT tool: the unit is still not translated. */
+  prefilled?: boolean;
   previousSource?: string;
   suggestion?: string;
   notes: readonly XliffNote[];
@@ -52,6 +54,9 @@ export function prepareUnit(unit: XliffUnit, version: XliffVersion, seen: Set<st
   if (mapping.target) {
     if (unit.target === undefined || unit.target === null) throw fail(`a ${unit.state} unit needs its translation.`);
     prepared.target = targetPieces(unit.target, unit.source, fail);
+  } else if (unit.prefill && unit.state === 'untranslated') {
+    prepared.target = source;
+    prepared.prefilled = true;
   }
   for (const note of prepared.notes) {
     if (note.category && RESERVED_NOTES.test(note.category)) throw fail(`the note category "${note.category}" is reserved.`);

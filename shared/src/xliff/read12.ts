@@ -44,6 +44,8 @@ export class Reader12 implements Handler {
   private inSegSource = false;
   private targetSeg?: { el: El; mid: string; filled: boolean };
   private warnedLang = false;
+  /** The id of the <bin-unit> being read: its trans-units are listed, never imported. */
+  private binUnit?: string;
 
   constructor(private readonly ctx: ReadContext) {}
 
@@ -71,6 +73,7 @@ export class Reader12 implements Handler {
         if (a.id === undefined) this.ctx.fail('structure', '<bin-unit> needs the attribute "id".', el);
         this.file!.units.add(a.id, el);
         this.ctx.warn(`<bin-unit id="${a.id}"> holds binary data; it was not read.`, a.id);
+        this.binUnit = a.id;
         return;
       case 'trans-unit':
         this.file!.units.add(a.id, el);
@@ -176,6 +179,9 @@ export class Reader12 implements Handler {
         return;
       case 'trans-unit':
         return this.closeUnit();
+      case 'bin-unit':
+        this.binUnit = undefined;
+        return;
       case 'source':
       case 'target':
         this.content = undefined;
@@ -240,6 +246,9 @@ export class Reader12 implements Handler {
           intent: (text) => intentOf12(text, state, qualifier, approved, translate),
         },
         this.ctx.warnings,
+        this.binUnit === undefined
+          ? undefined
+          : { code: 'binary_unit', message: `This unit belongs to <bin-unit id="${this.binUnit}"> (text about binary data, such as an image's alternative text); Lockstep does not import it.` },
       ),
     );
     this.unit = undefined;

@@ -214,15 +214,27 @@ export const RULES_12: ReadonlyMap<string, Rule> = withChecks({
     children: [g('header', 0, 1), g('body', 1, 1)],
   }),
   header: rule('skip'),
-  body: rule('element', '', { children: [g('group trans-unit bin-unit')] }),
-  group: rule('element', `id ${FORMAT_12}`, { xml: 'space', foreign: true, children: [g('context-group count-group note'), g('group trans-unit bin-unit', 1)] }),
+  body: rule('element', '', { foreign: true, children: [g('group trans-unit bin-unit')] }),
+  // The transitional schema's group may be empty (its choice of units has minOccurs 0), and
+  // accepts the deprecated prop-group; tools write both.
+  group: rule('element', `id ${FORMAT_12}`, { xml: 'space', foreign: true, children: [g('context-group count-group prop-group note'), g('group trans-unit bin-unit')] }),
   'trans-unit': rule('element', `id approved phase-name ${FORMAT_12}`, {
     required: 'id',
     xml: 'space',
     foreign: true,
-    children: [g('source', 1, 1), g('seg-source', 0, 1), g('target', 0, 1), g('context-group count-group note alt-trans')],
+    children: [g('source', 1, 1), g('seg-source', 0, 1), g('target', 0, 1), g('context-group count-group prop-group note alt-trans')],
   }),
-  'bin-unit': rule('skip'),
+  // Binary data is not read, but a bin-unit's own trans-units (alt texts, captions) are, so they
+  // are counted and reported as not importable rather than silently dropped.
+  'bin-unit': rule('element', `id mime-type approved translate reformat ts restype resname phase-name`, {
+    required: 'id mime-type',
+    xml: 'space',
+    foreign: true,
+    children: [g('bin-source', 1, 1), g('bin-target', 0, 1), g('context-group count-group prop-group note trans-unit')],
+  }),
+  'bin-source': rule('skip'),
+  'bin-target': rule('skip'),
+  'prop-group': rule('skip'),
   source: rule('inline', '', { xml: 'lang', children: [INLINE_12] }),
   // Read only for its <mrk mtype="seg"> segments (Okapi, Trados): the unit's text is in <source>.
   'seg-source': rule('inline', '', { xml: 'lang', children: [INLINE_12] }),

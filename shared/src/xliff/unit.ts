@@ -23,7 +23,8 @@ export interface RawUnit {
   intent: (target: string | null) => IntentResult;
 }
 
-export function finishUnit(raw: RawUnit, warnings: ReadWarning[]): ReadUnit {
+/** `problem`: a reason the reader already has to refuse the unit (it is still listed and counted). */
+export function finishUnit(raw: RawUnit, warnings: ReadWarning[], problem?: UnitProblem): ReadUnit {
   const numbers = numberCodes(raw.source, raw.target);
   const sourceRuns = toRuns(raw.source, numbers);
   const source = runsToText(sourceRuns);
@@ -55,7 +56,8 @@ export function finishUnit(raw: RawUnit, warnings: ReadWarning[]): ReadUnit {
     else unit.notes.push(category === undefined ? { text } : { category, text });
   }
   if (raw.sourceHash) unit.sourceHash = raw.sourceHash;
-  const problem: UnitProblem | undefined = raw.partial ? { code: 'partial_target', message: raw.partial } : checkCodes(source, target, sourceRuns, targetRuns);
-  if (problem) unit.rejected = problem;
+  const rejected: UnitProblem | undefined =
+    problem ?? (raw.partial ? { code: 'partial_target', message: raw.partial } : checkCodes(source, target, sourceRuns, targetRuns));
+  if (rejected) unit.rejected = rejected;
   return unit;
 }

@@ -3,7 +3,7 @@ import { CTYPE_CODE_POINT, ctypeOfPaired12, ctypeOfStandalone12 } from './inline
 import type { XliffFileMeta, XliffNote } from './model.js';
 import { XLIFF_NS } from './namespaces.js';
 import { displayPieces, type Piece, type PreparedUnit, type Serializer } from './prepare.js';
-import { EXPORT_STATES } from './states.js';
+import { EXPORT_STATES, type Export12 } from './states.js';
 
 /*
  * XLIFF 1.2, valid against the strict schema: no foreign namespaces (the strict schema checks
@@ -50,6 +50,9 @@ export function content12(pieces: readonly Piece[]): string {
 
 const note = (n: XliffNote) => `<note${n.category ? ` from="${escapeAttr(n.category)}"` : ''}>${escapeNoteText(n.text)}</note>`;
 
+/** A pre-filled untranslated target: the source, marked as still needing translation. */
+const PREFILLED_12: Export12 = { target: true, state: 'needs-translation' };
+
 export const serializer12: Serializer = {
   head(meta: XliffFileMeta): string {
     return (
@@ -63,7 +66,7 @@ export const serializer12: Serializer = {
   },
 
   unit(u: PreparedUnit): string {
-    const map = EXPORT_STATES[u.state]['1.2'];
+    const map = u.prefilled ? PREFILLED_12 : EXPORT_STATES[u.state]['1.2'];
     let out = `   <trans-unit id="${escapeAttr(u.id)}" xml:space="preserve"`;
     if (map.translate === false) out += ' translate="no"';
     if (map.approved) out += ' approved="yes"';

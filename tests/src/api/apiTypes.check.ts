@@ -53,6 +53,9 @@ interface Pairs {
   TimelinePoint: [Api.TimelinePoint, Schemas['TimelinePoint']];
   Timeline: [Api.Timeline, Schemas['Timeline']];
   XliffImportReport: [Api.ImportReport, Schemas['XliffImportReport']];
+  XliffUnitReport: [Api.ImportUnitReport, Schemas['XliffUnitReport']];
+  XliffExchangeFile: [Api.ExchangeFileReport, Schemas['XliffExchangeFile']];
+  XliffExchangeReport: [Api.ExchangeReport, Schemas['XliffExchangeReport']];
   MemorySuggestion: [Api.MemorySuggestion, Schemas['MemorySuggestion']];
   MemorySuggestions: [Api.MemorySuggestions, Schemas['MemorySuggestions']];
   MachineSuggestions: [Api.MachineSuggestions, Schemas['MachineSuggestions']];
@@ -102,6 +105,9 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   TimelinePoint: true,
   Timeline: true,
   XliffImportReport: true,
+  XliffUnitReport: true,
+  XliffExchangeFile: true,
+  XliffExchangeReport: true,
   MemorySuggestion: true,
   MemorySuggestions: true,
   MachineSuggestions: true,

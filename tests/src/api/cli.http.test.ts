@@ -209,6 +209,29 @@ describe('lockstep import', () => {
     expect(again.stdout).toContain('  unchanged: 5\n');
   });
 
+  test('--units lists each unit with its editor number, stable id, word diff and reason, filtered and paged', async () => {
+    expect((await lockstep(['export', '--doc', 'doc', '--lang', 'ko', '--out', 'units.ko.xlf'], { token: ko })).code).toBe(0);
+    const file = path.join(dir, 'units.ko.xlf');
+    const units = readXliff(readFileSync(file)).files[0].units;
+    const segs: { id: string; index: number; translation: { text: string } }[] = (await request(app).get('/api/documents/doc/segments?lang=ko').set('Authorization', `Bearer ${ko}`)).body.segments;
+    const target = segs[1];
+    // The CAT tool changes one unit and leaves the rest as exported.
+    writeFileSync(file, translated(file, (s) => (s === units[1].source ? `${target.translation.text} 고침` : segs.find((g) => g.id === units.find((u) => u.source === s)!.id)!.translation.text)));
+    const r = await lockstep(['import', '--doc', 'doc', '--units', 'applied', 'units.ko.xlf'], { token: ko });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`units:\\n\\s+#\\s+id\\s+outcome\\s+change\\s+reason\\n\\s+${target.index + 1}\\s+${target.id}\\s+applied\\s+.*\\{\\+ ?고침\\+\\}`));
+    expect(r.stdout).not.toMatch(/\bunchanged {2,}/);
+
+    const paged = await lockstep(['import', '--doc', 'doc', '--units', 'all', '--page-size', '2', '--page', '3', 'units.ko.xlf'], { token: ko });
+    expect(paged.stdout).toContain('page 3 of 3 (5 units; --page N for another)');
+    expect(paged.stdout).toContain(` ${segs[4].id} `);
+    expect(paged.stdout).not.toContain(` ${segs[0].id} `);
+
+    const bad = await lockstep(['import', '--doc', 'doc', '--units', 'fine', 'units.ko.xlf'], { token: ko });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--units takes "all" or a comma list of applied, unchanged, conflict, rejected, unknown; not "fine"/);
+  });
+
   test('a directory: each file reported, a refused file named with the server’s reason, exit 1; a bar on a terminal', async () => {
     const folder = path.join(dir, 'incoming');
     expect((await lockstep(['export', '--doc', 'doc', '--all', '--out', folder], { token: coordinator })).code).toBe(0);

@@ -82,6 +82,9 @@ TimelinePoint: TimelinePoint
 XliffWarning: XliffWarning
 UnitReason: UnitReason
 XliffImportReport: XliffImportReport
+XliffUnitReport: XliffUnitReport
+XliffExchangeFile: XliffExchangeFile
+XliffExchangeReport: XliffExchangeReport
 XliffInspectReport: XliffInspectReport
 QaReport: QaReport
 BlockCount: BlockCount
@@ -732,6 +735,10 @@ export interface XliffImportReport {
  * The export the file came from, when this server recorded it.
  */
 exportId: (string | null)
+/**
+ * Every unit in file order with its outcome, the texts before and after, and the reason.
+ */
+units: XliffUnitReport[]
 applied: string[]
 unchanged: string[]
 /**
@@ -747,6 +754,65 @@ unknown: string[]
  */
 rejected: UnitReason[]
 warnings: XliffWarning[]
+}
+export interface XliffUnitReport {
+/**
+ * The unit id in the file = the stable segment id shown in the editor (`s40`).
+ */
+unit: string
+/**
+ * The segment's number in the editor (1-based); null for an unknown unit.
+ */
+position: (number | null)
+outcome: ("applied" | "unchanged" | "conflict" | "unknown" | "rejected")
+reason?: string
+/**
+ * The segment's source now (text with codes).
+ */
+source: (string | null)
+/**
+ * The server's translation now.
+ */
+before: (string | null)
+/**
+ * The file's target; null when the unit has none.
+ */
+after: (string | null)
+}
+export interface XliffExchangeFile {
+/**
+ * The uploaded name; a zip entry's is `archive.zip/entry.xlf`; the key of `overrides`.
+ */
+name: string
+bytes: number
+version: (string | null)
+detected: {
+document: (string | null)
+documentFrom: ("export" | "stamp" | "original" | null)
+/**
+ * The Lockstep language of the file's target language.
+ */
+lang: (string | null)
+/**
+ * The target language as the file wrote it.
+ */
+fileLang: (string | null)
+}
+document: string
+lang: (string | null)
+overridden: {
+document: boolean
+lang: boolean
+}
+error?: {
+code: string
+message: string
+}
+report?: XliffImportReport
+}
+export interface XliffExchangeReport {
+dryRun: boolean
+files: XliffExchangeFile[]
 }
 export interface XliffInspectReport {
 version: ("1.0" | "1.1" | "1.2" | "2.0" | "2.1" | "2.2")

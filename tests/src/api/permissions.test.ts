@@ -34,6 +34,8 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/xliff': SIGNED_IN,
   'POST /api/documents/:doc/xliff/:lang': ['translator-ko', 'coordinator', 'admin'],
   'POST /api/xliff/inspect': SIGNED_IN,
+  // Several files: each file's language is checked in the service (xliffExchange.test.ts).
+  'POST /api/documents/:doc/xliff': SIGNED_IN,
   'GET /api/documents/:doc/revisions/:n': SIGNED_IN,
   // Per language: the example language is ko, so the ru reviewer may not write it.
   'PUT /api/documents/:doc/segments/:seg/translations/:lang': ['translator-ko', 'coordinator', 'admin'],

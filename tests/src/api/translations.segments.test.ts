@@ -80,6 +80,8 @@ describe('filters', () => {
     // As a LIKE wildcard, r_1 would match "number 1", "number 10"…
     expect((await list(`&q=${encodeURIComponent('r_1')}`)).segments).toEqual([]);
     expect((await list(`&q=${encodeURIComponent('성명서')}&state=stale`)).segments.map((s) => s.id)).toEqual([segs[1].id]);
+    // The stable id a translator quotes from an XLIFF file or an import report finds its segment.
+    expect((await list(`&q=${encodeURIComponent(` ${segs[6].id.toUpperCase()} `)}`)).segments.map((s) => s.id)).toEqual([segs[6].id]);
   });
 
   test('a search typed in decomposed form finds the NFC text', async () => {

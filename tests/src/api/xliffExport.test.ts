@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { unzipSync } from 'fflate';
 import { readXliff } from '@lockstep/shared';
-import { demoTokenFor, seedDemo, testApp } from '../support/app.js';
+import { demoTokenFor, seedDemo, testApp, bytesOf } from '../support/app.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 
 let db: TestDb;
@@ -85,11 +85,7 @@ describe('XLIFF export', () => {
       .get('/api/documents/statement/xliff?version=1.2')
       .set('Authorization', `Bearer ${token}`)
       .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(bytesOf);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const files = unzipSync(new Uint8Array(res.body as Buffer));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
 import request from 'supertest';
 import { readXliff, writeXliffString, XLIFF_MAX_BYTES, type XliffUnit } from '@lockstep/shared';
-import { addUser, testApp, tokenFor } from '../support/app.js';
+import { appWithDocument, bytesOf } from '../support/app.js';
 import { hashAllTables, openTestDb, type TestDb } from '../support/testDb.js';
 
 let db: TestDb;
@@ -16,18 +16,8 @@ const MARKDOWN = 'The first sentence. The second one.\n\nA third with [a link](h
 
 beforeAll(async () => {
   db = await openTestDb();
-  app = testApp(db).app;
-  await addUser(db, 'coord@example.org', 'coordinator');
-  await addUser(db, 'ko@example.org', 'translator', ['ko']);
-  const coordinator = await tokenFor(app, 'coord@example.org');
-  ko = await tokenFor(app, 'ko@example.org');
-  const created = await request(app).post('/api/documents').set(auth(coordinator)).send({ id: 'doc', title: 'D', sourceLang: 'en', targetLangs: ['ko'], markdown: MARKDOWN });
-  expect(created.status).toBe(201);
-  const exported = await request(app).get('/api/documents/doc/xliff/ko').set(auth(ko)).buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  ({ app, ko } = await appWithDocument(db, MARKDOWN));
+  const exported = await request(app).get('/api/documents/doc/xliff/ko').set(auth(ko)).buffer(true).parse(bytesOf);
   const file = readXliff(exported.body as Buffer).files[0];
   const units: XliffUnit[] = file.units.map((u) => ({ id: u.id, source: u.sourceRuns, target: `번역: ${u.source}`, state: 'translated' }));
   translatedFile = Buffer.from(writeXliffString({ exportId: file.exportId, documentId: 'doc', revision: 1, srcLang: 'en', trgLang: 'ko' }, units, '2.0'));

@@ -133,6 +133,8 @@ describe('the coordinator’s pages', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-lang="ko"]').click()]);
       expect(download.suggestedFilename()).toBe('statement.ko.xlf');
       const exported = await readFile((await download.path())!, 'utf8');
+      // XLIFF 1.2 is the page's default: the version CAT tools read most widely.
+      expect(exported).toContain('urn:oasis:names:tc:xliff:document:1.2');
 
       // The CAT tool's work: a new translation, a corrected one, and one that someone else
       // changes on the server meanwhile (a conflict).
@@ -142,22 +144,35 @@ describe('the coordinator’s pages', () => {
       const meanwhile = await api.save('ko', conflicting.id, `${conflicting.translation!.text} (서버)`, conflicting.translation!.version);
       expect(meanwhile.status).toBe(200);
 
-      await page.getByLabel(uiText('ko', 'xliff.language')).selectOption('ko');
-      await page.getByLabel(uiText('ko', 'xliff.file')).setInputFiles({ name: 'statement.ko.xlf', mimeType: 'application/xliff+xml', buffer: Buffer.from(xml) });
+      // No language is chosen: the file says it is Korean, and the page says so before applying.
+      await page.getByLabel(uiText('ko', 'exchange2.files')).setInputFiles({ name: 'statement.ko.xlf', mimeType: 'application/xliff+xml', buffer: Buffer.from(xml) });
       await page.getByRole('button', { name: uiText('ko', 'xliff.check') }).click();
       await page.getByRole('heading', { name: uiText('ko', 'xliff.reportTitle') }).waitFor();
+      const fileSection = page.locator('.exchange-file[data-file="statement.ko.xlf"]');
+      await expect(fileSection.getByLabel(uiText('ko', 'exchange2.importAs')).inputValue()).resolves.toBe('ko');
       const count = async (outcome: string) => Number((await page.locator(`[data-outcome="${outcome}"] dd`).textContent())?.replace(/\D/g, ''));
       expect(await count('applied')).toBe(2);
       expect(await count('conflicts')).toBe(1);
       expect(await count('rejected')).toBe(0);
-      const conflict = page.locator(`.report-item[data-unit="${conflicting.id}"]`);
+      // Every unit is a row: its editor number next to its stable id, the outcome, the word diff and the reason.
+      const conflict = page.locator(`tr[data-unit="${conflicting.id}"]`);
       await expect(conflict.textContent()).resolves.toContain(uiText('ko', 'xliff.reasons.serverChanged'));
+      await expect(conflict.locator('th').textContent()).resolves.toContain(`#${conflicting.index + 1} · ${conflicting.id}`);
+      const corrected = page.locator(`tr[data-unit="${edited.id}"]`);
+      await expect(corrected.locator('ins.word-diff__added').textContent()).resolves.toContain('(교정)');
+      // Filtered to the applied units, then searched by a segment id.
+      await fileSection.getByLabel(uiText('ko', 'exchange2.show')).selectOption('applied');
+      await expect(fileSection.locator('tbody tr').count()).resolves.toBe(2);
+      await fileSection.getByLabel(uiText('ko', 'exchange2.show')).selectOption('all');
+      await fileSection.getByLabel(uiText('ko', 'exchange2.search')).fill(newWork.id);
+      await expect(fileSection.locator('tbody tr').count()).resolves.toBe(1);
+      await fileSection.getByLabel(uiText('ko', 'exchange2.search')).fill('');
       // A dry run wrote nothing.
       expect(await progressOf(api, 'ko')).toEqual(before);
       await expectAccessible(page, 'xliff report');
       await shot(page, 'xliff-report', 'ko');
 
-      await page.getByRole('button', { name: uiText('ko', 'xliff.apply') }).click();
+      await page.getByRole('button', { name: uiText('ko', 'exchange2.apply') }).click();
       await page.getByRole('heading', { name: uiText('ko', 'xliff.resultTitle') }).waitFor();
       expect(await count('applied')).toBe(2);
       expect((await api.segment('ko', newWork.id)).translation).toMatchObject({ text: 'CAT 도구에서 번역한 문장', state: 'translated' });
@@ -169,6 +184,8 @@ describe('the coordinator’s pages', () => {
       await page.waitForURL(`**/documents/statement/ko/edit*`);
       const suggestion = page.locator(`#segment-${conflicting.id}.editor-row--active .suggestion`);
       await expect(suggestion.textContent()).resolves.toContain('파일 속의 다른 번역');
+      // The editor row shows the same stable id as the file and the report.
+      await expect(page.locator(`#segment-${conflicting.id} .editor-row__id`).textContent()).resolves.toBe(conflicting.id);
       // The editor's toolbar is sticky: a window shot around the segment, not a full-page one.
       await viewShot(page, 'coordinator-editor-import-suggestion-ko', `#segment-${conflicting.id}`);
 

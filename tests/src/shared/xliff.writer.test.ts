@@ -351,3 +351,20 @@ describe('the writer refuses data that cannot become a valid file', () => {
     }
   });
 });
+
+describe.each(versions)('a pre-filled untranslated unit (the omegat profile), XLIFF %s', (version) => {
+  const unit: XliffUnit = { id: 's9', state: 'untranslated', source: [t('Read '), open(1, 'link', 'https://example.org'), t('this'), close(1), t('.')], prefill: true };
+  const xml = writeXliffString(META, [unit], version);
+
+  test('carries its source as the target, still marked not translated, and is schema-valid', () => {
+    const [read] = readXliff(xml).files[0].units;
+    expect(read).toMatchObject({ id: 's9', source: 'Read <1>this</1>.', target: 'Read <1>this</1>.', fileState: version === '1.2' ? 'needs-translation' : 'initial' });
+    if (canValidate) expect(validate(xml, version).status).toBe(0);
+  });
+
+  test('without prefill, or for a translated unit, nothing changes', () => {
+    expect(readXliff(writeXliffString(META, [{ ...unit, prefill: false }], version)).files[0].units[0].target).toBeNull();
+    const translated = readXliff(writeXliffString(META, [{ ...unit, state: 'translated', target: '<1>이것</1>을 읽으세요.' }], version)).files[0].units[0];
+    expect(translated.target).toBe('<1>이것</1>을 읽으세요.');
+  });
+});

@@ -47,3 +47,25 @@ export async function seedDemo(db: TestDb): Promise<void> {
 export function demoTokenFor(app: Express, who: string): Promise<string> {
   return tokenFor(app, `${who}@demo.lockstep`, DEMO_PASSWORD);
 }
+
+/** A supertest parser that keeps a response's body as bytes (`.buffer(true).parse(bytesOf)`). */
+export function bytesOf(res: request.Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/**
+ * An app on `db` with a coordinator, a ko translator and the document "doc" from `markdown`:
+ * where the XLIFF API tests start. Returns both tokens.
+ */
+export async function appWithDocument(db: TestDb, markdown: string, targetLangs: LanguageCode[] = ['ko']) {
+  const { app } = testApp(db);
+  await addUser(db, 'coord@example.org', 'coordinator');
+  await addUser(db, 'ko@example.org', 'translator', ['ko']);
+  const coordinator = await tokenFor(app, 'coord@example.org');
+  const ko = await tokenFor(app, 'ko@example.org');
+  const created = await request(app).post('/api/documents').set('Authorization', `Bearer ${coordinator}`).send({ id: 'doc', title: 'D', sourceLang: 'en', targetLangs, markdown });
+  if (created.status !== 201) throw new Error(`the document was not created: ${created.status} ${JSON.stringify(created.body)}`);
+  return { app, coordinator, ko };
+}

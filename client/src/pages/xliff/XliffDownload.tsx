@@ -6,16 +6,20 @@ import { saveBlob } from '../../download';
 import type { LanguageInfo } from '../../languages';
 import type { Document } from '../../types';
 
-const VERSIONS = ['2.0', '1.2'] as const;
+// 1.2 first: the version most CAT tools read (OmegaT 3.6 reads no 2.0); 2.0 is one choice away.
+const VERSIONS = ['1.2', '2.0'] as const;
 const SCOPES = ['all', 'todo'] as const;
+const PROFILES = ['generic', 'omegat'] as const;
 
 /** Choose the XLIFF version and scope, then download one language's file or all of them as a zip. */
 export function XliffDownload({ document: doc, infoOf }: { document: Document; infoOf: (code: string) => LanguageInfo }) {
   const { t } = useTranslation();
   const versionId = useId();
   const scopeId = useId();
-  const [version, setVersion] = useState<(typeof VERSIONS)[number]>('2.0');
+  const profileId = useId();
+  const [version, setVersion] = useState<(typeof VERSIONS)[number]>('1.2');
   const [scope, setScope] = useState<(typeof SCOPES)[number]>('all');
+  const [profile, setProfile] = useState<(typeof PROFILES)[number]>('generic');
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState<string>();
@@ -26,7 +30,7 @@ export function XliffDownload({ document: doc, infoOf }: { document: Document; i
     setError(undefined);
     setDone(undefined);
     try {
-      const path = apiPath(lang ? ['documents', doc.id, 'xliff', lang] : ['documents', doc.id, 'xliff'], { version, scope });
+      const path = apiPath(lang ? ['documents', doc.id, 'xliff', lang] : ['documents', doc.id, 'xliff'], { version, scope, profile });
       const file = await fetchFile(path);
       const filename = file.filename ?? (lang ? `${doc.id}.${lang}.xlf` : `${doc.id}.xliff.zip`);
       saveBlob(file.blob, filename);
@@ -59,6 +63,16 @@ export function XliffDownload({ document: doc, infoOf }: { document: Document; i
             {SCOPES.map((s) => (
               <option key={s} value={s}>
                 {t(`xliff.scopes.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={profileId}>{t('exchange2.profile')}</label>
+          <select id={profileId} value={profile} onChange={(e) => setProfile(e.target.value as typeof profile)}>
+            {PROFILES.map((p) => (
+              <option key={p} value={p}>
+                {t(`exchange2.profiles.${p}`)}
               </option>
             ))}
           </select>

@@ -54,21 +54,31 @@ export function plainSegments(segments: ApiSegment[], state: string): ApiSegment
   );
 }
 
-/** The `<unit id="…">…</unit>` element of an exported XLIFF 2.0 file, with where it starts and ends. */
-function unitOf(xml: string, id: string): { start: number; end: number; text: string } {
-  const start = xml.indexOf(`<unit id="${id}"`);
+/** The unit element (2.0 `<unit>`, 1.2 `<trans-unit>`) of an exported XLIFF file, with where it starts and ends. */
+function unitOf(xml: string, id: string): { start: number; end: number; text: string; v12: boolean } {
+  const v12 = xml.includes('urn:oasis:names:tc:xliff:document:1.2');
+  const tag = v12 ? 'trans-unit' : 'unit';
+  const start = xml.indexOf(`<${tag} id="${id}"`);
   if (start < 0) throw new Error(`the file has no unit ${id}`);
-  const end = xml.indexOf('</unit>', start) + '</unit>'.length;
-  return { start, end, text: xml.slice(start, end) };
+  const end = xml.indexOf(`</${tag}>`, start) + `</${tag}>`.length;
+  return { start, end, text: xml.slice(start, end), v12 };
 }
 
 /** What a CAT tool does to a unit: writes (or rewrites) its target and marks it translated. */
 export function setTarget(xml: string, id: string, target: string): string {
   const unit = unitOf(xml, id);
-  let edited = unit.text.replace(/<segment state="[^"]*"(?: subState="[^"]*")?>/, '<segment state="translated">');
-  edited = /<target>[\s\S]*?<\/target>/.test(edited)
-    ? edited.replace(/<target>[\s\S]*?<\/target>/, `<target>${target}</target>`)
-    : edited.replace('</source>', `</source><target>${target}</target>`);
+  let edited = unit.text;
+  if (unit.v12) {
+    // The first <target> is the unit's own; an <alt-trans> after it has its own.
+    edited = /<target[^>]*>[\s\S]*?<\/target>/.test(edited)
+      ? edited.replace(/<target[^>]*>[\s\S]*?<\/target>/, `<target state="translated">${target}</target>`)
+      : edited.replace('</source>', `</source><target state="translated">${target}</target>`);
+  } else {
+    edited = edited.replace(/<segment state="[^"]*"(?: subState="[^"]*")?>/, '<segment state="translated">');
+    edited = /<target>[\s\S]*?<\/target>/.test(edited)
+      ? edited.replace(/<target>[\s\S]*?<\/target>/, `<target>${target}</target>`)
+      : edited.replace('</source>', `</source><target>${target}</target>`);
+  }
   if (edited === unit.text) throw new Error(`unit ${id} was not changed`);
   return xml.slice(0, unit.start) + edited + xml.slice(unit.end);
 }
