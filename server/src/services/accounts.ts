@@ -31,6 +31,7 @@ export function checkPasswordStrength(password: string): void {
       'unprocessable',
       'weak_password',
       `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+      { minLength: MIN_PASSWORD_LENGTH },
     );
   }
 }

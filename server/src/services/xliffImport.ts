@@ -49,12 +49,14 @@ async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: string,
   const warnings = [...file.warnings];
   const fileLang = file.trgLang ? lockstepLanguageOf(file.trgLang) : null;
   if (fileLang && fileLang.code !== lang) {
-    throw unprocessable('wrong_language', `The file is for "${file.trgLang}", not "${lang}".`);
+    throw unprocessable('wrong_language', `The file is for "${file.trgLang}", not "${lang}".`, { fileLang: file.trgLang, lang });
   }
   const exportId = file.files[0]?.exportId ?? null;
   const ledgerRecord = exportId ? await findExport(db, exportId) : undefined;
   if (ledgerRecord && (ledgerRecord.documentId !== doc.id || ledgerRecord.lang !== lang)) {
-    throw unprocessable('wrong_export', `The file was exported from "${ledgerRecord.documentId}" in "${ledgerRecord.lang}", not "${doc.id}" in "${lang}".`);
+    throw unprocessable('wrong_export', `The file was exported from "${ledgerRecord.documentId}" in "${ledgerRecord.lang}", not "${doc.id}" in "${lang}".`, {
+      exportedFrom: { documentId: ledgerRecord.documentId, lang: ledgerRecord.lang },
+    });
   }
   if (exportId && !ledgerRecord) {
     warnings.push({ message: 'The file names no export of this server: units are matched by id, and every changed source is a conflict.' });
