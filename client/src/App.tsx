@@ -6,7 +6,7 @@ import { Header } from './components/Header';
 import { EditorPage } from './editor/EditorPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { DocumentView } from './pages/DocumentView';
-import { Documents } from './pages/Documents';
+import { Home } from './pages/Documents';
 import { NotFound } from './pages/NotFound';
 import { RevisionsPage } from './pages/revisions/RevisionsPage';
 import { SignIn } from './pages/SignIn';
@@ -126,7 +126,7 @@ function Routes({ user, onUserChanged }: { user: User; onUserChanged(user: User)
   const route = matchRoute(pathname);
   switch (route.name) {
     case 'documents':
-      return <Documents />;
+      return <Home user={user} />;
     case 'document':
       return <DocumentView key={route.doc} doc={route.doc} lang={route.lang} user={user} />;
     case 'editor':

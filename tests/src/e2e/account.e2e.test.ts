@@ -62,7 +62,7 @@ describe('own account (issue 20, item 4)', () => {
       await other.goto('/');
       await signIn(other, KO, 'a-new-long-password');
       await other.waitForFunction(() => document.documentElement.lang === 'ko');
-      await other.getByRole('heading', { level: 1, name: ko('documents.title') }).waitFor();
+      await other.getByRole('heading', { level: 1, name: ko('myWork.title') }).waitFor();
       await expect(other.locator('header .whoami__name').textContent()).resolves.toBe('Minji Kim');
     });
   });
