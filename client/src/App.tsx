@@ -6,10 +6,12 @@ import { Header } from './components/Header';
 import { EditorPage } from './editor/EditorPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { DocumentView } from './pages/DocumentView';
-import { Documents } from './pages/Documents';
+import { Home } from './pages/Documents';
 import { NotFound } from './pages/NotFound';
 import { RevisionsPage } from './pages/revisions/RevisionsPage';
 import { SignIn } from './pages/SignIn';
+import { AccountPage } from './pages/account/AccountPage';
+import { applyAccountLanguage } from './pages/account/accountApi';
 import { UsersPage } from './pages/users/UsersPage';
 import { InboxPage } from './pages/inbox/InboxPage';
 import { WebhooksPage } from './pages/webhooks/WebhooksPage';
@@ -37,6 +39,7 @@ export function App() {
       (me) => {
         if (cancelled) return;
         setCsrfToken(me.csrfToken);
+        void applyAccountLanguage(me.user);
         setSession({ status: 'signedIn', user: me.user });
       },
       (err: unknown) => {
@@ -78,27 +81,33 @@ export function App() {
     navigate('/');
   }, []);
 
+  const signedIn = useCallback((u: User) => {
+    void applyAccountLanguage(u);
+    setSession({ status: 'signedIn', user: u });
+  }, []);
+  const userChanged = useCallback((u: User) => setSession({ status: 'signedIn', user: u }), []);
+
   const user = session.status === 'signedIn' ? session.user : undefined;
   return (
     <>
       <a className="skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>
-      <Header user={user} onSignOut={signOut} signingOut={signingOut} />
+      <Header user={user} onSignOut={signOut} signingOut={signingOut} onUserChanged={userChanged} />
       <main id="main" tabIndex={-1} className="app-main">
         {signOutError && <ErrorMessage error={signOutError} />}
         {session.status === 'checking' && <Loading />}
         {session.status === 'unreachable' && <ErrorMessage error={session.error} onRetry={() => setAttempt((n) => n + 1)} />}
         {session.status === 'signedOut' && (
-          <SignIn notice={session.notice} onSignedIn={(u) => setSession({ status: 'signedIn', user: u })} />
+          <SignIn notice={session.notice} onSignedIn={signedIn} />
         )}
-        {user && <Routes user={user} />}
+        {user && <Routes user={user} onUserChanged={userChanged} />}
       </main>
     </>
   );
 }
 
-function Routes({ user }: { user: User }) {
+function Routes({ user, onUserChanged }: { user: User; onUserChanged(user: User): void }) {
   const pathname = usePathname();
   const mainRef = useRef<HTMLElement | null>(null);
   const first = useRef(true);
@@ -117,7 +126,7 @@ function Routes({ user }: { user: User }) {
   const route = matchRoute(pathname);
   switch (route.name) {
     case 'documents':
-      return <Documents />;
+      return <Home user={user} />;
     case 'document':
       return <DocumentView key={route.doc} doc={route.doc} lang={route.lang} user={user} />;
     case 'editor':
@@ -135,6 +144,8 @@ function Routes({ user }: { user: User }) {
       return <InboxPage />;
     case 'webhooks':
       return <WebhooksPage user={user} />;
+    case 'account':
+      return <AccountPage user={user} onUserChanged={onUserChanged} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -30,6 +30,7 @@ import { xliffRoutes } from './routes/xliff.js';
 import { translationRoutes } from './routes/translations.js';
 import { visitRoutes } from './routes/visits.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { myWorkRoutes } from './routes/myWork.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 
@@ -108,6 +109,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   eventRoutes(routes, db, live, streams, events);
   visitRoutes(routes, db);
   inboxRoutes(routes, db);
+  myWorkRoutes(routes, db);
   webhookRoutes(routes, db, { allowPrivate: config.webhookAllowPrivate });
   routes.mount(app);
   const webhooks = new WebhookDispatcher(db, logger, {

@@ -15,3 +15,4 @@ export * from './render/index.js';
 export * from './memory/index.js';
 export * from './notices.js';
 export * from './mt/index.js';
+export * from './myWork.js';

@@ -1,11 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { ApiError } from '../api';
+import { errorText } from '../errorText';
 
-/** A server error in the reader's language: `errors.<code>`, else the server's own message. */
-export function errorText(t: TFunction, error: ApiError): string {
-  return t(`errors.${error.code}`, { defaultValue: error.message });
-}
+export { errorText };
 
 export function ErrorMessage({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const { t } = useTranslation();

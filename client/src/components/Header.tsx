@@ -1,9 +1,11 @@
+import { isLanguageCode } from '@lockstep/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeUiLanguage, UI_LANGUAGES } from '../i18n';
 import { languageInfo } from '../languages';
 import { Link, matchRoute, usePathname } from '../router';
 import { useUnreadNotices } from '../pages/inbox/noticesApi';
+import { saveOwnAccount } from '../pages/account/accountApi';
 import type { User } from '../types';
 import '../notices.css';
 
@@ -11,9 +13,10 @@ interface Props {
   user?: User;
   onSignOut?: () => void;
   signingOut?: boolean;
+  onUserChanged?: (user: User) => void;
 }
 
-export function Header({ user, onSignOut, signingOut }: Props) {
+export function Header({ user, onSignOut, signingOut, onUserChanged }: Props) {
   const { t } = useTranslation();
   const routeName = matchRoute(usePathname()).name;
   const onDocuments = routeName === 'documents';
@@ -44,13 +47,18 @@ export function Header({ user, onSignOut, signingOut }: Props) {
           </nav>
         )}
         <div className="app-header__end">
-          <UiLanguageSwitcher />
+          <UiLanguageSwitcher user={user} onUserChanged={onUserChanged} />
           {user && (
             <>
-              <p className="whoami">
+              <Link
+                to="/account"
+                className="whoami"
+                aria-current={routeName === 'account' ? 'page' : undefined}
+              >
+                <span className="visually-hidden">{t('account.linkLabel')} </span>
                 <bdi className="whoami__name">{user.name}</bdi>
                 <span className="whoami__role">{t(`roles.${user.role}`)}</span>
-              </p>
+              </Link>
               <button type="button" className="button button--secondary" onClick={onSignOut} disabled={signingOut}>
                 {t('actions.signOut')}
               </button>
@@ -78,16 +86,24 @@ function InboxLink({ current }: { current: boolean }) {
   );
 }
 
-function UiLanguageSwitcher() {
+/** Signed in, the choice is also kept with the account so it follows the person to another browser. */
+function UiLanguageSwitcher({ user, onUserChanged }: { user?: User; onUserChanged?: (user: User) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const current = i18n.resolvedLanguage ?? i18n.language;
+  const choose = async (lng: string) => {
+    await changeUiLanguage(lng);
+    if (!user || user.uiLanguage === lng || !isLanguageCode(lng)) return;
+    // Not kept on the server (offline, session just ended): this browser still remembers it.
+    const saved = await saveOwnAccount({ uiLanguage: lng }).catch(() => undefined);
+    if (saved) onUserChanged?.(saved);
+  };
   return (
     <div className="ui-language">
       <label htmlFor={id} className="ui-language__label">
         {t('uiLanguage.label')}
       </label>
-      <select id={id} value={current} onChange={(e) => void changeUiLanguage(e.target.value)}>
+      <select id={id} value={current} onChange={(e) => void choose(e.target.value)}>
         {UI_LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>
             {languageInfo(code).autonym}

@@ -1,5 +1,5 @@
 import { isLanguageCode, may } from '@lockstep/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { apiPath } from '../api';
 import { useLanguageInfo } from '../components/DocumentHeader';
@@ -8,6 +8,7 @@ import { LanguageName } from '../components/LanguageName';
 import { documentHref, editorHref, Link, navigate } from '../router';
 import type { Document, User } from '../types';
 import { useResource } from '../useResource';
+import { AllDone } from './AllDone';
 import { EditorList } from './EditorList';
 import { EditorToolbar } from './EditorToolbar';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -17,7 +18,7 @@ import { useLiveEditor } from './useLiveEditor';
 import { useProgress } from './useProgress';
 import { useSegmentList } from './useSegmentList';
 import { useSinceLastVisit } from './useSinceLastVisit';
-import { isFilter, needsWork, type Filter } from './worklist';
+import { isEditable, isFilter, needsWork, type Filter } from './worklist';
 
 interface Props {
   doc: string;
@@ -46,6 +47,18 @@ export function EditorPage({ doc, lang, user }: Props) {
   const changes = sinceVisit.status === 'ready' ? sinceVisit.changes : undefined;
   // `?segment=` (a link from an XLIFF import report) opens that segment once the list is in.
   const [jumpTo, setJumpTo] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get('segment') ?? undefined);
+  // Focus goes to the segment being worked on when the list it is in arrives after opening on a
+  // filter (a link from "My work"), a filter click or a search confirmed with Enter: focus is never
+  // left on a control whose list changed under it.
+  const focusWhenListed = useRef(initialQuery().filter !== 'all');
+  const chooseFilter = (next: Filter) => {
+    focusWhenListed.current = true;
+    setFilter(next);
+  };
+  const confirmSearch = () => {
+    focusWhenListed.current = true;
+    setSearch(searchInput);
+  };
 
   const ready = detail.status === 'ready' ? detail.data : undefined;
   const infoOf = useLanguageInfo(ready);
@@ -82,15 +95,31 @@ export function EditorPage({ doc, lang, user }: Props) {
   }, [filter, list.segments, changes, visitLoading]);
   const { activeId, activate } = model;
   useEffect(() => {
-    if (!segments) return;
+    if (!segments || list.loading) return;
+    const focus = focusWhenListed.current;
+    focusWhenListed.current = false;
     if (jumpTo && segments.some((s) => s.id === jumpTo)) {
       setJumpTo(undefined);
       activate(jumpTo);
       document.getElementById(`segment-${jumpTo}`)?.scrollIntoView({ block: 'center' });
     } else if (!segments.some((s) => s.id === activeId)) {
-      activate(segments.find(needsWork)?.id, false);
+      // A reviewer's "awaiting review" list has nothing that needs work: its first segment, then.
+      const reviewing = filter === 'translated' && canApprove;
+      activate((segments.find(needsWork) ?? (reviewing ? segments.find(isEditable) : undefined))?.id, focus);
+    } else if (focus) {
+      activate(activeId);
     }
-  }, [segments, activeId, activate, jumpTo]);
+    // `filter` and `canApprove` are read when the list changes, not watched themselves.
+  }, [segments, list.loading, activeId, activate, jumpTo]);
+
+  // "Needs work" with nothing left in it (on opening, or after the last one was saved): all done.
+  const allDone = filter === 'needs-work' && !search.trim() && !!segments && !list.loading && !segments.some(needsWork);
+  const showAll = () => {
+    focusWhenListed.current = true;
+    setFilter('all');
+    setSearchInput('');
+    setSearch('');
+  };
 
   const showDrafts = () => {
     const first = model.drafts.ids()[0];
@@ -162,9 +191,10 @@ export function EditorPage({ doc, lang, user }: Props) {
         changedCount={changes?.size}
         progress={progress}
         filter={filter}
-        onFilter={setFilter}
+        onFilter={chooseFilter}
         search={searchInput}
         onSearch={setSearchInput}
+        onSearchConfirm={confirmSearch}
         draftCount={model.drafts.size}
         onShowDrafts={showDrafts}
         loading={list.loading}
@@ -173,7 +203,8 @@ export function EditorPage({ doc, lang, user }: Props) {
 
       {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {!segments && !list.error && <Loading />}
-      {segments && (
+      {allDone && <AllDone doc={doc} lang={lang} ownWork={user.languages.length > 0} onShowAll={showAll} />}
+      {segments && !(allDone && segments.length === 0) && (
         <EditorList
           doc={doc}
           segments={segments}
@@ -184,7 +215,7 @@ export function EditorPage({ doc, lang, user }: Props) {
           canEdit={canEdit}
           canApprove={canApprove}
           user={user}
-          onShowAll={filter !== 'all' || search ? () => (setFilter('all'), setSearchInput(''), setSearch('')) : undefined}
+          onShowAll={filter !== 'all' || search ? showAll : undefined}
         />
       )}
       <p className="visually-hidden" role="status" aria-live="polite">

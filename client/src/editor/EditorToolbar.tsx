@@ -16,6 +16,8 @@ interface Props {
   onFilter(filter: Filter): void;
   search: string;
   onSearch(search: string): void;
+  /** Enter in the search box: search now and go to the first match. */
+  onSearchConfirm(): void;
   draftCount: number;
   onShowDrafts(): void;
   loading: boolean;
@@ -31,7 +33,7 @@ function countFor(filter: (typeof FILTERS)[number], progress: LanguageProgress |
 }
 
 /** Progress of the language, the state filters with their counts, search, and unsaved drafts. */
-export function EditorToolbar({ doc, lang, changedCount, progress, filter, onFilter, search, onSearch, draftCount, onShowDrafts, loading }: Props) {
+export function EditorToolbar({ doc, lang, changedCount, progress, filter, onFilter, search, onSearch, onSearchConfirm, draftCount, onShowDrafts, loading }: Props) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const searchId = useId();
@@ -68,6 +70,11 @@ export function EditorToolbar({ doc, lang, changedCount, progress, filter, onFil
             value={search}
             placeholder={t('editor.search.placeholder')}
             onChange={(event) => onSearch(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              onSearchConfirm();
+            }}
           />
         </div>
         <MarkdownDownload doc={doc} lang={lang} className="editor-toolbar__markdown" />

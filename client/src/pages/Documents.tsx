@@ -7,21 +7,36 @@ import { ProgressBar, ProgressLegend } from '../components/ProgressBar';
 import { formatDateTime, formatNumber } from '../format';
 import { directionOf } from '../languages';
 import { documentHref, documentPageHref, Link } from '../router';
-import type { DocumentListEntry, LanguageProgress } from '../types';
+import type { DocumentListEntry, LanguageProgress, User } from '../types';
 import { useResource } from '../useResource';
+import { MyWork } from './myWork/MyWork';
 
-export function Documents() {
+/** `/`: for translators and reviewers their work first, then every document; for the others every document. */
+export function Home({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const ownWork = user.languages.length > 0;
+  useEffect(() => {
+    document.title = t(ownWork ? 'myWork.documentTitle' : 'documents.documentTitle', { app: t('app.name') });
+  }, [t, ownWork]);
+  if (!ownWork) return <Documents user={user} />;
+  return (
+    <>
+      <MyWork />
+      <Documents user={user} nested />
+    </>
+  );
+}
+
+/** Every document with its languages' progress; `nested`: below "My work", under a second-level heading. */
+function Documents({ user, nested = false }: { user: User; nested?: boolean }) {
   const { t } = useTranslation();
   const [documents, reload] = useResource<DocumentListEntry[]>(apiPath(['documents']));
-
-  useEffect(() => {
-    document.title = t('documents.documentTitle', { app: t('app.name') });
-  }, [t]);
+  const Heading = nested ? 'h2' : 'h1';
 
   return (
     <>
       <div className="page-head">
-        <h1>{t('documents.title')}</h1>
+        <Heading>{t(nested ? 'myWork.allDocuments' : 'documents.title')}</Heading>
         {documents.status === 'ready' && documents.data.length > 0 && <ProgressLegend />}
       </div>
       {documents.status === 'loading' && <Loading />}
@@ -36,7 +51,7 @@ export function Documents() {
           <ul className="document-list">
             {documents.data.map((doc) => (
               <li key={doc.id}>
-                <DocumentCard doc={doc} />
+                <DocumentCard doc={doc} user={user} />
               </li>
             ))}
           </ul>
@@ -45,7 +60,7 @@ export function Documents() {
   );
 }
 
-function DocumentCard({ doc }: { doc: DocumentListEntry }) {
+function DocumentCard({ doc, user }: { doc: DocumentListEntry; user: User }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const headingId = `doc-${doc.id}`;
@@ -53,7 +68,8 @@ function DocumentCard({ doc }: { doc: DocumentListEntry }) {
     <article className="card document-card" aria-labelledby={headingId}>
       <header className="document-card__head">
         <h2 id={headingId} lang={doc.sourceLang} dir={directionOf(doc.sourceLang)}>
-          <Link to={documentHref(doc.id, doc.targetLangs[0])}>{doc.title}</Link>
+          {/* In the reader's own language when the document has it, not simply its first one. */}
+          <Link to={documentHref(doc.id, doc.targetLangs.find((l) => user.languages.includes(l)) ?? doc.targetLangs[0])}>{doc.title}</Link>
         </h2>
         <dl className="facts">
           <div>

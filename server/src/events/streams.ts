@@ -38,7 +38,7 @@ export class OpenStreams {
         'rate_limited',
         'too_many_streams',
         `You already have ${MAX_STREAMS_PER_USER} live-update connections open. Close some tabs or windows of Lockstep and try again.`,
-        { retryAfterSeconds: 10 },
+        { retryAfterSeconds: 10, limit: MAX_STREAMS_PER_USER },
       );
     }
     if (!held) this.byUser.set(userId, (held = new Set()));

@@ -14,7 +14,7 @@ function hasBody(req: Parameters<RequestHandler>[0]): boolean {
 }
 
 function checkStrings(value: unknown, path: string, depth: number): void {
-  if (depth > MAX_DEPTH) throw invalid('too_deep', `The request body is nested deeper than ${MAX_DEPTH} levels.`);
+  if (depth > MAX_DEPTH) throw invalid('too_deep', `The request body is nested deeper than ${MAX_DEPTH} levels.`, { limit: MAX_DEPTH });
   if (typeof value === 'string') {
     const problem = findTextProblem(value);
     if (problem) {

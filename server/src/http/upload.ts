@@ -18,7 +18,7 @@ const MAX_FIELD_BYTES = 64 * 1024;
 
 function tooLarge(opts: FileUploadOptions): LockstepError {
   const mb = Math.round(opts.maxBytes / (1024 * 1024));
-  return new LockstepError('too_large', 'file_too_large', `The ${opts.what} is larger than ${mb} MB.`);
+  return new LockstepError('too_large', 'file_too_large', `The ${opts.what} is larger than ${mb} MB.`, { limitMb: mb });
 }
 
 /**

@@ -82,7 +82,7 @@ export class ParsePool {
         });
       }
       if (isOutOfMemory(e)) {
-        throw new LockstepError('unprocessable', 'too_complex', `Reading this upload needs more memory than the ${this.settings.memoryMb} MB this server gives one parse. Split it into smaller files.`);
+        throw new LockstepError('unprocessable', 'too_complex', `Reading this upload needs more memory than the ${this.settings.memoryMb} MB this server gives one parse. Split it into smaller files.`, { memoryMb: this.settings.memoryMb });
       }
       throw e;
     }

@@ -23,7 +23,7 @@ export interface TokenOwner extends UserRow {
 /** For each token hash, the active user behind it if the token is live (unexpired, unrevoked). */
 export async function findTokenOwners(db: Queryable, tokenHashes: readonly Buffer[]): Promise<(TokenOwner | undefined)[]> {
   const r = await db.query<TokenOwner & { ord: string }>(
-    `SELECT h.ord, u.id::int AS id, u.email, u.name, u.role, u.languages, u.active, u.created_at AS "createdAt",
+    `SELECT h.ord, u.id::int AS id, u.email, u.name, u.role, u.languages, u.active, u.ui_language AS "uiLanguage", u.created_at AS "createdAt",
             t.id::int AS "tokenId", t.kind AS "tokenKind",
             (t.last_used_at IS NULL OR t.last_used_at < now() - interval '5 minutes') AS "touchDue"
        FROM unnest($1::bytea[]) WITH ORDINALITY AS h(token_hash, ord)

@@ -17,6 +17,14 @@ export async function listDocuments(db: Queryable): Promise<DocumentRow[]> {
   return (await db.query<DocumentRow>(`SELECT ${COLUMNS} FROM documents ORDER BY created_at, id`)).rows;
 }
 
+/** When each document's current revision was published (documents at revision 0 have none). */
+export async function currentRevisionTimes(db: Queryable): Promise<Map<string, Date>> {
+  const r = await db.query<{ id: string; at: Date }>(
+    `SELECT d.id, r.created_at AS at FROM documents d JOIN revisions r ON r.document_id = d.id AND r.number = d.current_revision`,
+  );
+  return new Map(r.rows.map((row) => [row.id, row.at]));
+}
+
 export async function findDocument(db: Queryable, id: string): Promise<DocumentRow | undefined> {
   return (await db.query<DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = $1`, [id])).rows[0];
 }

@@ -8,6 +8,8 @@ export interface UserRow {
   role: Role;
   languages: LanguageCode[];
   active: boolean;
+  /** The interface language the person chose; null: never chosen (the browser decides). */
+  uiLanguage: LanguageCode | null;
   createdAt: Date;
 }
 
@@ -15,7 +17,7 @@ export interface UserWithHash extends UserRow {
   passwordHash: string;
 }
 
-const COLUMNS = `id::int AS id, email, name, role, languages, active, created_at AS "createdAt"`;
+const COLUMNS = `id::int AS id, email, name, role, languages, active, ui_language AS "uiLanguage", created_at AS "createdAt"`;
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserWithHash | undefined> {
   const r = await db.query<UserWithHash>(
@@ -68,6 +70,8 @@ export interface UserPatch {
   languages?: readonly string[];
   active?: boolean;
   passwordHash?: string;
+  /** null clears the choice; undefined leaves it. */
+  uiLanguage?: LanguageCode | null;
 }
 
 export async function updateUser(db: Queryable, id: number, patch: UserPatch): Promise<UserRow | undefined> {
@@ -78,10 +82,11 @@ export async function updateUser(db: Queryable, id: number, patch: UserPatch): P
        languages = COALESCE($4, languages),
        active = COALESCE($5, active),
        password_hash = COALESCE($6, password_hash),
+       ui_language = CASE WHEN $7 THEN $8 ELSE ui_language END,
        updated_at = now()
      WHERE id = $1
      RETURNING ${COLUMNS}`,
-    [id, patch.name ?? null, patch.role ?? null, patch.languages ?? null, patch.active ?? null, patch.passwordHash ?? null],
+    [id, patch.name ?? null, patch.role ?? null, patch.languages ?? null, patch.active ?? null, patch.passwordHash ?? null, patch.uiLanguage !== undefined, patch.uiLanguage ?? null],
   );
   return r.rows[0];
 }

@@ -26,6 +26,13 @@ const UserPatch = z
     active: z.boolean().optional(),
   })
   .strict();
+const OwnAccountChange = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    // The interface languages are the API's language codes (api.md); null: back to the browser's.
+    uiLanguage: z.enum(LANGUAGE_CODES).nullable().optional(),
+  })
+  .strict();
 const PasswordChange = z.object({ currentPassword: z.string().max(1024), newPassword: z.string().max(1024) });
 const MAX_ID = 2 ** 31 - 1;
 
@@ -93,6 +100,17 @@ export function accountRoutes(routes: RouteTable, db: Db, config: Config): void 
       const input = PasswordChange.parse(req.body);
       await accounts.changeOwnPassword(db, req.auth!.user.id, req.auth!.user.tokenId, input);
       res.status(204).end();
+    },
+  });
+
+  // Before `PATCH /api/users/:id`, which would read "me" as an id.
+  routes.add({
+    method: 'patch',
+    path: '/api/users/me',
+    action: 'signedIn',
+    async handler(req, res) {
+      const user = await accounts.changeOwnAccount(db, req.auth!.user.id, OwnAccountChange.parse(req.body));
+      res.json({ user: publicUser(user) });
     },
   });
 

@@ -31,6 +31,7 @@ export function checkPasswordStrength(password: string): void {
       'unprocessable',
       'weak_password',
       `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+      { minLength: MIN_PASSWORD_LENGTH },
     );
   }
 }
@@ -180,6 +181,18 @@ export async function changeOwnPassword(
   });
 }
 
+/**
+ * What anyone may change about themselves (`PATCH /api/users/me`): the name others see and the
+ * interface language, kept here so it follows them to another browser. Role, languages and
+ * activity stay the admins' (`changeUser`).
+ */
+export async function changeOwnAccount(db: Db, userId: number, patch: { name?: string; uiLanguage?: LanguageCode | null }): Promise<UserRow> {
+  if (patch.name !== undefined) refuseHiddenCharacters('name', patch.name);
+  const updated = await users.updateUser(db, userId, { name: patch.name?.trim(), uiLanguage: patch.uiLanguage });
+  if (!updated) throw notFound('user_not_found', `There is no user with id ${userId}.`);
+  return updated;
+}
+
 /** Creates the bootstrap admin from the environment if no user has that e-mail yet. */
 export async function ensureAdmin(db: Db, email: string, password: string): Promise<UserRow | undefined> {
   const existing = await users.findUserByEmail(db, normaliseEmail(email));
@@ -190,7 +203,7 @@ export async function ensureAdmin(db: Db, email: string, password: string): Prom
 
 /** A user as the API shows them: no password hash, no timestamps. */
 export function publicUser(u: UserRow): User {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, languages: u.languages, active: u.active };
+  return { id: u.id, email: u.email, name: u.name, role: u.role, languages: u.languages, active: u.active, uiLanguage: u.uiLanguage };
 }
 
 /** Every account, for the admins' user list. */

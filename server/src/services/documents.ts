@@ -20,7 +20,7 @@ export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
 
 export function checkMarkdown(markdown: string): void {
   if (Buffer.byteLength(markdown, 'utf8') > MAX_MARKDOWN_BYTES) {
-    throw new LockstepError('too_large', 'markdown_too_large', 'The Markdown is larger than 5 MB.');
+    throw new LockstepError('too_large', 'markdown_too_large', 'The Markdown is larger than 5 MB.', { limitMb: MAX_MARKDOWN_BYTES / (1024 * 1024) });
   }
   if (markdown.trim() === '') throw new LockstepError('unprocessable', 'markdown_empty', 'The Markdown is empty.');
   checkNesting(markdown);

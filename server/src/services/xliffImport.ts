@@ -60,13 +60,15 @@ export async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: 
   const warnings = [...file.warnings];
   const fileLang = file.trgLang ? lockstepLanguageOf(file.trgLang) : null;
   if (fileLang && fileLang.code !== lang) {
-    if (!overrides.lang) throw unprocessable('wrong_language', `The file is for "${file.trgLang}", not "${lang}".`);
+    if (!overrides.lang) throw unprocessable('wrong_language', `The file is for "${file.trgLang}", not "${lang}".`, { fileLang: file.trgLang, lang });
     warnings.push({ message: `The file says its language is "${file.trgLang}"; it is imported as "${lang}", as chosen.` });
   }
   const exportId = overrides.ignoreExport ? null : (file.files[0]?.exportId ?? null);
   const ledgerRecord = exportId ? await findExport(db, exportId) : undefined;
   if (ledgerRecord && (ledgerRecord.documentId !== doc.id || ledgerRecord.lang !== lang)) {
-    throw unprocessable('wrong_export', `The file was exported from "${ledgerRecord.documentId}" in "${ledgerRecord.lang}", not "${doc.id}" in "${lang}".`);
+    throw unprocessable('wrong_export', `The file was exported from "${ledgerRecord.documentId}" in "${ledgerRecord.lang}", not "${doc.id}" in "${lang}".`, {
+      exportedFrom: { documentId: ledgerRecord.documentId, lang: ledgerRecord.lang },
+    });
   }
   if (exportId && !ledgerRecord) {
     warnings.push({ message: 'The file names no export of this server: units are matched by id, and every changed source is a conflict.' });

@@ -12,6 +12,14 @@ export interface User {
   /** The languages a translator or reviewer works in. */
   languages: LanguageCode[];
   active: boolean;
+  /** The interface language the person chose (`PATCH /api/users/me`); null: the browser's languages decide. */
+  uiLanguage: LanguageCode | null;
+}
+
+/** `PATCH /api/users/me`: what anyone may change about their own account. */
+export interface OwnAccountChange {
+  name?: string;
+  uiLanguage?: LanguageCode | null;
 }
 
 /** `POST /api/session`. */

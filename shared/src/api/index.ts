@@ -11,6 +11,7 @@ export type * from './documents.js';
 export type * from './json.js';
 export type * from './machineTranslation.js';
 export type * from './memory.js';
+export type * from './myWork.js';
 export type * from './revisions.js';
 export type * from './segments.js';
 export type * from './timeline.js';

@@ -62,6 +62,9 @@ const KIND: Record<XliffErrorCode, ErrorKind> = {
   internal: 'invalid',
 };
 
+/** Every code an XliffError can carry: the client has a message for each (tests/src/client/errorMessages.test.ts). */
+export const XLIFF_ERROR_CODES = Object.keys(KIND) as readonly XliffErrorCode[];
+
 /**
  * The only error the XLIFF reader and writer throw (style.md: errors are values of our own
  * types). A LockstepError, so the server's one error mapper turns it into 400/413/422 with

@@ -1,4 +1,4 @@
-export { XliffError, type XliffErrorCode, type XliffErrorDetails } from './errors.js';
+export { XLIFF_ERROR_CODES, XliffError, type XliffErrorCode, type XliffErrorDetails } from './errors.js';
 export type {
   ReadFile,
   ReadUnit,

@@ -17,6 +17,9 @@ interface Pairs {
   Session: [Api.Session, Schemas['Session']];
   Me: [Api.Me, Schemas['Me']];
   UserEnvelope: [Api.UserEnvelope, Schemas['UserEnvelope']];
+  OwnAccountChange: [Api.OwnAccountChange, Schemas['OwnAccountChange']];
+  WorkItem: [Api.WorkItem, Schemas['WorkItem']];
+  MyWork: [Api.MyWork, Schemas['MyWork']];
   UserList: [Api.UserList, Schemas['UserList']];
   Progress: [Api.LanguageProgress, Schemas['Progress']];
   ProgressByLanguage: [Api.ProgressByLanguage, Schemas['ProgressByLanguage']];
@@ -69,6 +72,9 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   Session: true,
   Me: true,
   UserEnvelope: true,
+  OwnAccountChange: true,
+  WorkItem: true,
+  MyWork: true,
   UserList: true,
   Progress: true,
   ProgressByLanguage: true,

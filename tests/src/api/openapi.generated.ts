@@ -4,12 +4,16 @@ export interface OpenApiSchemas {
 Error: Error
 VersionConflictError: VersionConflictError
 DocumentId: string
+WorkCounts: WorkCounts
+WorkItem: WorkItem
+MyWork: MyWork
 LanguageCode: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
 Language: Language
 Role: ("translator" | "reviewer" | "coordinator" | "admin")
 Health: Health
 SignIn: SignIn
 Session: Session
+OwnAccountChange: OwnAccountChange
 PasswordChange: PasswordChange
 User: User
 Me: Me
@@ -236,6 +240,31 @@ export interface DiffPart {
 op: ("equal" | "added" | "removed")
 text: string
 }
+export interface WorkCounts {
+segments: number
+/**
+ * Source words of those segments.
+ */
+words: number
+}
+export interface WorkItem {
+documentId: string
+title: string
+sourceLang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+lang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+revision: number
+/**
+ * When the current revision was published.
+ */
+revisedAt: string
+toTranslate: WorkCounts
+toReview: WorkCounts
+openQuestions: number
+}
+export interface MyWork {
+items: WorkItem[]
+minItems?: 0
+}
 export interface Language {
 code: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
 /**
@@ -278,6 +307,20 @@ role: ("translator" | "reviewer" | "coordinator" | "admin")
  */
 languages: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")[]
 active: boolean
+/**
+ * The interface language the person chose (`PATCH /api/users/me`); null when never chosen (the browser's languages decide).
+ */
+uiLanguage: (("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru") | null)
+}
+export interface OwnAccountChange {
+/**
+ * Trimmed; shown to others in threads and histories.
+ */
+name?: string
+/**
+ * The interface language; null clears the choice.
+ */
+uiLanguage?: (("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru") | null)
 }
 export interface PasswordChange {
 currentPassword: string

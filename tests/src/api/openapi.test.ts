@@ -279,6 +279,8 @@ describe('real responses match the documented schemas', () => {
     expectDocumented('post', '/api/session', await request(app).post('/api/session').send({ email: 'ko@example.org', password: 'correct horse battery' }), 200);
     expectDocumented('post', '/api/session', await request(app).post('/api/session').send({ email: 'ko@example.org', password: 'wrong password' }), 401);
     expectDocumented('get', '/api/users/me', await request(app).get('/api/users/me').set(auth(token.ko)), 200);
+    expectDocumented('patch', '/api/users/me', await request(app).patch('/api/users/me').set(auth(token.ko)).send({ name: 'Ko', uiLanguage: 'ko' }), 200);
+    expectDocumented('patch', '/api/users/me', await request(app).patch('/api/users/me').set(auth(token.ko)).send({ uiLanguage: 'de' }), 400);
     expectDocumented('get', '/api/users', await request(app).get('/api/users').set(auth(token.admin)), 200);
     const made = await request(app).post('/api/users').set(auth(token.admin)).send({ email: 'fr@example.org', password: 'a long enough password', name: 'Fr', role: 'translator', languages: ['fr'] });
     expectDocumented('post', '/api/users', made, 201);
@@ -298,6 +300,9 @@ describe('real responses match the documented schemas', () => {
     expectDocumented('get', `${D}/segments`, await request(app).get('/api/documents/oa/segments?lang=ko&limit=2').set(auth(token.ko)), 200);
     expectDocumented('get', `${D}/progress`, await request(app).get('/api/documents/oa/progress').set(auth(token.ko)), 200);
     expectDocumented('get', '/api/progress', await request(app).get('/api/progress').set(auth(token.ko)), 200);
+    const work = await request(app).get('/api/my-work').set(auth(token.ko));
+    expectDocumented('get', '/api/my-work', work, 200);
+    expect(work.body.items.length).toBeGreaterThan(0);
   });
 
   test('errors have the documented shape', async () => {
