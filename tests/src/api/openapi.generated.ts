@@ -1,6 +1,9 @@
 /* Generated from docs/openapi.yaml by `npm run api-types` (tests/src/support/openapiTypes.ts). Do not edit. */
 
 export interface OpenApiSchemas {
+AlignRequest: AlignRequest
+AlignPair: AlignPair
+AlignResult: AlignResult
 Error: Error
 VersionConflictError: VersionConflictError
 DocumentId: string
@@ -161,6 +164,46 @@ WebhookEvent: ("publish" | "import.applied" | "language.complete")
 Webhook: Webhook
 WebhookPayload: WebhookPayload
 WebhookDelivery: WebhookDelivery
+}
+export interface AlignRequest {
+/**
+ * The published translation as Markdown.
+ */
+markdown: string
+}
+export interface AlignPair {
+/**
+ * The source segments covered (two for a 2:1 step), in document order.
+ */
+segmentIds: string[]
+/**
+ * The target text with the first segment's inline codes where they could be matched.
+ */
+text: string
+/**
+ * The target sentences (two for a 1:2 step).
+ */
+sentences: string[]
+confidence: number
+/**
+ * True when `text` carries exactly the first segment's inline codes.
+ */
+codesMatch: boolean
+}
+export interface AlignResult {
+pairs: AlignPair[]
+/**
+ * Translatable segment ids with no target sentence.
+ */
+unmatchedSource: string[]
+/**
+ * Target sentences that match no segment.
+ */
+unmatchedTarget: string[]
+/**
+ * Locked source lines found in the target and left out.
+ */
+lockedMatched: number
 }
 export interface Error {
 error: {
