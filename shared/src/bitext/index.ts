@@ -63,3 +63,4 @@ export function alignTranslation(input: BitextInput): BitextResult {
   unmatchedTarget.sort((a, b) => Number(a.key) - Number(b.key));
   return { pairs, unmatchedSource, unmatchedTarget: unmatchedTarget.map((t) => t.text), lockedMatched: tgt.lockedMatched };
 }
+export * from './apply.js';

@@ -16,7 +16,9 @@ interface Pairs {
   User: [Api.User, Schemas['User']];
   AlignRequest: [Api.AlignRequest, Schemas['AlignRequest']];
   AlignPair: [Api.AlignPair, Schemas['AlignPair']];
-  AlignResult: [Api.AlignResult, Schemas['AlignResult']];
+  AlignResult: [Api.AlignProposal, Schemas['AlignResult']];
+  AlignApplyRequest: [Api.AlignApplyRequest, Schemas['AlignApplyRequest']];
+  AlignApplyReport: [Api.AlignApplyReport, Schemas['AlignApplyReport']];
   Session: [Api.Session, Schemas['Session']];
   Me: [Api.Me, Schemas['Me']];
   UserEnvelope: [Api.UserEnvelope, Schemas['UserEnvelope']];
@@ -66,6 +68,8 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   AlignRequest: true,
   AlignPair: true,
   AlignResult: true,
+  AlignApplyRequest: true,
+  AlignApplyReport: true,
   Session: true,
   Me: true,
   UserEnvelope: true,

@@ -1,6 +1,9 @@
 /* Generated from docs/openapi.yaml by `npm run api-types` (tests/src/support/openapiTypes.ts). Do not edit. */
 
 export interface OpenApiSchemas {
+AlignApplyRequest: AlignApplyRequest
+AlignApplyOutcome: AlignApplyOutcome
+AlignApplyReport: AlignApplyReport
 AlignRequest: AlignRequest
 AlignPair: AlignPair
 AlignResult: AlignResult
@@ -165,6 +168,29 @@ Webhook: Webhook
 WebhookPayload: WebhookPayload
 WebhookDelivery: WebhookDelivery
 }
+export interface AlignApplyRequest {
+pairs: {
+segmentIds: string[]
+text: string
+versions: number[]
+}[]
+}
+export interface AlignApplyOutcome {
+segmentId: string
+outcome: ("translated" | "suggested" | "unchanged" | "conflict" | "rejected")
+reason?: string
+}
+export interface AlignApplyReport {
+dryRun: boolean
+counts: {
+translated: number
+suggested: number
+unchanged: number
+conflict: number
+rejected: number
+}
+segments: AlignApplyOutcome[]
+}
 export interface AlignRequest {
 /**
  * The published translation as Markdown.
@@ -172,6 +198,10 @@ export interface AlignRequest {
 markdown: string
 }
 export interface AlignPair {
+/**
+ * The current version of each segment's translation (send them back to apply).
+ */
+versions: number[]
 /**
  * The source segments covered (two for a 2:1 step), in document order.
  */
@@ -559,7 +589,7 @@ version: number
 }
 export interface HistoryEvent {
 id: number
-kind: ("edit" | "approve" | "reconfirm" | "revert" | "import" | "stale" | "source" | "suggestion")
+kind: ("edit" | "approve" | "reconfirm" | "revert" | "import" | "stale" | "source" | "suggestion" | "aligned")
 text: string
 state: ("untranslated" | "translated" | "stale" | "approved")
 version: number
