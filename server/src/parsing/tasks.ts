@@ -1,6 +1,7 @@
 import {
   alignRevision,
   alignTranslation,
+  htmlToMarkdown,
   type BitextInput,
   type BitextResult,
   LockstepError,
@@ -25,7 +26,8 @@ export type ParseTask =
   | { kind: 'inspectXliff'; bytes: Uint8Array }
   | { kind: 'segmentMarkdown'; markdown: string; lang: LanguageCode }
   | { kind: 'alignRevision'; input: AlignInput }
-  | { kind: 'alignTranslation'; input: BitextInput }
+  /** `html`: `input.targetMarkdown` is an HTML page, converted to Markdown on the thread first. */
+  | { kind: 'alignTranslation'; input: BitextInput; html?: boolean }
   /**
    * Test-only (LOCKSTEP_PARSE_TEST_TASKS=1): keeps a thread busy until the test sets `gate[0]`
    * (shared memory) to non-zero, so a test can fill the pool for as long as it needs.
@@ -66,7 +68,7 @@ function perform(task: ParseTask): unknown {
     case 'alignRevision':
       return alignRevision(task.input);
     case 'alignTranslation':
-      return alignTranslation(task.input);
+      return alignTranslation(task.html ? { ...task.input, targetMarkdown: htmlToMarkdown(task.input.targetMarkdown) } : task.input);
     case 'test':
       return testTask(task);
   }

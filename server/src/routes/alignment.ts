@@ -5,7 +5,10 @@ import { param, type RouteTable } from '../http/routeTable.js';
 import { actorOf } from '../http/auth.js';
 import { applyAlignment, proposeAlignment } from '../services/alignment.js';
 
-const AlignBody = z.object({ markdown: z.string({ message: '"markdown" must be the translated document as Markdown text' }) }).strict();
+const AlignBody = z.union(
+  [z.object({ markdown: z.string() }).strict(), z.object({ html: z.string() }).strict()],
+  { message: 'Send the translated document as {"markdown": "…"} or as {"html": "…"}.' },
+);
 
 export function alignmentRoutes(routes: RouteTable, db: Db): void {
   alignmentApplyRoutes(routes, db);

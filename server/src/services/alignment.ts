@@ -20,15 +20,17 @@ import { requireDocument, requireTargetLang } from './documents.js';
 export async function proposeAlignment(db: Db, docId: string, lang: string, input: AlignRequest): Promise<AlignProposal> {
   const doc = await requireDocument(db, docId);
   const target = requireTargetLang(doc, lang);
-  if (!input.markdown.trim()) {
-    throw new LockstepError('unprocessable', 'empty_document', 'The translated document is empty: send its Markdown in "markdown".');
+  const text = input.markdown ?? input.html ?? '';
+  if (!text.trim()) {
+    throw new LockstepError('unprocessable', 'empty_document', 'The translated document is empty: send its Markdown in "markdown" or its HTML in "html".');
   }
   const rows = await alignmentSource(db, doc.id, target);
   if (rows.length === 0) throw new LockstepError('unprocessable', 'no_segments', `The document "${doc.id}" has no segments to align with.`);
   const source = rows.map(({ version: _v, ...s }) => s);
   const result = await parsePool().run({
     kind: 'alignTranslation',
-    input: { sourceLang: doc.sourceLang, targetLang: target, source, targetMarkdown: input.markdown },
+    input: { sourceLang: doc.sourceLang, targetLang: target, source, targetMarkdown: text },
+    html: input.html !== undefined,
   });
   const versions = new Map(rows.map((r) => [r.id, r.version ?? 0]));
   return { ...result, pairs: result.pairs.map((p) => ({ ...p, versions: p.segmentIds.map((id) => versions.get(id) ?? 0) })) };

@@ -6,9 +6,8 @@ import type { BitextPair, BitextResult } from '../bitext/types.js';
 export type AlignPair = BitextPair & { versions: number[] };
 export type AlignProposal = Omit<BitextResult, 'pairs'> & { pairs: AlignPair[] };
 
-export interface AlignRequest {
-  markdown: string;
-}
+/** The published translation: exactly one of Markdown or an HTML page. */
+export type AlignRequest = { markdown: string; html?: never } | { html: string; markdown?: never };
 
 export type AlignApplyPair = ApplyPair;
 

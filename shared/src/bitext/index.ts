@@ -64,3 +64,4 @@ export function alignTranslation(input: BitextInput): BitextResult {
   return { pairs, unmatchedSource, unmatchedTarget: unmatchedTarget.map((t) => t.text), lockedMatched: tgt.lockedMatched };
 }
 export * from './apply.js';
+export { htmlToMarkdown } from './html.js';

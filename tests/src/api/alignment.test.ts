@@ -71,6 +71,21 @@ describe('POST /api/documents/:doc/translations/:lang/align', () => {
     expect(pairs[4].confidence).toBeLessThan(pairs[2].confidence);
   });
 
+  test('an HTML page is accepted too', async () => {
+    const html =
+      '<!DOCTYPE html><html lang="ko"><body><h1><strong>러시아 특별군사작전 1주년: 러시아의 승리는 국제 노동계급의 승리가 될 것이다!</strong></h1>' +
+      '<p>글: Marxists Speak Out<br>2023년 2월 24일</p><p>그래픽: 헨리 웡</p></body></html>';
+    const res = await align('ko', { html }, 'ko');
+    expect(res.status).toBe(200);
+    expect((res.body.pairs as Pair[]).map((p) => plainOfCoded(p.text))).toEqual([
+      '러시아 특별군사작전 1주년: 러시아의 승리는 국제 노동계급의 승리가 될 것이다!',
+      '글: Marxists Speak Out',
+      '2023년 2월 24일',
+      '그래픽: 헨리 웡',
+    ]);
+    expect((await align('ko', { html: '<p>x</p>', markdown: 'x' }, 'ko')).status).toBe(400);
+  });
+
   test('refusals: another language, an unknown language, no Markdown, an empty document', async () => {
     expect((await align('es', { markdown: 'Hola.' }, 'ko')).status).toBe(403);
     const unknown = await align('de', { markdown: 'Hallo.' });

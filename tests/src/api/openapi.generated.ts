@@ -4,7 +4,14 @@ export interface OpenApiSchemas {
 AlignApplyRequest: AlignApplyRequest
 AlignApplyOutcome: AlignApplyOutcome
 AlignApplyReport: AlignApplyReport
-AlignRequest: AlignRequest
+/**
+ * The published translation, as Markdown or as an HTML page (converted to Markdown on the server).
+ */
+AlignRequest: ({
+markdown: string
+} | {
+html: string
+})
 AlignPair: AlignPair
 AlignResult: AlignResult
 Error: Error
@@ -190,12 +197,6 @@ conflict: number
 rejected: number
 }
 segments: AlignApplyOutcome[]
-}
-export interface AlignRequest {
-/**
- * The published translation as Markdown.
- */
-markdown: string
 }
 export interface AlignPair {
 /**
