@@ -4,6 +4,7 @@ import { asApiError, ApiError, api, onSessionEnded, request, setCsrfToken } from
 import { ErrorMessage, Loading } from './components/ErrorMessage';
 import { Header } from './components/Header';
 import { EditorPage } from './editor/EditorPage';
+import { AlignPage } from './pages/align/AlignPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { DocumentView } from './pages/DocumentView';
 import { Home } from './pages/Documents';
@@ -132,6 +133,8 @@ function Routes({ user, onUserChanged }: { user: User; onUserChanged(user: User)
     case 'editor':
       // A new key per language: drafts, filters and the active segment belong to one document × language.
       return <EditorPage key={`${route.doc}/${route.lang}`} doc={route.doc} lang={route.lang} user={user} />;
+    case 'align':
+      return <AlignPage key={`${route.doc}/${route.lang}`} doc={route.doc} lang={route.lang} user={user} />;
     case 'dashboard':
       return <DashboardPage key={route.doc} doc={route.doc} />;
     case 'revisions':

@@ -27,6 +27,7 @@ export type Route =
   | { name: 'documents' }
   | { name: 'document'; doc: string; lang?: string }
   | { name: 'editor'; doc: string; lang: string }
+  | { name: 'align'; doc: string; lang: string }
   | { name: 'dashboard'; doc: string }
   | { name: 'revisions'; doc: string }
   | { name: 'xliff'; doc: string }
@@ -53,6 +54,9 @@ export function matchRoute(pathname: string): Route {
   if (parts[0] === 'documents' && (parts.length === 2 || parts.length === 3)) {
     return { name: 'document', doc: parts[1], lang: parts[2] };
   }
+  if (parts[0] === 'documents' && parts.length === 4 && parts[3] === 'align') {
+    return { name: 'align', doc: parts[1], lang: parts[2] };
+  }
   if (parts[0] === 'documents' && parts.length === 4 && parts[3] === 'edit') {
     return { name: 'editor', doc: parts[1], lang: parts[2] };
   }
@@ -66,6 +70,11 @@ export function documentHref(doc: string, lang?: string): string {
 /** The translator's editor of one document × language (the read-only view stays at documentHref). */
 export function editorHref(doc: string, lang: string): string {
   return `${documentHref(doc, lang)}/edit`;
+}
+
+/** Bringing a published translation of one document × language in (issue 26). */
+export function alignHref(doc: string, lang: string): string {
+  return `${documentHref(doc, lang)}/align`;
 }
 
 /** One of a document's coordinator pages: its dashboard, revisions or XLIFF exchange. */

@@ -18,6 +18,7 @@ import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { alignmentRoutes } from './routes/alignment.js';
 import { markdownRoutes } from './routes/markdown.js';
 import { machineTranslationRoutes } from './routes/machineTranslation.js';
 import { memoryRoutes } from './routes/memory.js';
@@ -99,6 +100,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   timelineRoutes(routes, db);
   xliffRoutes(routes, db);
   markdownRoutes(routes, db);
+  alignmentRoutes(routes, db);
   qaRoutes(routes, db);
   memoryRoutes(routes, db, { fuzzyMaxChars: config.memoryFuzzyMaxChars });
   machineTranslationRoutes(routes, db, new MachineTranslation(config.mt, logger));

@@ -16,3 +16,4 @@ export * from './memory/index.js';
 export * from './notices.js';
 export * from './mt/index.js';
 export * from './myWork.js';
+export * from './bitext/index.js';

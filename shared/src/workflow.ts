@@ -29,7 +29,7 @@ export function isDone(state: string): boolean {
 export const VISIT_CHANGE_KINDS = ['stale', 'new', 'edited', 'approved', 'reconfirmed'] as const;
 export type VisitChangeKind = (typeof VISIT_CHANGE_KINDS)[number];
 
-export type EventKind = 'edit' | 'approve' | 'reconfirm' | 'revert' | 'import' | 'stale' | 'source' | 'suggestion';
+export type EventKind = 'edit' | 'approve' | 'reconfirm' | 'revert' | 'import' | 'stale' | 'source' | 'suggestion' | 'aligned';
 
 export type WorkflowAction =
   | { kind: 'edit'; text: string }

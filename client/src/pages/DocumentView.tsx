@@ -9,7 +9,7 @@ import { MarkdownDownload } from '../components/MarkdownDownload';
 import { ProgressBar, ProgressLegend } from '../components/ProgressBar';
 import { SegmentBlocks } from '../components/SegmentBlocks';
 import type { LanguageInfo } from '../languages';
-import { documentHref, editorHref, Link, navigate } from '../router';
+import { alignHref, documentHref, editorHref, Link, navigate } from '../router';
 import type { Document, Segment, SegmentList, StateCounts, User } from '../types';
 import { useResource } from '../useResource';
 
@@ -86,6 +86,11 @@ export function DocumentView({ doc, lang, user }: Props) {
             {may(user, 'translate', lang) ? t('view.openEditor') : t('view.openEditorReadOnly')}
           </Link>
           <MarkdownDownload doc={document_.id} lang={lang} />
+          {may(user, 'translate', lang) && (
+            <Link to={alignHref(document_.id, lang)} className="button button--secondary">
+              {t('alignTranslation.open')}
+            </Link>
+          )}
         </div>
       )}
       {langIsTarget && segments.status === 'loading' && <Loading />}

@@ -1,5 +1,9 @@
 import {
   alignRevision,
+  alignTranslation,
+  htmlToMarkdown,
+  type BitextInput,
+  type BitextResult,
   LockstepError,
   readXliff,
   segmentMarkdown,
@@ -22,6 +26,8 @@ export type ParseTask =
   | { kind: 'inspectXliff'; bytes: Uint8Array }
   | { kind: 'segmentMarkdown'; markdown: string; lang: LanguageCode }
   | { kind: 'alignRevision'; input: AlignInput }
+  /** `html`: `input.targetMarkdown` is an HTML page, converted to Markdown on the thread first. */
+  | { kind: 'alignTranslation'; input: BitextInput; html?: boolean }
   /**
    * Test-only (LOCKSTEP_PARSE_TEST_TASKS=1): keeps a thread busy until the test sets `gate[0]`
    * (shared memory) to non-zero, so a test can fill the pool for as long as it needs.
@@ -36,6 +42,7 @@ export interface ParseResults {
   inspectXliff: XliffSummary;
   segmentMarkdown: SegmentedDocument;
   alignRevision: Alignment;
+  alignTranslation: BitextResult;
   test: null;
 }
 
@@ -60,6 +67,8 @@ function perform(task: ParseTask): unknown {
       return segmentMarkdown(task.markdown, task.lang);
     case 'alignRevision':
       return alignRevision(task.input);
+    case 'alignTranslation':
+      return alignTranslation(task.html ? { ...task.input, targetMarkdown: htmlToMarkdown(task.input.targetMarkdown) } : task.input);
     case 'test':
       return testTask(task);
   }

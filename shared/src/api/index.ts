@@ -6,6 +6,7 @@
  * names, some of which the domain modules of `@lockstep/shared` also use).
  */
 export type * from './accounts.js';
+export type * from './alignment.js';
 export type * from './comments.js';
 export type * from './documents.js';
 export type * from './json.js';

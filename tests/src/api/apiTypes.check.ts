@@ -14,6 +14,11 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 interface Pairs {
   User: [Api.User, Schemas['User']];
+  AlignRequest: [Api.AlignRequest, Schemas['AlignRequest']];
+  AlignPair: [Api.AlignPair, Schemas['AlignPair']];
+  AlignResult: [Api.AlignProposal, Schemas['AlignResult']];
+  AlignApplyRequest: [Api.AlignApplyRequest, Schemas['AlignApplyRequest']];
+  AlignApplyReport: [Api.AlignApplyReport, Schemas['AlignApplyReport']];
   Session: [Api.Session, Schemas['Session']];
   Me: [Api.Me, Schemas['Me']];
   UserEnvelope: [Api.UserEnvelope, Schemas['UserEnvelope']];
@@ -69,6 +74,11 @@ interface Pairs {
 /** Fails to compile at the first pair that differs: its value must be `true`. */
 export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pairs[K][1]> } = {
   User: true,
+  AlignRequest: true,
+  AlignPair: true,
+  AlignResult: true,
+  AlignApplyRequest: true,
+  AlignApplyReport: true,
   Session: true,
   Me: true,
   UserEnvelope: true,

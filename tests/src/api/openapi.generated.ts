@@ -1,6 +1,19 @@
 /* Generated from docs/openapi.yaml by `npm run api-types` (tests/src/support/openapiTypes.ts). Do not edit. */
 
 export interface OpenApiSchemas {
+AlignApplyRequest: AlignApplyRequest
+AlignApplyOutcome: AlignApplyOutcome
+AlignApplyReport: AlignApplyReport
+/**
+ * The published translation, as Markdown or as an HTML page (converted to Markdown on the server).
+ */
+AlignRequest: ({
+markdown: string
+} | {
+html: string
+})
+AlignPair: AlignPair
+AlignResult: AlignResult
 Error: Error
 VersionConflictError: VersionConflictError
 DocumentId: string
@@ -171,6 +184,67 @@ WebhookEvent: ("publish" | "import.applied" | "language.complete")
 Webhook: Webhook
 WebhookPayload: WebhookPayload
 WebhookDelivery: WebhookDelivery
+}
+export interface AlignApplyRequest {
+pairs: {
+segmentIds: string[]
+text: string
+versions: number[]
+}[]
+}
+export interface AlignApplyOutcome {
+segmentId: string
+outcome: ("translated" | "suggested" | "unchanged" | "conflict" | "rejected")
+reason?: string
+}
+export interface AlignApplyReport {
+dryRun: boolean
+counts: {
+translated: number
+suggested: number
+unchanged: number
+conflict: number
+rejected: number
+}
+segments: AlignApplyOutcome[]
+}
+export interface AlignPair {
+/**
+ * The current version of each segment's translation (send them back to apply).
+ */
+versions: number[]
+/**
+ * The source segments covered (two for a 2:1 step), in document order.
+ */
+segmentIds: string[]
+/**
+ * The target text with the first segment's inline codes where they could be matched.
+ */
+text: string
+/**
+ * The target sentences (two for a 1:2 step).
+ */
+sentences: string[]
+confidence: number
+/**
+ * True when `text` carries exactly the first segment's inline codes.
+ */
+codesMatch: boolean
+}
+export interface AlignResult {
+pairs: AlignPair[]
+/**
+ * Translatable segment ids with no target sentence.
+ */
+unmatchedSource: string[]
+/**
+ * Target sentences that match no segment.
+ */
+unmatchedTarget: string[]
+/**
+ * Locked source lines found in the target and left out.
+ */
+lockedMatched: number
 }
 export interface Error {
 error: {
@@ -565,7 +639,7 @@ version: number
 }
 export interface HistoryEvent {
 id: number
-kind: ("edit" | "approve" | "reconfirm" | "revert" | "import" | "stale" | "source" | "suggestion")
+kind: ("edit" | "approve" | "reconfirm" | "revert" | "import" | "stale" | "source" | "suggestion" | "aligned")
 text: string
 state: ("untranslated" | "translated" | "stale" | "approved")
 version: number

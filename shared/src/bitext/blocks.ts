@@ -1,0 +1,126 @@
+import type { Step } from './dp.js';
+import { alignPath } from './dp.js';
+import { STEP_COST } from './lengths.js';
+import { alignSentences } from './sentences.js';
+import type { Side } from './sides.js';
+
+/*
+ * First pass: blocks. Headings, list items and paragraphs are paired in order by their kind,
+ * their emphasis wrapper and how well their sentences align (the sentence pass's own cost:
+ * lengths and anchors, sentence by sentence, so a paragraph's profile tells two paragraphs of
+ * equal length apart). A translator who merged two paragraphs or split one gives a 2:1 or 1:2
+ * step. Then blocks left unpaired on both sides (moved paragraphs) are paired by the same
+ * score, best first, when that beats leaving both out.
+ */
+
+export interface BlockPair {
+  source: number[];
+  target: number[];
+  /** The sentence alignment inside the pair. */
+  steps: Step[];
+  /** Paired out of order (a moved paragraph): a little less sure. */
+  moved: boolean;
+}
+
+interface Env {
+  ratio: number;
+  targetLatin: boolean;
+}
+
+/** A sentence left out inside a paired block costs a little more than one left out with its block. */
+const INNER_DELETION_EXTRA = 1;
+const DELETION = STEP_COST.deletion;
+/** Translators merge or split paragraphs far less often than sentences: a dearer step. */
+const BLOCK_MERGE = 9;
+
+function inner(s: readonly Side[], t: readonly Side[], env: Env): { cost: number; steps: Step[] } {
+  const steps = alignSentences(
+    s.flatMap((b) => b.sentences),
+    t.flatMap((b) => b.sentences),
+    env.ratio,
+    env.targetLatin,
+  );
+  let cost = 0;
+  for (const step of steps) cost += step.cost + (step.source.length === 0 || step.target.length === 0 ? INNER_DELETION_EXTRA : 0);
+  if (s[0].kind !== t[0].kind || s[s.length - 1].kind !== t[t.length - 1].kind) cost += 3;
+  if (s[0].wrapper !== t[0].wrapper) cost += 0.7;
+  return { cost, steps };
+}
+
+/** A sentence step this costly (far below any plausible translation) makes its block pair doubtful. */
+const SUSPECT_STEP = 8;
+
+/** …or sentence steps this costly on average. */
+const SUSPECT_MEAN = 3;
+const meanCost = (steps: readonly Step[]) => steps.reduce((n, x) => n + x.cost, 0) / Math.max(1, steps.length);
+
+const deletionOf = (b: Side) => DELETION + 1.5 * (b.sentences.length - 1);
+
+export function alignBlocks(source: readonly Side[], target: readonly Side[], env: Env): { pairs: BlockPair[]; source: number[]; target: number[] } {
+  const cache = new Map<string, { cost: number; steps: Step[] }>();
+  const group = (i: number, ns: number, j: number, nt: number) => {
+    const key = `${i},${ns},${j},${nt}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = inner(source.slice(i, i + ns), target.slice(j, j + nt), env);
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+  const path = alignPath(
+    source.length,
+    target.length,
+    (i, ns, j, nt) => {
+      if (nt === 0) return deletionOf(source[i]);
+      if (ns === 0) return deletionOf(target[j]);
+      const prior = ns === 1 && nt === 1 ? 0 : BLOCK_MERGE;
+      return prior + group(i, ns, j, nt).cost;
+    },
+    40,
+  );
+  const pairs: BlockPair[] = [];
+  const lostSource: number[] = [];
+  const lostTarget: number[] = [];
+  const suspects: BlockPair[] = [];
+  for (const step of path) {
+    if (step.source.length && step.target.length) {
+      const { steps } = group(step.source[0], step.source.length, step.target[0], step.target.length);
+      // A pair with a sentence that fits nowhere may be a paragraph moved onto another's
+      // place: it competes again with the unpaired blocks below.
+      const suspect = step.source.length === 1 && step.target.length === 1 && (steps.some((x) => x.cost > SUSPECT_STEP) || meanCost(steps) > SUSPECT_MEAN);
+      if (suspect) {
+        suspects.push({ source: step.source, target: step.target, steps, moved: false });
+        lostSource.push(...step.source);
+        lostTarget.push(...step.target);
+      } else pairs.push({ source: step.source, target: step.target, steps, moved: false });
+    } else if (step.source.length) lostSource.push(...step.source);
+    else lostTarget.push(...step.target);
+  }
+  // Moved paragraphs: every unpaired source block against every unpaired target block, best first.
+  const candidates: { i: number; j: number; cost: number; steps: Step[] }[] = [];
+  for (const i of lostSource) {
+    for (const j of lostTarget) {
+      const r = inner([source[i]], [target[j]], env);
+      const limit = deletionOf(source[i]) + deletionOf(target[j]) - 3;
+      if (r.cost < limit) candidates.push({ i, j, cost: r.cost / (source[i].sentences.length + target[j].sentences.length), steps: r.steps });
+    }
+  }
+  candidates.sort((a, b) => a.cost - b.cost);
+  const takenS = new Set<number>();
+  const takenT = new Set<number>();
+  for (const c of candidates) {
+    if (takenS.has(c.i) || takenT.has(c.j)) continue;
+    takenS.add(c.i);
+    takenT.add(c.j);
+    pairs.push({ source: [c.i], target: [c.j], steps: c.steps, moved: true });
+  }
+  // A doubtful pair nothing better was found for stays as it was.
+  for (const pair of suspects) {
+    if (takenS.has(pair.source[0]) || takenT.has(pair.target[0])) continue;
+    takenS.add(pair.source[0]);
+    takenT.add(pair.target[0]);
+    pairs.push(pair);
+  }
+  pairs.sort((a, b) => a.source[0] - b.source[0]);
+  return { pairs, source: lostSource.filter((i) => !takenS.has(i)), target: lostTarget.filter((j) => !takenT.has(j)) };
+}
