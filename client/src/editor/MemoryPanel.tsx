@@ -4,6 +4,7 @@ import { codeInfoOf, InlineText, type CodeInfo } from '../components/InlineText'
 import type { TextLanguage } from '../components/SegmentBlocks';
 import { formatDateTime, formatNumber } from '../format';
 import type { Segment } from '../types';
+import { MemorySearch } from './MemorySearch';
 import type { MemoryState, MemorySuggestion } from './useMemory';
 import { WordDiff } from './WordDiff';
 
@@ -44,6 +45,7 @@ export function MemoryPanel({ memory, segment, source, target, onInsert }: Props
           ))}
         </ol>
       )}
+      <MemorySearch source={source} target={target} />
     </section>
   );
 }

@@ -55,6 +55,8 @@ interface Pairs {
   XliffImportReport: [Api.ImportReport, Schemas['XliffImportReport']];
   MemorySuggestion: [Api.MemorySuggestion, Schemas['MemorySuggestion']];
   MemorySuggestions: [Api.MemorySuggestions, Schemas['MemorySuggestions']];
+  MemorySearchHit: [Api.MemorySearchHit, Schemas['MemorySearchHit']];
+  MemorySearchResults: [Api.MemorySearchResults, Schemas['MemorySearchResults']];
 }
 
 /** Fails to compile at the first pair that differs: its value must be `true`. */
@@ -101,4 +103,6 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   XliffImportReport: true,
   MemorySuggestion: true,
   MemorySuggestions: true,
+  MemorySearchHit: true,
+  MemorySearchResults: true,
 };

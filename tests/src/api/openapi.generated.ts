@@ -63,6 +63,8 @@ HistoryEvent: HistoryEvent
 History: History
 MemorySuggestion: MemorySuggestion
 MemorySuggestions: MemorySuggestions
+MemorySearchHit: MemorySearchHit
+MemorySearchResults: MemorySearchResults
 ChangeKind: ("modified" | "minor" | "split" | "merged" | "moved" | "added" | "removed")
 Impact: Impact
 RevisionChange: RevisionChange
@@ -565,6 +567,32 @@ suggestions: MemorySuggestion[]
  */
 fuzzy: boolean
 fuzzyMaxChars: number
+}
+export interface MemorySearchHit {
+/**
+ * The source the translation was made for, without inline codes.
+ */
+source: string
+/**
+ * The translation, without inline codes.
+ */
+text: string
+sourceLang: string
+lang: string
+documentId: string
+segmentId: string
+state: string
+updatedAt: string
+}
+export interface MemorySearchResults {
+hits: MemorySearchHit[]
+page: number
+hasMore: boolean
+/**
+ * More than `scanLimit` stored texts contain the words: only those were looked at.
+ */
+truncated: boolean
+scanLimit: number
 }
 /**
  * Segments of the new revision per kind of change (`removed` counts old segments).

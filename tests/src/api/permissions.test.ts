@@ -50,6 +50,7 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/changes/:lang': SIGNED_IN,
   'GET /api/documents/:doc/changes': SIGNED_IN,
   'GET /api/documents/:doc/segments/:seg/memory/:lang': SIGNED_IN,
+  'GET /api/memory/search': SIGNED_IN,
   'GET /api/openapi.yaml': EVERYONE,
   'GET /api/inbox': SIGNED_IN,
   'POST /api/inbox/read': SIGNED_IN,

@@ -11,6 +11,7 @@ import { CORPUS_TARGETS, corpusArrays, sentence, TAILS, TEMPLATES, VOCABULARY } 
 
 export const STORED_SEGMENTS = 250_000;
 const SEGMENTS_PER_DOCUMENT = 1_000;
+const LOAD_CHUNK = 25_000;
 
 /**
  * Loads the stored memory with set-based statements (generate_series): STORED_SEGMENTS English
@@ -30,33 +31,40 @@ export async function loadStoredMemory(db: Db, segments = STORED_SEGMENTS): Prom
   // 20, the rest from bit ranges of a multiplicative (Knuth) hash of g.
   const picks = `g, (g % $1) + 1 AS t, ((h >> 4) % 16) + 1 AS thing, ((h >> 8) % 16) + 1 AS adj, ((h >> 12) % 16) + 1 AS item,
                  ((h >> 16) % ${TAILS.length}) + 1 AS tail, 2 + ((h >> 20) % 1999) AS num`;
-  const hashed = `(SELECT g, (g * 2654435761) % 4294967296 AS h FROM generate_series(0, $6::bigint - 1) g) q`;
+  const hashed = `(SELECT g, (g * 2654435761) % 4294967296 AS h FROM generate_series($9::bigint, $6::bigint - 1) g) q`;
   const fill = (arr: string) =>
     `replace(replace(replace(replace(${arr}.tpl[p.t] || ${arr}.tail[p.tail], '{thing}', ${arr}.thing[p.thing]),
              '{adj}', ${arr}.adj[p.adj]), '{item}', ${arr}.item[p.item]), '{num}', p.num::text)`;
   const en = corpusArrays('en');
-  await db.query(
-    `INSERT INTO segments (id, document_id, position, block_index, block_kind, source, source_runs, plain_text,
-                           align_key, words, translatable, first_revision, retired_in)
-     SELECT 'tm' || p.g, 'tm-' || (p.g / $7), p.g % $7, p.g % $7, 'paragraph', x.s,
-            jsonb_build_array(jsonb_build_object('type', 'text', 'text', x.s)), x.s, lower(x.s),
-            array_length(regexp_split_to_array(x.s, '\\s+'), 1), true, 1,
-            CASE WHEN p.g % 10 = 9 THEN 2 END
-       FROM (SELECT ${picks} FROM ${hashed}) p,
-            (SELECT $2::text[] AS tpl, $3::text[] AS thing, $4::text[] AS adj, $5::text[] AS item, $8::text[] AS tail) v,
-            LATERAL (SELECT ${fill('v')} AS s) x`,
-    [TEMPLATES.length, en.templates, en.thing, en.adj, en.item, segments, SEGMENTS_PER_DOCUMENT, en.tails],
-  );
+  // In chunks, so that no statement nears the statement time limit on a busy machine.
+  for (let from = 0; from < segments; from += LOAD_CHUNK) {
+    const to = Math.min(segments, from + LOAD_CHUNK);
+    await db.query(
+      `INSERT INTO segments (id, document_id, position, block_index, block_kind, source, source_runs, plain_text,
+                             align_key, words, translatable, first_revision, retired_in)
+       SELECT 'tm' || p.g, 'tm-' || (p.g / $7), p.g % $7, p.g % $7, 'paragraph', x.s,
+              jsonb_build_array(jsonb_build_object('type', 'text', 'text', x.s)), x.s, lower(x.s),
+              array_length(regexp_split_to_array(x.s, '\\s+'), 1), true, 1,
+              CASE WHEN p.g % 10 = 9 THEN 2 END
+         FROM (SELECT ${picks} FROM ${hashed}) p,
+              (SELECT $2::text[] AS tpl, $3::text[] AS thing, $4::text[] AS adj, $5::text[] AS item, $8::text[] AS tail) v,
+              LATERAL (SELECT ${fill('v')} AS s) x`,
+      [TEMPLATES.length, en.templates, en.thing, en.adj, en.item, to, SEGMENTS_PER_DOCUMENT, en.tails, from],
+    );
+  }
   for (const lang of CORPUS_TARGETS) {
     const a = corpusArrays(lang);
-    await db.query(
-      `INSERT INTO translations (segment_id, lang, text, state, version, based_on_revision, updated_at)
-       SELECT 'tm' || p.g, $7, ${fill('v')}, CASE WHEN p.g % 3 = 0 THEN 'approved' ELSE 'translated' END, 2, 1,
-              now() - (p.g % 1000) * interval '1 hour'
-         FROM (SELECT ${picks} FROM ${hashed}) p,
-              (SELECT $2::text[] AS tpl, $3::text[] AS thing, $4::text[] AS adj, $5::text[] AS item, $8::text[] AS tail) v`,
-      [TEMPLATES.length, a.templates, a.thing, a.adj, a.item, segments, lang, a.tails],
-    );
+    for (let from = 0; from < segments; from += LOAD_CHUNK) {
+      const to = Math.min(segments, from + LOAD_CHUNK);
+      await db.query(
+        `INSERT INTO translations (segment_id, lang, text, state, version, based_on_revision, updated_at)
+         SELECT 'tm' || p.g, $7, ${fill('v')}, CASE WHEN p.g % 3 = 0 THEN 'approved' ELSE 'translated' END, 2, 1,
+                now() - (p.g % 1000) * interval '1 hour'
+           FROM (SELECT ${picks} FROM ${hashed}) p,
+                (SELECT $2::text[] AS tpl, $3::text[] AS thing, $4::text[] AS adj, $5::text[] AS item, $8::text[] AS tail) v`,
+        [TEMPLATES.length, a.templates, a.thing, a.adj, a.item, to, lang, a.tails, from],
+      );
+    }
   }
   // A loader writing rows directly is a writer of the memory: it calls the indexer (017).
   await indexPendingMemory(db as Db);
