@@ -8,6 +8,7 @@ import './segments.css';
 import './editor/editor.css';
 import './editor/editor-panels.css';
 import './editor/live.css';
+import './editor/memorySearch.css';
 import './editor/threads.css';
 import './coordinator.css';
 import './exchange.css';

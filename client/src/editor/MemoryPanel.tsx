@@ -4,6 +4,7 @@ import { codeInfoOf, InlineText, type CodeInfo } from '../components/InlineText'
 import type { TextLanguage } from '../components/SegmentBlocks';
 import { formatDateTime, formatNumber } from '../format';
 import type { Segment } from '../types';
+import { MemorySearch } from './MemorySearch';
 import type { MemoryState, MemorySuggestion } from './useMemory';
 import { WordDiff } from './WordDiff';
 
@@ -47,6 +48,7 @@ export function MemoryPanel({ memory, segment, source, target, onInsert, childre
         </ol>
       )}
       {children}
+      <MemorySearch source={source} target={target} />
     </section>
   );
 }

@@ -60,52 +60,44 @@ export interface MemoryQuery {
   limit: number;
 }
 
-// Other segments' current translations into the language (translated or approved: a stale
-// translation's text belongs to a source its segment no longer has), retired segments included.
-const TRANSLATIONS_OF_SOURCE = `
-  JOIN segments s ON s.memory_source_id = m.id AND s.id <> $4
-  JOIN translations t ON t.segment_id = s.id AND t.lang = $3 AND lockstep_is_done(t.state) AND btrim(t.text) <> ''`;
-const MEMORY_COLUMNS = `t.text, s.source, s.document_id AS "documentId", s.id AS "segmentId", t.state, t.updated_at AS "updatedAt"`;
+const MEMORY_COLUMNS = `t.text, s.document_id AS "documentId", s.id AS "segmentId", t.state, t.updated_at AS "updatedAt"`;
 
 /**
- * Translations of segments whose plain source is exactly `plain` (migration 006: found by the
- * text's hash in memory_sources, an index lookup), newest first.
+ * Other segments' translations into `lang` of the memory sources `sourceIds`, retired segments
+ * included: done translations of segments whose source is that text, and stale translations
+ * whose PREVIOUS source is (migration 017: a stale text translates the source it was made
+ * for, so it is offered, and scored, under that one; `source` is it).
  */
-export async function exactTranslations(db: Queryable, q: MemoryQuery): Promise<MemoryRow[]> {
-  const r = await db.query<MemoryRow>(
-    `SELECT ${MEMORY_COLUMNS}
-       FROM memory_sources m ${TRANSLATIONS_OF_SOURCE}
-      WHERE m.source_lang = $2 AND m.text_hash = sha256(convert_to($1, 'UTF8')) AND m.plain_text = $1
-      ORDER BY t.updated_at DESC, s.id
-      LIMIT $5`,
-    [q.plain, q.sourceLang, q.lang, q.excludeSegmentId, q.limit],
+export async function translationsOfSources(
+  db: Queryable,
+  q: { sourceIds: readonly string[]; lang: string; excludeSegmentId: string; limit: number },
+): Promise<(MemoryRow & { sourceId: string })[]> {
+  if (q.sourceIds.length === 0) return [];
+  const r = await db.query<MemoryRow & { sourceId: string }>(
+    `SELECT * FROM (
+       SELECT ${MEMORY_COLUMNS}, s.source, s.memory_source_id::text AS "sourceId"
+         FROM segments s
+         JOIN translations t ON t.segment_id = s.id AND t.lang = $2 AND lockstep_is_done(t.state) AND btrim(t.text) <> ''
+        WHERE s.memory_source_id = ANY($1::bigint[]) AND s.id <> $3
+       UNION ALL
+       SELECT ${MEMORY_COLUMNS}, t.previous_source AS source, t.previous_memory_source_id::text AS "sourceId"
+         FROM translations t
+         JOIN segments s ON s.id = t.segment_id
+        WHERE t.previous_memory_source_id = ANY($1::bigint[]) AND t.lang = $2 AND t.state = 'stale'
+          AND btrim(t.text) <> '' AND s.id <> $3
+     ) found
+     ORDER BY "updatedAt" DESC, "segmentId"
+     LIMIT $4`,
+    [q.sourceIds, q.lang, q.excludeSegmentId, q.limit],
   );
   return r.rows;
 }
 
-/**
- * Translations of segments whose plain source is similar to `plain` by pg_trgm but not equal
- * to it (exactTranslations finds those), most similar first. The `%` operator uses the GIN
- * trigram index on memory_sources.plain_text; its threshold is set for this transaction
- * only, so call this inside one.
- */
-export async function similarTranslations(tx: Queryable, q: MemoryQuery & { threshold: number; maxSources: number }): Promise<MemoryRow[]> {
-  await setTrigramThreshold(tx, q.threshold);
-  // At most `maxSources` source texts pass on to the joins, the scoring and the sort: the
-  // bound of one lookup's work where no statement timeout applies (PGlite). Above it, the
-  // texts kept are the index's first, not the most similar; a tier that full is rare.
-  const r = await tx.query<MemoryRow>(
-    `SELECT ${MEMORY_COLUMNS}
-       FROM (SELECT id, plain_text FROM memory_sources
-              WHERE source_lang = $2 AND plain_text % $1 AND plain_text <> $1
-              LIMIT $6) m ${TRANSLATIONS_OF_SOURCE}
-      ORDER BY similarity(m.plain_text, $1) DESC, t.updated_at DESC, s.id
-      LIMIT $5`,
-    [q.plain, q.sourceLang, q.lang, q.excludeSegmentId, q.limit, q.maxSources],
+/** The memory source of exactly this plain text (migration 006: found by its hash), if stored. */
+export async function exactSourceId(db: Queryable, plain: string, sourceLang: LanguageCode): Promise<string | null> {
+  const r = await db.query<{ id: string }>(
+    `SELECT id::text AS id FROM memory_sources WHERE source_lang = $2 AND text_hash = sha256(convert_to($1, 'UTF8')) AND plain_text = $1`,
+    [plain, sourceLang],
   );
-  return r.rows;
-}
-
-async function setTrigramThreshold(tx: Queryable, threshold: number): Promise<void> {
-  await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(threshold)]);
+  return r.rows[0]?.id ?? null;
 }

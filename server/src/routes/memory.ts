@@ -1,13 +1,36 @@
-import { DEFAULT_MEMORY_LIMIT, MAX_MEMORY_LIMIT } from '@lockstep/shared';
+import { DEFAULT_MEMORY_LIMIT, LANGUAGE_CODES, MAX_MEMORY_LIMIT } from '@lockstep/shared';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { clientGone } from '../http/clientGone.js';
 import { param, type RouteTable } from '../http/routeTable.js';
 import { memorySuggestions } from '../services/memory.js';
+import {
+  MEMORY_SEARCH_MAX_CHARS,
+  MEMORY_SEARCH_MAX_PAGE_SIZE,
+  MEMORY_SEARCH_MIN_CHARS,
+  MEMORY_SEARCH_SCAN_LIMIT,
+  searchMemory,
+} from '../services/memorySearch.js';
 
 const MemoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_MEMORY_LIMIT).default(DEFAULT_MEMORY_LIMIT),
 });
+
+const SearchQuery = z
+  .object({
+    q: z
+      .string()
+      .transform((q) => q.trim())
+      .pipe(z.string().min(MEMORY_SEARCH_MIN_CHARS, `Search for at least ${MEMORY_SEARCH_MIN_CHARS} characters.`).max(MEMORY_SEARCH_MAX_CHARS)),
+    lang: z.enum(LANGUAGE_CODES),
+    in: z.enum(['source', 'target']).default('source'),
+    limit: z.coerce.number().int().min(1).max(MEMORY_SEARCH_MAX_PAGE_SIZE).default(20),
+    page: z.coerce.number().int().min(1).default(1),
+  })
+  .refine((s) => (s.page - 1) * s.limit < MEMORY_SEARCH_SCAN_LIMIT, {
+    message: `A search shows its first ${MEMORY_SEARCH_SCAN_LIMIT} hits; add words to find others.`,
+    path: ['page'],
+  });
 
 export function memoryRoutes(routes: RouteTable, db: Db, opts: { fuzzyMaxChars: number }): void {
   // Reading suggestions is reading translations (every language), not writing one.
@@ -19,6 +42,16 @@ export function memoryRoutes(routes: RouteTable, db: Db, opts: { fuzzyMaxChars: 
       const { limit } = MemoryQuery.parse(req.query);
       const ref = { documentId: param(req, 'doc'), segmentId: param(req, 'seg'), lang: param(req, 'lang') };
       res.json(await memorySuggestions(db, ref, { limit, fuzzyMaxChars: opts.fuzzyMaxChars, signal: clientGone(res) }));
+    },
+  });
+  // Searching the memory is reading translations too: any signed-in user, any language.
+  routes.add({
+    method: 'get',
+    path: '/api/memory/search',
+    action: 'read',
+    async handler(req, res) {
+      const s = SearchQuery.parse(req.query);
+      res.json(await searchMemory(db, { q: s.q, lang: s.lang, side: s.in, page: s.page, limit: s.limit }, clientGone(res)));
     },
   });
 }

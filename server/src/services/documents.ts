@@ -15,6 +15,7 @@ import * as documents from '../repos/documents.js';
 import * as revisions from '../repos/revisions.js';
 import * as segments from '../repos/segments.js';
 import type { NewSegmentRow, SegmentSource } from '../repos/segments.js';
+import { indexAfterCommit } from './memoryIndex.js';
 
 export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
 
@@ -124,7 +125,7 @@ export async function createDocument(db: Db, actorId: number | null, input: NewD
   if (segmented.segments.length === 0) {
     throw new LockstepError('unprocessable', 'no_segments', 'The Markdown has no text to translate.');
   }
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const created = await documents.insertDocument(tx, { ...input, targetLangs: targets, createdBy: actorId });
     if (!created) throw new LockstepError('conflict', 'document_exists', `A document with the id "${input.id}" already exists.`);
     const rows = toSegmentRows(segmented.segments);
@@ -140,6 +141,8 @@ export async function createDocument(db: Db, actorId: number | null, input: NewD
     await documents.setCurrentRevision(tx, input.id, 1);
     return { id: input.id, revision: 1, segments: rows.length };
   });
+  await indexAfterCommit(db);
+  return created;
 }
 
 export async function requireDocument(db: Queryable, id: string): Promise<documents.DocumentRow> {

@@ -1,53 +1,82 @@
-import { DEFAULT_MEMORY_FUZZY_MAX_CHARS, notFound, rankSuggestions, type MemoryCandidate, type MemorySuggestion } from '@lockstep/shared';
+import {
+  DEFAULT_MEMORY_FUZZY_MAX_CHARS,
+  indexTermHashes,
+  MAX_MEMORY_CANDIDATES,
+  MEMORY_CANDIDATE_BOUNDS,
+  MIN_MEMORY_MATCH,
+  matchTokens,
+  notFound,
+  pickLookupTerms,
+  rankSuggestions,
+  tokenMatch,
+  type CandidateBounds,
+  type MemoryCandidate,
+  type MemorySuggestion,
+} from '@lockstep/shared';
 import type { MemorySuggestions } from '@lockstep/shared/api';
 import type { Db, Queryable } from '../db/db.js';
-import { exactTranslations, ownEarlierTexts, type EarlierText, similarTranslations, type MemoryQuery, type MemoryRow } from '../repos/memory.js';
+import { exactSourceId, ownEarlierTexts, translationsOfSources, type EarlierText, type MemoryQuery, type MemoryRow } from '../repos/memory.js';
+import { candidateSources, termFrequencies } from '../repos/memoryIndex.js';
 import { findTranslationTarget } from '../repos/translations.js';
-
-/**
- * pg_trgm similarity thresholds a stored source must reach, tried highest first: the higher
- * the threshold, the cheaper the GIN scan (fast scan can rule a row out on its rarest
- * trigrams alone) and the fewer rows come back to recheck. A lower tier is tried only while
- * fewer candidates were found than wanted. The last tier is the old single threshold 0.5, so
- * a sentence with few similar sources loses nothing. Chosen on the tm-1m bench corpus (lookup
- * p50 / p99 of the similar-source query alone): 0.5 alone 286 / 1,929 ms, 0.8/0.7/0.6/0.5
- * 175 / 802 ms (0.8 fills only a quarter of the lookups, yet its scan costs ~65 ms),
- * 0.7/0.6/0.5 120 / 639 ms. See server/migrations/006_memory_sources.sql.
- */
-export const MEMORY_TRIGRAM_TIERS: readonly number[] = [0.7, 0.6, 0.5];
 
 /** Candidates fetched per suggestion asked for: room for duplicates and word-level misses. */
 const CANDIDATES_PER_SUGGESTION = 3;
 
-/** Similar source texts one trigram tier may pass on (repos/memory.ts `similarTranslations`). */
-export const MEMORY_MAX_SOURCES_PER_TIER = 500;
+/** Scored source texts whose translations are read per round trip, best first. */
+const SOURCES_PER_FETCH = 30;
 
 export interface MemoryCandidates {
-  /** Translations of the same plain source text. */
+  /** Translations of the same plain source text (stale ones: of their previous source). */
   exact: MemoryRow[];
   /** Then of similar ones, most similar first. */
   similar: MemoryRow[];
-  /** The trigram threshold of the last tier searched (null: the exact matches were enough). */
-  threshold: number | null;
+  /** Stored texts scored word by word (at most MAX_MEMORY_CANDIDATES; 0 when exact matches sufficed). */
+  scored: number;
+}
+
+export interface CandidateOptions {
+  bounds?: CandidateBounds;
+  maxCandidates?: number;
+  /** Identical sources only (a segment too long to compare word by word). */
+  exactOnly?: boolean;
 }
 
 /**
- * Other segments' translations for a plain source: identical sources first, then similar ones
- * tier by tier. Since every row of a tier is more similar than any row below it, stopping at
- * the first tier with `limit` rows returns the same rows, in the same order, as one search at
- * the lowest threshold would. Call inside a transaction (the threshold is set per transaction).
+ * Other segments' translations for a plain source: identical sources first (by the text's
+ * hash), then similar ones from the candidate index (migration 017): the query's rarest terms
+ * up to the bounds, the texts sharing most of them (at most `maxCandidates`), scored with the
+ * word-level `memoryMatch` the suggestions show; translations are read for the best-scoring
+ * texts first, until there are `limit` rows. Ties at the last score read are read whole, so the
+ * ranking's tie-break (approved, newest) sees every tied text.
  */
-export async function memoryCandidates(tx: Queryable, q: MemoryQuery, tiers = MEMORY_TRIGRAM_TIERS): Promise<MemoryCandidates> {
-  const exact = await exactTranslations(tx, q);
-  let similar: MemoryRow[] = [];
-  let threshold: number | null = null;
+export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: CandidateOptions = {}): Promise<MemoryCandidates> {
+  const exactId = await exactSourceId(tx, q.plain, q.sourceLang);
+  const ofSources = (sourceIds: string[], limit: number) =>
+    translationsOfSources(tx, { sourceIds, lang: q.lang, excludeSegmentId: q.excludeSegmentId, limit });
+  const exact = exactId ? await ofSources([exactId], q.limit) : [];
   const wanted = q.limit - exact.length;
-  for (const tier of wanted > 0 ? tiers : []) {
-    threshold = tier;
-    similar = await similarTranslations(tx, { ...q, limit: wanted, threshold: tier, maxSources: MEMORY_MAX_SOURCES_PER_TIER });
-    if (similar.length >= wanted) break;
+  if (wanted <= 0 || opts.exactOnly) return { exact, similar: [], scored: 0 };
+
+  const frequencies = await termFrequencies(tx, indexTermHashes(q.plain, q.sourceLang));
+  const terms = pickLookupTerms(frequencies, opts.bounds ?? MEMORY_CANDIDATE_BOUNDS);
+  const texts = await candidateSources(tx, { terms, sourceLang: q.sourceLang, exceptPlain: q.plain, limit: opts.maxCandidates ?? MAX_MEMORY_CANDIDATES });
+  const queryTokens = matchTokens(q.plain, q.sourceLang);
+  const ranked = texts
+    .map((t) => ({ id: t.id, match: tokenMatch(matchTokens(t.plain, q.sourceLang), queryTokens) }))
+    .filter((t) => t.match >= MIN_MEMORY_MATCH)
+    .sort((a, b) => b.match - a.match);
+  const matchOf = new Map(ranked.map((t) => [t.id, t.match]));
+
+  const similar: MemoryRow[] = [];
+  for (let from = 0; from < ranked.length && similar.length < wanted; ) {
+    let to = Math.min(ranked.length, from + SOURCES_PER_FETCH);
+    while (to < ranked.length && ranked[to].match === ranked[to - 1].match) to++;
+    const rows = await ofSources(ranked.slice(from, to).map((t) => t.id), (to - from) * CANDIDATES_PER_SUGGESTION + wanted);
+    rows.sort((a, b) => matchOf.get(b.sourceId)! - matchOf.get(a.sourceId)!);
+    similar.push(...rows);
+    from = to;
   }
-  return { exact, similar, threshold };
+  return { exact, similar, scored: texts.length };
 }
 
 export interface MemoryRef {
@@ -66,7 +95,7 @@ export type MemoryAnswer = Omit<MemorySuggestions, 'suggestions'> & { suggestion
  * Translation-memory suggestions for one segment and language: its own earlier texts, then
  * other segments' translations with a similar source (shared/src/memory ranks and scores them).
  * An interactive read (db/interactive.ts): bounded in time on PostgreSQL and cancelled when
- * `signal` aborts; one transaction, since the trigram threshold is set for it alone.
+ * `signal` aborts; bounded in work everywhere by the candidate index's bounds.
  */
 export async function memorySuggestions(
   db: Db,
@@ -98,7 +127,7 @@ export async function memorySuggestions(
         ? { exact: [], similar: [] }
         : fuzzy
           ? await memoryCandidates(tx, query)
-          : { exact: await exactTranslations(tx, query), similar: [] };
+          : await memoryCandidates(tx, query, { exactOnly: true });
     const others: MemoryCandidate[] = [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment', earlierSource: false }));
     const suggestions = rankSuggestions({
       own,

@@ -10,3 +10,32 @@ export interface MemorySuggestions {
   fuzzy: boolean;
   fuzzyMaxChars: number;
 }
+
+/** Which side of the memory a concordance search looks in. */
+export type MemorySearchSide = 'source' | 'target';
+
+/** One stored translation whose source (or translation) contains the searched words. */
+export interface MemorySearchHit {
+  /** The source it translates, as a reader sees it (inline codes removed). */
+  source: string;
+  /** The translation, as a reader sees it. */
+  text: string;
+  sourceLang: string;
+  lang: string;
+  documentId: string;
+  segmentId: string;
+  state: string;
+  updatedAt: Timestamp;
+}
+
+/**
+ * `GET /api/memory/search`: one page of hits, newest first, among the first `scanLimit` stored
+ * texts containing the words; `truncated` says there were more (search for more words).
+ */
+export interface MemorySearchResults {
+  hits: MemorySearchHit[];
+  page: number;
+  hasMore: boolean;
+  truncated: boolean;
+  scanLimit: number;
+}

@@ -13,14 +13,25 @@ import { parseCodedText } from '../segment/codes.js';
  *   (so Hangul, Devanagari and Cyrillic words count as words, and a changed full stop counts).
  *   A token that differs only in letter case costs half a substitution.
  *
- * The database finds candidates with pg_trgm's character-trigram similarity (cheap, indexed);
- * this is the number shown and ranked by, the same for every candidate whatever found it.
+ * The database finds candidates through an index of words and word pairs (terms.ts); this is
+ * the number shown and ranked by, the same for every candidate whatever found it.
  */
 export function memoryMatch(storedSource: string, currentSource: string, lang: string): number {
   const identical = identicalMatch(storedSource, currentSource);
   if (identical !== null) return identical;
-  const tokensA = wordTokens(plainOf(normaliseSpace(storedSource)), lang);
-  const tokensB = wordTokens(plainOf(normaliseSpace(currentSource)), lang);
+  return tokenMatch(matchTokens(storedSource, lang), matchTokens(currentSource, lang));
+}
+
+/** The tokens `memoryMatch` compares a text by: its readable text's words and punctuation. */
+export function matchTokens(text: string, lang: string): string[] {
+  return wordTokens(plainOf(normaliseSpace(text)), lang);
+}
+
+/**
+ * `memoryMatch` of two texts that are not the same, from their `matchTokens`: so a lookup that
+ * scores many stored texts against one sentence tokenises that sentence once.
+ */
+export function tokenMatch(tokensA: readonly string[], tokensB: readonly string[]): number {
   const longer = Math.max(tokensA.length, tokensB.length);
   if (longer === 0) return 0;
   const similarity = 1 - tokenDistance(tokensA, tokensB) / longer;
@@ -60,15 +71,20 @@ function plainOf(text: string): string {
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
-/** Words and punctuation marks, in order; whitespace is not a token. */
-export function wordTokens(text: string, lang: string): string[] {
+/** One word segmenter per language, made once (making one costs more than using it). */
+export function wordSegmenter(lang: string): Intl.Segmenter {
   let segmenter = segmenters.get(lang);
   if (!segmenter) {
     segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
     segmenters.set(lang, segmenter);
   }
+  return segmenter;
+}
+
+/** Words and punctuation marks, in order; whitespace is not a token. */
+export function wordTokens(text: string, lang: string): string[] {
   const tokens: string[] = [];
-  for (const s of segmenter.segment(text)) if (s.segment.trim() !== '') tokens.push(s.segment);
+  for (const s of wordSegmenter(lang).segment(text)) if (s.segment.trim() !== '') tokens.push(s.segment);
   return tokens;
 }
 

@@ -69,6 +69,8 @@ interface Pairs {
   MachineSuggestions: [Api.MachineSuggestions, Schemas['MachineSuggestions']];
   MachineSuggestion: [Api.MachineSuggestion, Schemas['MachineSuggestion']];
   MachineTranslationEngine: [Api.MachineTranslationEngine, Schemas['MachineTranslationEngine']];
+  MemorySearchHit: [Api.MemorySearchHit, Schemas['MemorySearchHit']];
+  MemorySearchResults: [Api.MemorySearchResults, Schemas['MemorySearchResults']];
 }
 
 /** Fails to compile at the first pair that differs: its value must be `true`. */
@@ -129,4 +131,6 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   MachineSuggestions: true,
   MachineSuggestion: true,
   MachineTranslationEngine: true,
+  MemorySearchHit: true,
+  MemorySearchResults: true,
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { migrate } from '@lockstep/server/db/migrate';
 import { checkConsistency } from '@lockstep/server/services/consistency';
 import { memorySuggestions } from '@lockstep/server/services/memory';
+import { indexPendingMemory } from '@lockstep/server/services/memoryIndex';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 
 // Migration 006: the translation memory's table of distinct source texts, its backfill from the
@@ -52,6 +53,7 @@ beforeAll(async () => {
   await insertSegment('f1', 'old-fr', SHARED); // the same text in another source language
   await insertSegment('query', 'new-doc', 'Each participant may submit at most forty solutions.');
   await migrate(db);
+  await indexPendingMemory(db); // what server start does after migrating (017)
 }, 120_000);
 afterAll(async () => {
   await db?.close();

@@ -83,6 +83,8 @@ MemorySuggestions: MemorySuggestions
 MachineSuggestions: MachineSuggestions
 MachineSuggestion: MachineSuggestion
 MachineTranslationEngine: ("apertium" | "deepl" | "libretranslate")
+MemorySearchHit: MemorySearchHit
+MemorySearchResults: MemorySearchResults
 ChangeKind: ("modified" | "minor" | "split" | "merged" | "moved" | "added" | "removed")
 Impact: Impact
 RevisionChange: RevisionChange
@@ -702,6 +704,32 @@ text: string
  * The engine did not keep the codes; they were put back by position, so the translator should check where they stand.
  */
 needsCodePlacement: boolean
+}
+export interface MemorySearchHit {
+/**
+ * The source the translation was made for, without inline codes.
+ */
+source: string
+/**
+ * The translation, without inline codes.
+ */
+text: string
+sourceLang: string
+lang: string
+documentId: string
+segmentId: string
+state: string
+updatedAt: string
+}
+export interface MemorySearchResults {
+hits: MemorySearchHit[]
+page: number
+hasMore: boolean
+/**
+ * More than `scanLimit` stored texts contain the words: only those were looked at.
+ */
+truncated: boolean
+scanLimit: number
 }
 /**
  * Segments of the new revision per kind of change (`removed` counts old segments).

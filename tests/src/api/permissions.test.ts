@@ -57,6 +57,7 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/segments/:seg/memory/:lang': SIGNED_IN,
   // Machine translation: for those who may write the language (engines may be paid per character).
   'GET /api/documents/:doc/segments/:seg/mt/:lang': ['translator-ko', 'coordinator', 'admin'],
+  'GET /api/memory/search': SIGNED_IN,
   'GET /api/openapi.yaml': EVERYONE,
   'GET /api/inbox': SIGNED_IN,
   'GET /api/my-work': SIGNED_IN,

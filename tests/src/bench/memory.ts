@@ -1,12 +1,17 @@
-import type { Queryable } from '@lockstep/server/db';
-import { MEMORY_TRIGRAM_TIERS, memoryCandidates, memorySuggestions } from '@lockstep/server/services/memory';
-import { rankSuggestions, type LanguageCode, type MemorySuggestion } from '@lockstep/shared';
+import type { Db, Queryable } from '@lockstep/server/db';
+import type { MemoryRow } from '@lockstep/server/repos/memory';
+import { memoryCandidates, memorySuggestions } from '@lockstep/server/services/memory';
+import { indexPendingMemory } from '@lockstep/server/services/memoryIndex';
+import { rankSuggestions, type LanguageCode } from '@lockstep/shared';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import { percentile, type Workload } from './harness.js';
+import { exhaustiveTop, loadStoredTexts, recalled } from './memoryRecall.js';
+import { TRIGRAM_TIERS, trigramCandidates } from './memoryTrigram.js';
 import { CORPUS_TARGETS, corpusArrays, sentence, TAILS, TEMPLATES, VOCABULARY } from './memoryCorpus.js';
 
 export const STORED_SEGMENTS = 250_000;
 const SEGMENTS_PER_DOCUMENT = 1_000;
+const LOAD_CHUNK = 25_000;
 
 /**
  * Loads the stored memory with set-based statements (generate_series): STORED_SEGMENTS English
@@ -15,7 +20,7 @@ const SEGMENTS_PER_DOCUMENT = 1_000;
  * a number drawn from a multiplicative hash of g, so neighbours differ. One in ten segments is
  * retired (an older revision's sentence), and stays in the memory.
  */
-export async function loadStoredMemory(db: Queryable, segments = STORED_SEGMENTS): Promise<void> {
+export async function loadStoredMemory(db: Db, segments = STORED_SEGMENTS): Promise<void> {
   const docs = Math.ceil(segments / SEGMENTS_PER_DOCUMENT);
   await db.query(
     `INSERT INTO documents (id, title, source_lang, target_langs, current_revision)
@@ -26,39 +31,49 @@ export async function loadStoredMemory(db: Queryable, segments = STORED_SEGMENTS
   // 20, the rest from bit ranges of a multiplicative (Knuth) hash of g.
   const picks = `g, (g % $1) + 1 AS t, ((h >> 4) % 16) + 1 AS thing, ((h >> 8) % 16) + 1 AS adj, ((h >> 12) % 16) + 1 AS item,
                  ((h >> 16) % ${TAILS.length}) + 1 AS tail, 2 + ((h >> 20) % 1999) AS num`;
-  const hashed = `(SELECT g, (g * 2654435761) % 4294967296 AS h FROM generate_series(0, $6::bigint - 1) g) q`;
+  const hashed = `(SELECT g, (g * 2654435761) % 4294967296 AS h FROM generate_series($9::bigint, $6::bigint - 1) g) q`;
   const fill = (arr: string) =>
     `replace(replace(replace(replace(${arr}.tpl[p.t] || ${arr}.tail[p.tail], '{thing}', ${arr}.thing[p.thing]),
              '{adj}', ${arr}.adj[p.adj]), '{item}', ${arr}.item[p.item]), '{num}', p.num::text)`;
   const en = corpusArrays('en');
-  await db.query(
-    `INSERT INTO segments (id, document_id, position, block_index, block_kind, source, source_runs, plain_text,
-                           align_key, words, translatable, first_revision, retired_in)
-     SELECT 'tm' || p.g, 'tm-' || (p.g / $7), p.g % $7, p.g % $7, 'paragraph', x.s,
-            jsonb_build_array(jsonb_build_object('type', 'text', 'text', x.s)), x.s, lower(x.s),
-            array_length(regexp_split_to_array(x.s, '\\s+'), 1), true, 1,
-            CASE WHEN p.g % 10 = 9 THEN 2 END
-       FROM (SELECT ${picks} FROM ${hashed}) p,
-            (SELECT $2::text[] AS tpl, $3::text[] AS thing, $4::text[] AS adj, $5::text[] AS item, $8::text[] AS tail) v,
-            LATERAL (SELECT ${fill('v')} AS s) x`,
-    [TEMPLATES.length, en.templates, en.thing, en.adj, en.item, segments, SEGMENTS_PER_DOCUMENT, en.tails],
-  );
-  for (const lang of CORPUS_TARGETS) {
-    const a = corpusArrays(lang);
+  // In chunks, so that no statement nears the statement time limit on a busy machine.
+  for (let from = 0; from < segments; from += LOAD_CHUNK) {
+    const to = Math.min(segments, from + LOAD_CHUNK);
     await db.query(
-      `INSERT INTO translations (segment_id, lang, text, state, version, based_on_revision, updated_at)
-       SELECT 'tm' || p.g, $7, ${fill('v')}, CASE WHEN p.g % 3 = 0 THEN 'approved' ELSE 'translated' END, 2, 1,
-              now() - (p.g % 1000) * interval '1 hour'
+      `INSERT INTO segments (id, document_id, position, block_index, block_kind, source, source_runs, plain_text,
+                             align_key, words, translatable, first_revision, retired_in)
+       SELECT 'tm' || p.g, 'tm-' || (p.g / $7), p.g % $7, p.g % $7, 'paragraph', x.s,
+              jsonb_build_array(jsonb_build_object('type', 'text', 'text', x.s)), x.s, lower(x.s),
+              array_length(regexp_split_to_array(x.s, '\\s+'), 1), true, 1,
+              CASE WHEN p.g % 10 = 9 THEN 2 END
          FROM (SELECT ${picks} FROM ${hashed}) p,
-              (SELECT $2::text[] AS tpl, $3::text[] AS thing, $4::text[] AS adj, $5::text[] AS item, $8::text[] AS tail) v`,
-      [TEMPLATES.length, a.templates, a.thing, a.adj, a.item, segments, lang, a.tails],
+              (SELECT $2::text[] AS tpl, $3::text[] AS thing, $4::text[] AS adj, $5::text[] AS item, $8::text[] AS tail) v,
+              LATERAL (SELECT ${fill('v')} AS s) x`,
+      [TEMPLATES.length, en.templates, en.thing, en.adj, en.item, to, SEGMENTS_PER_DOCUMENT, en.tails, from],
     );
   }
-  // What autovacuum would do next: planner statistics, and the GIN index's pending list merged
-  // (a bulk load leaves entries there that every lookup would otherwise scan linearly).
-  await db.query('VACUUM ANALYZE segments');
-  await db.query('VACUUM ANALYZE memory_sources');
-  await db.query('VACUUM ANALYZE translations');
+  for (const lang of CORPUS_TARGETS) {
+    const a = corpusArrays(lang);
+    for (let from = 0; from < segments; from += LOAD_CHUNK) {
+      const to = Math.min(segments, from + LOAD_CHUNK);
+      await db.query(
+        `INSERT INTO translations (segment_id, lang, text, state, version, based_on_revision, updated_at)
+         SELECT 'tm' || p.g, $7, ${fill('v')}, CASE WHEN p.g % 3 = 0 THEN 'approved' ELSE 'translated' END, 2, 1,
+                now() - (p.g % 1000) * interval '1 hour'
+           FROM (SELECT ${picks} FROM ${hashed}) p,
+                (SELECT $2::text[] AS tpl, $3::text[] AS thing, $4::text[] AS adj, $5::text[] AS item, $8::text[] AS tail) v`,
+        [TEMPLATES.length, a.templates, a.thing, a.adj, a.item, to, lang, a.tails, from],
+      );
+    }
+  }
+  // A loader writing rows directly is a writer of the memory: it calls the indexer (017).
+  await indexPendingMemory(db as Db);
+  // What autovacuum would do next: planner statistics, the visibility map (index-only scans of
+  // the postings) and the GIN index's pending list merged (a bulk load leaves entries there
+  // that every lookup would otherwise scan linearly).
+  for (const table of ['segments', 'memory_sources', 'translations', 'memory_terms', 'memory_term_frequencies']) {
+    await db.query(`VACUUM ANALYZE ${table}`);
+  }
 }
 
 /** A deterministic stream of pseudo-random integers (xorshift), so every run asks the same. */
@@ -127,83 +142,79 @@ async function placeQueries(db: Queryable, sentences: readonly string[]): Promis
   return r.rows.map((row) => row.id);
 }
 
-/** How many stored source texts pass the trigram filter at `threshold` (the candidate set, before the joins). */
-async function countTrigramCandidates(tx: Queryable, plain: string, threshold: number): Promise<number> {
-  await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(threshold)]);
-  const r = await tx.query<{ n: string }>(`SELECT count(*) AS n FROM memory_sources WHERE source_lang = 'en' AND plain_text % $1`, [plain]);
-  return Number(r.rows[0].n);
-}
-
-/**
- * The suggestions a lookup of a query sentence shows when similar sources are searched at
- * `tiers`: what `memorySuggestions` does for these segments (new and untranslated, so no texts
- * of their own), with the tiers as a choice, to compare the service's with one search at the
- * lowest threshold.
- */
-async function suggestionsWithTiers(db: TestDb, sentence: string, lang: string, segmentId: string, tiers: readonly number[]): Promise<MemorySuggestion[]> {
-  const query = { plain: sentence, sourceLang: 'en' as const, lang: lang as LanguageCode, excludeSegmentId: segmentId, limit: SUGGESTIONS * 3 };
-  const found = await db.transaction((tx) => memoryCandidates(tx, query, tiers));
-  const others = [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment' as const, earlierSource: false }));
-  return rankSuggestions({ own: [], others, currentSource: sentence, currentText: '', sourceLang: 'en', limit: SUGGESTIONS });
-}
-
-/** Queries whose top suggestions are compared with one search at the lowest tier alone. */
-const COMPARED = 200;
 const SUGGESTIONS = 10;
-const top3 = (xs: readonly { text: string; match: number }[]) => JSON.stringify(xs.slice(0, 3).map((x) => [x.text, x.match]));
+const matches = (rows: readonly MemoryRow[], sentence: string) =>
+  rankSuggestions({
+    own: [],
+    others: rows.map((r) => ({ ...r, origin: 'other-segment' as const, earlierSource: false })),
+    currentSource: sentence,
+    currentText: '',
+    sourceLang: 'en',
+    limit: SUGGESTIONS,
+  }).map((x) => x.match);
 
 /**
- * tm-1m (PostgreSQL only): translation-memory lookups through the service (own history, trigram
- * candidates, word-level scoring and diffs) over 1,000,000 stored translations. One iteration is
- * one lookup of a new sentence, in one of the four target languages in turn.
+ * tm-1m (PostgreSQL only) and tm-100k (either database): translation-memory lookups through
+ * the service (own history, candidate index, word-level scoring and diffs) over 1,000,000 or
+ * 100,000 stored translations. One iteration is one lookup of a new sentence, in one of the
+ * four target languages in turn. Beforehand, untimed by the harness, every query is also run
+ * through the candidate search alone, the new one and the previous design (pg_trgm tiers,
+ * memoryTrigram.ts) alternating, each timed, and both answers are compared with exhaustive
+ * scoring of every stored text (recall@3, memoryRecall.ts).
  */
-export function memoryWorkload(): Workload {
+export function memoryWorkload(opts: { name: string; segments: number; needsPostgres: boolean; queries?: number } = { name: 'tm-1m', segments: STORED_SEGMENTS, needsPostgres: true }): Workload {
+  const queries = opts.queries ?? QUERIES;
   let db: TestDb | undefined;
   let segmentIds: string[] = [];
   let next = 0;
   let loadSeconds = 0;
-  // Per tier: stored sources passing its threshold, for every query; and where lookups stopped.
-  const candidates = new Map<number, number[]>(MEMORY_TRIGRAM_TIERS.map((t) => [t, []]));
-  const stoppedAt = new Map<string, number>();
+  let indexSeconds = 0;
+  const scored: number[] = [];
+  const oldSources: number[] = [];
+  const newMs: number[] = [];
+  const oldMs: number[] = [];
+  const recall = { new: 0, old: 0, of: 0 };
   const topMatches: number[] = [];
   let withSuggestions = 0;
-  let top3Differ = 0;
-  const differing: string[] = [];
+  const misses: string[] = [];
   return {
-    name: 'tm-1m',
-    description: `translation-memory lookup (GET …/memory/:lang service) over ${STORED_SEGMENTS * CORPUS_TARGETS.length} stored translations; ${QUERIES} new sentences`,
-    iterations: QUERIES,
+    name: opts.name,
+    description: `translation-memory lookup (GET …/memory/:lang service) over ${opts.segments * CORPUS_TARGETS.length} stored translations; ${queries} new sentences`,
+    iterations: queries,
     async prepare() {
-      if (!process.env.DATABASE_URL) return () => undefined;
+      if (opts.needsPostgres && !process.env.DATABASE_URL) return () => undefined;
       db = await openTestDb();
       const t0 = performance.now();
-      await loadStoredMemory(db);
+      await loadStoredMemory(db, opts.segments);
       loadSeconds = (performance.now() - t0) / 1000;
-      const sentences = querySentences(QUERIES);
+      const t1 = performance.now();
+      await indexPendingMemory(db); // nothing left: loadStoredMemory indexed; times a no-op call
+      indexSeconds = (performance.now() - t1) / 1000;
+      const sentences = querySentences(queries);
       segmentIds = await placeQueries(db, sentences);
+      await indexPendingMemory(db);
       await db.query('ANALYZE segments');
       const database = db;
-      // Untimed, beforehand: the candidate set of each query at each tier (stored sources passing
-      // the trigram filter, before the joins and the ranking), and the tier its lookup stops at.
+      const stored = await loadStoredTexts(database, 'tm-', 'en');
       for (const [i, s] of sentences.entries()) {
-        for (const tier of MEMORY_TRIGRAM_TIERS) candidates.get(tier)!.push(await database.transaction((tx) => countTrigramCandidates(tx, s, tier)));
-        const lang = CORPUS_TARGETS[i % CORPUS_TARGETS.length];
-        const found = await database.transaction((tx) =>
-          memoryCandidates(tx, { plain: s, sourceLang: 'en' as const, lang: lang as LanguageCode, excludeSegmentId: segmentIds[i], limit: SUGGESTIONS * 3 }),
-        );
-        const key = found.threshold === null ? 'exact' : String(found.threshold);
-        stoppedAt.set(key, (stoppedAt.get(key) ?? 0) + 1);
-      }
-      // What a translator sees, tiered against one search at the lowest threshold (the lookup
-      // before tiers): the top three suggestions, text and match.
-      for (let i = 0; i < COMPARED; i++) {
-        const lang = CORPUS_TARGETS[i % CORPUS_TARGETS.length];
-        const tiered = await suggestionsWithTiers(database, sentences[i], lang, segmentIds[i], MEMORY_TRIGRAM_TIERS);
-        const single = await suggestionsWithTiers(database, sentences[i], lang, segmentIds[i], MEMORY_TRIGRAM_TIERS.slice(-1));
-        if (top3(tiered) !== top3(single)) {
-          top3Differ++;
-          if (differing.length < 3) differing.push(`#${i}: ${top3(tiered)} vs ${top3(single)}`);
-        }
+        const lang = CORPUS_TARGETS[i % CORPUS_TARGETS.length] as LanguageCode;
+        const query = { plain: s, sourceLang: 'en' as const, lang, excludeSegmentId: segmentIds[i], limit: SUGGESTIONS * 3 };
+        // Alternating, so both see the same load and caches.
+        const a = performance.now();
+        const found = await database.transaction((tx) => memoryCandidates(tx, query));
+        const b = performance.now();
+        const old = await database.transaction((tx) => trigramCandidates(tx, query));
+        const c = performance.now();
+        newMs.push(b - a);
+        oldMs.push(c - b);
+        scored.push(found.scored);
+        oldSources.push(old.sources);
+        const best = exhaustiveTop(stored, s, 'en');
+        const got = matches([...found.exact, ...found.similar], s);
+        recall.of += best.length;
+        recall.new += recalled(got, best);
+        recall.old += recalled(matches(old.rows, s), best);
+        if (recalled(got, best) < best.length && misses.length < 5) misses.push(`#${i} ${JSON.stringify(s)}: ${got.slice(0, 3)} vs exhaustive ${best}`);
       }
       return async () => {
         const i = next++ % segmentIds.length;
@@ -218,21 +229,19 @@ export function memoryWorkload(): Workload {
     },
     report(times): Record<string, number | string> {
       if (!db) return { skipped: 'needs DATABASE_URL (PostgreSQL)' };
-      const perTier = Object.fromEntries(
-        [...candidates].flatMap(([tier, n]) => [
-          [`candidates@${tier} p50`, percentile(n, 50)],
-          [`candidates@${tier} p99`, percentile(n, 99)],
-        ]),
-      );
-      for (const d of differing) console.error(`tm-1m top-3 differs: ${d}`);
+      for (const m of misses) console.error(`${opts.name} recall miss: ${m}`);
+      const share = (n: number) => (recall.of ? (n / recall.of).toFixed(3) : 'n/a');
       return {
-        'p50 ms': percentile(times, 50),
-        'p99 ms': percentile(times, 99),
+        'p50 ms': round(percentile(times, 50)),
+        'p99 ms': round(percentile(times, 99)),
         'load s': Math.round(loadSeconds),
-        'trigram tiers': MEMORY_TRIGRAM_TIERS.join('/'),
-        ...perTier,
-        'stopped at': [...stoppedAt].map(([k, n]) => `${k}:${n}`).join(','),
-        'top-3 differs from one 0.5 search': `${top3Differ}/${COMPARED}`,
+        'index catch-up s': round(indexSeconds),
+        'candidates only p50/p99 ms': `${round(percentile(newMs, 50))} / ${round(percentile(newMs, 99))}`,
+        'texts scored p50/p99': `${percentile(scored, 50)} / ${percentile(scored, 99)}`,
+        'recall@3 vs exhaustive': share(recall.new),
+        [`previous (pg_trgm ${TRIGRAM_TIERS.join('/')}) candidates only p50/p99 ms`]: `${round(percentile(oldMs, 50))} / ${round(percentile(oldMs, 99))}`,
+        'previous texts passed p50/p99': `${percentile(oldSources, 50)} / ${percentile(oldSources, 99)}`,
+        'previous recall@3 vs exhaustive': share(recall.old),
         'queries with suggestions': `${withSuggestions}/${times.length}`,
         'top match p50': topMatches.length ? percentile(topMatches, 50) : 'n/a',
       };
@@ -242,3 +251,5 @@ export function memoryWorkload(): Workload {
     },
   };
 }
+
+const round = (x: number) => Math.round(x * 10) / 10;

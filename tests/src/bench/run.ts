@@ -32,6 +32,7 @@ const workloads: Workload[] = [
   xliffWorkload('1.2'),
   xliffExportRssWorkload(),
   memoryWorkload(),
+  memoryWorkload({ name: 'tm-100k', segments: 25_000, needsPostgres: false }),
   parseLoadWorkload,
 ];
 await main(workloads);

@@ -1,0 +1,124 @@
+import type { Queryable } from '../db/db.js';
+
+/** A memory source text the candidate index does not cover yet (migration 017). */
+export interface PendingSource {
+  id: string;
+  lang: string;
+  plain: string;
+}
+
+/**
+ * Up to `limit` unindexed source texts, locked for this transaction; texts another indexer
+ * holds are skipped (it indexes them), so concurrent indexers never wait on each other here.
+ */
+export async function claimPendingSources(tx: Queryable, limit: number): Promise<PendingSource[]> {
+  const r = await tx.query<PendingSource>(
+    `SELECT id::text AS id, source_lang AS lang, plain_text AS plain FROM memory_sources
+      WHERE NOT indexed ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit],
+  );
+  return r.rows;
+}
+
+/**
+ * Stores the postings of freshly claimed texts (`terms[i]` belongs to `sourceIds[i]`), counts
+ * each term's new texts into its frequency, and marks the texts indexed. Frequencies are
+ * upserted in term order: two indexers lock shared terms in the same order, never a deadlock.
+ */
+export async function storePostings(tx: Queryable, ids: readonly string[], terms: readonly number[], sourceIds: readonly string[]): Promise<void> {
+  if (terms.length > 0) {
+    await tx.query(
+      `INSERT INTO memory_terms (term, source_id) SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING`,
+      [terms, sourceIds],
+    );
+    await tx.query(
+      `INSERT INTO memory_term_frequencies (term, texts)
+       SELECT term, count(*) FROM unnest($1::bigint[]) term GROUP BY term ORDER BY term
+       ON CONFLICT (term) DO UPDATE SET texts = memory_term_frequencies.texts + EXCLUDED.texts`,
+      [terms],
+    );
+  }
+  await tx.query(`UPDATE memory_sources SET indexed = true WHERE id = ANY($1::bigint[])`, [ids]);
+}
+
+/** A stale translation whose previous source is not linked to its memory source yet. */
+export interface UnlinkedStale {
+  segmentId: string;
+  lang: string;
+  previousSource: string;
+  sourceLang: string;
+}
+
+export async function claimUnlinkedStale(tx: Queryable, limit: number): Promise<UnlinkedStale[]> {
+  const r = await tx.query<UnlinkedStale>(
+    `SELECT t.segment_id AS "segmentId", t.lang, t.previous_source AS "previousSource", d.source_lang AS "sourceLang"
+       FROM translations t
+       JOIN segments s ON s.id = t.segment_id
+       JOIN documents d ON d.id = s.document_id
+      WHERE t.previous_source IS NOT NULL AND t.previous_memory_source_id IS NULL
+      LIMIT $1
+        FOR UPDATE OF t SKIP LOCKED`,
+    [limit],
+  );
+  return r.rows;
+}
+
+/**
+ * Links each stale translation to the memory source of its previous source's plain text
+ * (created, unindexed, if new: migration 006's function). Only while the previous source is
+ * still the one read: a save in between cleared it, and then there is nothing to link.
+ */
+export async function linkStale(tx: Queryable, rows: readonly UnlinkedStale[], plains: readonly string[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `UPDATE translations t SET previous_memory_source_id = lockstep_memory_source_id(x.source_lang, x.plain)
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS x(segment_id, lang, previous_source, source_lang, plain)
+      WHERE t.segment_id = x.segment_id AND t.lang = x.lang AND t.previous_source = x.previous_source`,
+    [rows.map((r) => r.segmentId), rows.map((r) => r.lang), rows.map((r) => r.previousSource), rows.map((r) => r.sourceLang), plains],
+  );
+}
+
+/** How many stored texts have each term (absent: none). */
+export async function termFrequencies(db: Queryable, terms: readonly number[]): Promise<Map<number, number>> {
+  if (terms.length === 0) return new Map();
+  const r = await db.query<{ term: string; texts: number }>(
+    `SELECT term::text AS term, texts FROM memory_term_frequencies WHERE term = ANY($1::bigint[])`,
+    [terms],
+  );
+  return new Map(r.rows.map((row) => [Number(row.term), row.texts]));
+}
+
+export interface CandidateSource {
+  id: string;
+  plain: string;
+}
+
+/**
+ * The stored texts in `sourceLang` sharing the most of `terms` (at most `limit`, ties by
+ * newest text), other than `exceptPlain` itself (the exact lookup finds that).
+ */
+export async function candidateSources(
+  db: Queryable,
+  q: { terms: readonly number[]; sourceLang: string; exceptPlain: string; limit: number },
+): Promise<CandidateSource[]> {
+  if (q.terms.length === 0) return [];
+  const r = await db.query<CandidateSource>(
+    `SELECT m.id::text AS id, m.plain_text AS plain
+       FROM (SELECT source_id, count(*) AS shared FROM memory_terms WHERE term = ANY($1::bigint[])
+              GROUP BY source_id ORDER BY shared DESC, source_id DESC LIMIT $4) c
+       JOIN memory_sources m ON m.id = c.source_id
+      WHERE m.source_lang = $2 AND m.plain_text <> $3
+      ORDER BY c.shared DESC, c.source_id DESC`,
+    [q.terms, q.sourceLang, q.exceptPlain, q.limit],
+  );
+  return r.rows;
+}
+
+/** Memory sources not indexed yet, and stale translations not linked yet (tests, check). */
+export async function pendingCounts(db: Queryable): Promise<{ sources: number; stale: number }> {
+  const r = await db.query<{ sources: number; stale: number }>(
+    `SELECT (SELECT count(*)::int FROM memory_sources WHERE NOT indexed) AS sources,
+            (SELECT count(*)::int FROM translations WHERE previous_source IS NOT NULL AND previous_memory_source_id IS NULL) AS stale`,
+  );
+  return r.rows[0];
+}

@@ -1,0 +1,59 @@
+import { indexTermHashes, plainOfCoded } from '@lockstep/shared';
+import type { Db } from '../db/db.js';
+import { claimPendingSources, claimUnlinkedStale, linkStale, storePostings } from '../repos/memoryIndex.js';
+
+/** Texts (or stale translations) per indexing transaction: short transactions, few round trips. */
+const BATCH = 1_000;
+
+export interface IndexedCounts {
+  sources: number;
+  stale: number;
+}
+
+/**
+ * Brings the memory's candidate index up to date (migration 017): links every stale
+ * translation to the memory source of the source it translates, then indexes every source
+ * text not indexed yet. THE function every writer of the memory calls after its commit
+ * (document creation, publish, loaders writing rows directly), and server start, for what a
+ * crash left behind. Batches of short transactions, each claiming its rows with SKIP LOCKED,
+ * so concurrent callers share the work instead of waiting; returns what this caller did.
+ */
+export async function indexPendingMemory(db: Db): Promise<IndexedCounts> {
+  const done: IndexedCounts = { sources: 0, stale: 0 };
+  for (;;) {
+    const linked = await db.transaction(async (tx) => {
+      const rows = await claimUnlinkedStale(tx, BATCH);
+      await linkStale(tx, rows, rows.map((r) => plainOfCoded(r.previousSource)));
+      return rows.length;
+    });
+    done.stale += linked;
+    if (linked < BATCH) break;
+  }
+  for (;;) {
+    const indexed = await db.transaction(async (tx) => {
+      const pending = await claimPendingSources(tx, BATCH);
+      const terms: number[] = [];
+      const owners: string[] = [];
+      for (const p of pending) {
+        for (const term of indexTermHashes(p.plain, p.lang)) {
+          terms.push(term);
+          owners.push(p.id);
+        }
+      }
+      if (pending.length > 0) await storePostings(tx, pending.map((p) => p.id), terms, owners);
+      return pending.length;
+    });
+    done.sources += indexed;
+    if (indexed < BATCH) break;
+  }
+  return done;
+}
+
+/**
+ * `indexPendingMemory` after a writer's commit: the write stands whatever happens here, so a
+ * failure (the database gone for a moment) is not the request's; what is left stays pending for
+ * the next writer or the next server start, and lookups find those texts exactly meanwhile.
+ */
+export async function indexAfterCommit(db: Db): Promise<void> {
+  await indexPendingMemory(db).catch(() => undefined);
+}

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { pendingCounts } from '@lockstep/server/repos/memoryIndex';
+import { memoryCandidates } from '@lockstep/server/services/memory';
+import { indexPendingMemory } from '@lockstep/server/services/memoryIndex';
+import { MAX_MEMORY_CANDIDATES, rankSuggestions, type LanguageCode } from '@lockstep/shared';
+import { loadStoredMemory, querySentences } from '../bench/memory.js';
+import { CORPUS_TARGETS } from '../bench/memoryCorpus.js';
+import { exhaustiveTop, loadStoredTexts, recalled } from '../bench/memoryRecall.js';
+import { openTestDb, type TestDb } from '../support/testDb.js';
+
+// Issue 19: the translation memory's own candidate index (migration 017). Its suggestions must
+// be those of scoring every stored text, its work bounded whatever the sentence, and every
+// writer's texts indexed by the one indexer.
+
+let db: TestDb;
+const STORED = 2_000; // segments of the bench's templated corpus, × 4 languages of translations
+const QUERIES = 120;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  await loadStoredMemory(db, STORED);
+  await db.query(
+    `INSERT INTO documents (id, title, source_lang, target_langs, current_revision) VALUES ('q', 'Queries', 'en', $1, 1)`,
+    [[...CORPUS_TARGETS]],
+  );
+}, 300_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+const lookup = (plain: string, lang: string, opts: Parameters<typeof memoryCandidates>[2] = {}) =>
+  db.transaction((tx) =>
+    memoryCandidates(tx, { plain, sourceLang: 'en', lang: lang as LanguageCode, excludeSegmentId: 'none', limit: 30 }, opts),
+  );
+
+const shownMatches = (found: Awaited<ReturnType<typeof lookup>>, sentence: string) =>
+  rankSuggestions({
+    own: [],
+    others: [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment' as const, earlierSource: false })),
+    currentSource: sentence,
+    currentText: '',
+    sourceLang: 'en',
+    limit: 10,
+  }).map((s) => s.match);
+
+describe('the candidate index answers like scoring every stored text', () => {
+  test(`recall@3 over ${QUERIES} new sentences of a templated corpus is at least 0.98; exact matches come first`, async () => {
+    const stored = await loadStoredTexts(db, 'tm-', 'en');
+    let hits = 0;
+    let of = 0;
+    const misses: string[] = [];
+    for (const [i, sentence] of querySentences(QUERIES, 11).entries()) {
+      const found = await lookup(sentence, CORPUS_TARGETS[i % CORPUS_TARGETS.length]);
+      const got = shownMatches(found, sentence);
+      const best = exhaustiveTop(stored, sentence, 'en');
+      of += best.length;
+      hits += recalled(got, best);
+      if (recalled(got, best) < best.length) misses.push(`${sentence}: ${got.slice(0, 3)} vs ${best}`);
+      expect(found.scored).toBeLessThanOrEqual(MAX_MEMORY_CANDIDATES);
+    }
+    expect(of).toBeGreaterThan(QUERIES); // the queries do have suggestions to find
+    if (hits / of < 0.98) console.error(`recall ${hits / of}; missed:\n${misses.slice(0, 5).join('\n')}`);
+    expect(hits / of).toBeGreaterThanOrEqual(0.98);
+
+    // A stored sentence asked again: its own translation at 100, first.
+    const storedSentence = stored.plains[0];
+    const again = shownMatches(await lookup(storedSentence, 'ko'), storedSentence);
+    expect(again[0]).toBe(100);
+  }, 300_000);
+
+  test('a lookup scores at most its fixed number of texts, however common its words', async () => {
+    // Every word of this sentence is in thousands of stored texts of a large memory; here,
+    // with a cap of 3 texts scored, the bound is what is checked.
+    const common = 'The array contains the numbers of the grid, and the answer always exists.';
+    const bounded = await lookup(common, 'ko', { maxCandidates: 3 });
+    expect(bounded.scored).toBeLessThanOrEqual(3);
+    // A frequency cap below every term's frequency reads no postings at all: exact only.
+    const capped = await lookup(common, 'ko', { bounds: { maxTermFrequency: 1, maxPostings: 1_000 } });
+    expect(capped.scored).toBe(0);
+    expect(capped.similar).toEqual([]);
+  });
+});
+
+describe('the one indexer every writer calls', () => {
+  const insertSegment = async (id: string, plain: string) => {
+    await db.query(
+      `INSERT INTO segments (id, document_id, position, block_index, block_kind, source, source_runs, plain_text, align_key,
+                             words, translatable, first_revision)
+       VALUES ($1, 'q', (SELECT count(*) FROM segments WHERE document_id = 'q'), 0, 'paragraph', $2,
+               jsonb_build_array(jsonb_build_object('type', 'text', 'text', $2::text)), $2, lower($2), 5, true, 1)`,
+      [id, plain],
+    );
+  };
+
+  test('texts written directly are pending until indexed; term frequencies count the texts that have each term', async () => {
+    await insertSegment('direct-1', 'Zebras graze quietly beside the old lighthouse keeper.');
+    await insertSegment('direct-2', 'Zebras graze loudly beside the old lighthouse keeper.');
+    expect((await pendingCounts(db)).sources).toBe(2);
+    await db.query(`INSERT INTO translations (segment_id, lang, text, state, version, based_on_revision) VALUES ('direct-1', 'ko', '[ko] zebras', 'translated', 2, 1)`);
+    // Not indexed yet: the similar text is not found (its identical one would be, by its hash).
+    expect((await lookup('Zebras graze happily beside the old lighthouse keeper.', 'ko')).similar).toEqual([]);
+    expect(await indexPendingMemory(db)).toEqual({ sources: 2, stale: 0 });
+    expect(await pendingCounts(db)).toEqual({ sources: 0, stale: 0 });
+    const found = await lookup('Zebras graze happily beside the old lighthouse keeper.', 'ko');
+    expect(found.similar.map((r) => r.text)).toEqual(['[ko] zebras']);
+    // Every term's count is the number of texts indexed under it.
+    const drift = await db.query(
+      `SELECT f.term FROM memory_term_frequencies f
+        WHERE f.texts <> (SELECT count(*) FROM memory_terms t WHERE t.term = f.term) LIMIT 1`,
+    );
+    expect(drift.rows).toEqual([]);
+    // Nothing left: a second call does nothing.
+    expect(await indexPendingMemory(db)).toEqual({ sources: 0, stale: 0 });
+  });
+
+  test('a stale translation is linked to its previous source’s text; a new previous source unlinks it until indexed again', async () => {
+    await insertSegment('stale-1', 'Penguins queue politely for the ferry.');
+    await db.query(
+      `INSERT INTO translations (segment_id, lang, text, state, version, based_on_revision, previous_source)
+       VALUES ('stale-1', 'ko', '[ko] giraffes', 'stale', 3, 1, 'Giraffes <1>queue</1> politely for the morning ferry.')`,
+    );
+    expect((await pendingCounts(db)).stale).toBe(1);
+    expect(await indexPendingMemory(db)).toEqual({ sources: 2, stale: 1 });
+    const linked = async () =>
+      (
+        await db.query<{ plain: string | null }>(
+          `SELECT m.plain_text AS plain FROM translations t LEFT JOIN memory_sources m ON m.id = t.previous_memory_source_id
+            WHERE t.segment_id = 'stale-1' AND t.lang = 'ko'`,
+        )
+      ).rows[0].plain;
+    expect(await linked()).toBe('Giraffes queue politely for the morning ferry.');
+    // Found under the text it translates, with that source, not under its segment's.
+    const found = await lookup('Giraffes queue politely for the evening ferry.', 'ko');
+    expect(found.similar.map((r) => [r.text, r.source, r.state])).toEqual([
+      ['[ko] giraffes', 'Giraffes <1>queue</1> politely for the morning ferry.', 'stale'],
+    ]);
+    await db.query(`UPDATE translations SET previous_source = 'Lions queue for the ferry.' WHERE segment_id = 'stale-1' AND lang = 'ko'`);
+    expect(await linked()).toBeNull();
+    await indexPendingMemory(db);
+    expect(await linked()).toBe('Lions queue for the ferry.');
+    // A save clears the previous source, and with it the link.
+    await db.query(`UPDATE translations SET previous_source = NULL, state = 'translated' WHERE segment_id = 'stale-1' AND lang = 'ko'`);
+    expect(await linked()).toBeNull();
+    expect((await pendingCounts(db)).stale).toBe(0);
+  });
+});
