@@ -3,6 +3,7 @@ import { Annotation, Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { chipExtensions, chipLabeler, type ChipLabeler } from './chipField';
+import { fieldTheme } from './fieldTheme';
 import { fitCodes, minimalChange } from './chipText';
 import { placeCode, type SourceCode } from './codeEditing';
 
@@ -16,7 +17,7 @@ export interface TranslationFieldHandle {
   /**
    * Inserts coded text: `replace` takes the whole field, otherwise it goes at the selection.
    * Codes the source does not have (or of the wrong type) are dropped, their text kept; codes
-   * the text lacks stay missing chips to place. Returns how many tags were dropped.
+   * the text lacks stay missing chips to place. Returns how many codes were dropped.
    */
   insertCoded(text: string, mode: 'replace' | 'selection'): { dropped: number };
   /** Places (or moves) one source code at the selection, as Alt+digit and the code strip do. */
@@ -63,8 +64,13 @@ export function TranslationField(props: Props) {
 
   useEffect(() => {
     const p = latest.current;
+    // A shadow root of its own: CodeMirror's styles go into an adopted stylesheet there, which
+    // the app's CSP (`style-src 'self'`, no inline <style>) allows; in the document it would
+    // need a <style> element.
+    const shadow = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'open' });
     const created = new EditorView({
-      parent: host.current!,
+      parent: shadow,
+      root: shadow,
       state: EditorState.create({
         doc: p.text,
         extensions: [
@@ -72,8 +78,9 @@ export function TranslationField(props: Props) {
           history(),
           keymap.of([...historyKeymap, ...standardKeymap]),
           EditorView.lineWrapping,
+          fieldTheme,
           placeholderText(p.placeholder),
-          EditorView.editorAttributes.of({ class: 'segment-editor__text', ...(p.dir ? { dir: p.dir } : {}) }),
+          EditorView.editorAttributes.of({ class: 'segment-editor__text', lang: p.lang, ...(p.dir ? { dir: p.dir } : {}) }),
           attributes.current.of(contentAttributes(p)),
           labels.current.of(chipLabeler.of(p.labeler)),
           chipExtensions(),

@@ -93,20 +93,21 @@ export function minimalChange(before: string, after: string): { from: number; to
 /**
  * Fits an inserted coded text (a memory match, a machine translation, a glossary term) to the
  * source's codes: a tag the source does not have, of the wrong type (`<1/>` for a paired
- * code), used twice or left unbalanced is dropped, its text kept. What the source has and the
+ * code), used twice or left unbalanced is dropped, its text kept; `dropped` counts the codes
+ * (not tags) left out. What the source has and the
  * text lacks is not invented: it stays a missing chip for the translator to place.
  */
 export function fitCodes(text: string, codes: readonly FitCode[]): { text: string; dropped: number } {
   // Taking a tag out can join its neighbours into a new one (`<` + `<5/>` + `1>`): fit again
   // until nothing is dropped (each pass shortens the text, so this ends).
-  let dropped = 0;
+  const dropped = new Set<number>();
   for (let pass = fitOnce(text, codes); ; pass = fitOnce(pass.text, codes)) {
-    dropped += pass.dropped;
-    if (pass.dropped === 0) return { text: pass.text, dropped };
+    for (const id of pass.dropped) dropped.add(id);
+    if (pass.dropped.length === 0) return { text: pass.text, dropped: dropped.size };
   }
 }
 
-function fitOnce(text: string, codes: readonly FitCode[]): { text: string; dropped: number } {
+function fitOnce(text: string, codes: readonly FitCode[]): { text: string; dropped: number[] } {
   const wanted = new Map(codes.map((c) => [c.id, c.paired]));
   const spans = chipSpans(text);
   const keep = new Set<ChipSpan>();
@@ -137,12 +138,12 @@ function fitOnce(text: string, codes: readonly FitCode[]): { text: string; dropp
   }
   let out = '';
   let at = 0;
-  let dropped = 0;
+  const dropped: number[] = [];
   for (const span of spans) {
     if (keep.has(span)) continue;
     out += text.slice(at, span.from);
     at = span.to;
-    dropped++;
+    dropped.push(span.id);
   }
   return { text: out + text.slice(at), dropped };
 }
