@@ -17,6 +17,12 @@ export function KeyboardHelp() {
             <dd>{t(`editor.keys.${name}.does`)}</dd>
           </div>
         ))}
+        <div>
+          <dt>
+            <kbd>{t('chips.keys.undo.keys')}</kbd>
+          </dt>
+          <dd>{t('chips.keys.undo.does')}</dd>
+        </div>
       </dl>
     </details>
   );

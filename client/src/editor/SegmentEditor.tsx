@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeInfoOf, InlineText } from '../components/InlineText';
 import type { TextLanguage } from '../components/SegmentBlocks';
 import type { Segment } from '../types';
-import { checkCodes, placeCode, sourceCodesOf, type SourceCode } from './codeEditing';
+import { checkCodes, sourceCodesOf, type SourceCode } from './codeEditing';
+import { useChipLabeler } from './chipLabels';
 import { CodeStrip } from './CodeStrip';
 import { ConflictPanel } from './ConflictPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -11,6 +12,7 @@ import { MemoryPanel } from './MemoryPanel';
 import { engineName, MachineSuggestions } from './MachineSuggestions';
 import { LiveQaNotes, Notes } from './Notes';
 import { SegmentActions } from './SegmentActions';
+import { TranslationField, type TranslationFieldHandle } from './TranslationField';
 import type { EditorModel } from './useEditor';
 import { useLiveQa } from './useLiveQa';
 import { useMachineTranslation } from './useMachineTranslation';
@@ -29,24 +31,30 @@ interface Props {
   describedBy: string;
 }
 
-/** The active segment: textarea, inline codes, checks, the server's answers, actions and history. */
+/** The active segment: the chip field, inline codes, checks, the server's answers, actions and history. */
 export function SegmentEditor({ doc, segment, segments, model, source, target, canEdit, canApprove, describedBy }: Props) {
   const { t } = useTranslation();
-  const area = useRef<HTMLTextAreaElement>(null);
+  const field = useRef<TranslationFieldHandle>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const translation = segment.translation!;
   const note = model.notes[segment.id] ?? {};
   const text = model.textOf(segment);
   const dirty = model.drafts.has(segment.id);
   const codes = useMemo(() => sourceCodesOf(segment.sourceRuns), [segment.sourceRuns]);
+  const labeler = useChipLabeler(codes);
   const check = useMemo(() => checkCodes(text, segment.sourceRuns, codes), [text, segment.sourceRuns, codes]);
   const busy = note.busy !== undefined;
   const qa = useLiveQa(segment, canEdit && dirty ? text : '', source.code, target.code);
   const memory = useMemory(doc, segment.id, target.code, translation.version);
+  // Everything inserted goes through the field: codes become chips, one undo step, a draft.
+  const insert = (coded: string) => {
+    const { dropped } = field.current?.insertCoded(coded, 'replace') ?? { dropped: 0 };
+    if (dropped > 0) model.announce(t('chips.dropped', { count: dropped }));
+  };
   const insertMemory = (index: number) => {
     const chosen = memory.status === 'ready' ? memory.suggestions[index] : undefined;
     if (!chosen) return;
-    model.setText(segment.id, chosen.text);
+    insert(chosen.text);
     model.announce(t('editor.memory.inserted', { number: index + 1 }));
   };
   const mt = useMachineTranslation(doc, segment.id, target.code, canEdit);
@@ -65,20 +73,13 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
   // Focus follows the active segment when it was moved by keyboard or click (not on every render).
   useEffect(() => {
     if (model.focusRequest.id !== segment.id) return;
-    area.current?.focus({ preventScroll: true });
-    area.current?.closest('.editor-row')?.scrollIntoView({ block: 'nearest' });
+    field.current?.focus();
+    document.getElementById(`segment-${segment.id}`)?.scrollIntoView({ block: 'nearest' });
   }, [model.focusRequest, segment.id]);
 
-  const place = (code: SourceCode) => {
-    const el = area.current;
-    if (!el) return;
-    const next = placeCode({ text: el.value, start: el.selectionStart, end: el.selectionEnd }, code);
-    model.setText(segment.id, next.text);
-    // React re-renders the value first; then put the cursor where typing continues.
-    requestAnimationFrame(() => el.setSelectionRange(next.start, next.end));
-  };
+  const place = (code: SourceCode) => field.current?.placeCode(code);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+  const onKeyDown = (event: KeyboardEvent): boolean => {
     const { key, code, altKey, ctrlKey, metaKey, shiftKey } = event;
     let handled = true;
     if (key === 'Enter' && (ctrlKey || metaKey)) void model.save(segment.id, { next: true });
@@ -91,10 +92,11 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
     } else if (altKey && !shiftKey && (key === 'ArrowDown' || key === 'ArrowUp')) {
       const id = neighbour(segments, segment.id, key === 'ArrowDown' ? 1 : -1);
       if (id) model.activate(id);
-    } else if (altKey && code === 'KeyU' && translation.suggestion) model.setText(segment.id, translation.suggestion);
-    else if (altKey && code === 'KeyS') model.setText(segment.id, segment.source);
+    } else if (altKey && code === 'KeyU' && translation.suggestion) insert(translation.suggestion);
+    else if (altKey && code === 'KeyS') insert(segment.source);
     else handled = false;
     if (handled) event.preventDefault();
+    return handled;
   };
 
   return (
@@ -126,7 +128,7 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
               type="button"
               className="button button--secondary button--small"
               aria-keyshortcuts="Alt+U"
-              onClick={() => model.setText(segment.id, suggestion)}
+              onClick={() => insert(suggestion)}
             >
               {t('editor.suggestion.use')}
               <kbd aria-hidden="true">{t('editor.keys.suggestion.keys')}</kbd>
@@ -135,31 +137,26 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
         </div>
       )}
       {canEdit ? (
-        <textarea
-          ref={area}
-          className="segment-editor__text"
+        <TranslationField
+          fieldRef={field}
+          text={text}
+          onChange={(next) => model.setText(segment.id, next)}
+          codes={codes}
+          labeler={labeler}
           lang={target.code}
           dir={target.direction}
-          value={text}
-          spellCheck
-          aria-label={t('editor.textLabel', { language: target.autonym })}
-          aria-describedby={describedBy}
-          aria-invalid={note.showProblems && !check.ok ? true : undefined}
+          ariaLabel={t('editor.textLabel', { language: target.autonym })}
+          describedBy={describedBy}
+          invalid={!check.ok && (dirty || note.showProblems === true)}
           placeholder={t('editor.placeholder')}
-          onChange={(event) => model.setText(segment.id, event.target.value)}
-          onKeyDown={onKeyDown}
+          onKey={onKeyDown}
         />
       ) : (
         <InlineText text={text} lang={target.code} dir={target.direction} codes={codeInfoOf(segment.sourceRuns)} />
       )}
       <CodeStrip codes={codes} status={check.status} onPlace={canEdit ? place : undefined} />
-      {canEdit && codes.length > 0 && text && (
-        <div className="segment-editor__preview">
-          <span className="segment-editor__preview-label">{t('editor.preview')}</span>
-          <InlineText text={text} lang={target.code} dir={target.direction} codes={codeInfoOf(segment.sourceRuns)} />
-        </div>
-      )}
-      <Notes note={note} problems={note.showProblems ? check.problems : []} />
+      {/* Missing or extra codes are listed while the draft is open, before any save is tried. */}
+      <Notes note={note} problems={note.showProblems || (canEdit && dirty) ? check.problems : []} />
       {canEdit && <LiveQaNotes warnings={qa} />}
       <SegmentActions
         model={model}

@@ -1,8 +1,9 @@
 import { validateCodedText, type CodeProblem } from '@lockstep/shared';
 import type { SourceRun } from '../types';
+import { chipSpans } from './chipText';
 
 /**
- * Keyboard placement of inline codes in a plain textarea (no rich-text editor): a code is
+ * Placement of inline codes in the translation field (by key or by click): a code is
  * inserted at the cursor, wraps the selection, or — when the text has it already — is moved
  * there, so a translator never ends up with a code twice.
  */
@@ -33,32 +34,10 @@ export interface TextSelection {
   end: number;
 }
 
-interface TagSpan {
-  id: number;
-  from: number;
-  to: number;
-}
-
-/**
- * Where the tags of the text are. A `<` after an odd number of backslashes is an escaped
- * literal (api.md), as in the shared grammar that validates the text.
- */
-function tagSpans(text: string): TagSpan[] {
-  const spans: TagSpan[] = [];
-  const tag = /(\\*)<(\/?)(\d+)(\/?)>/g;
-  for (let m = tag.exec(text); m; m = tag.exec(text)) {
-    const [, slashes, close, digits, alone] = m;
-    if (slashes.length % 2 === 1 || (close && alone)) continue;
-    const from = m.index + slashes.length;
-    spans.push({ id: Number(digits), from, to: m.index + m[0].length });
-  }
-  return spans;
-}
-
 /** Removes every tag of code `id`, keeping the selection on the same characters. */
 export function removeCode(sel: TextSelection, id: number): TextSelection {
   let { text, start, end } = sel;
-  const spans = tagSpans(text).filter((s) => s.id === id);
+  const spans = chipSpans(text).filter((s) => s.id === id);
   for (const span of spans.reverse()) {
     const width = span.to - span.from;
     text = text.slice(0, span.from) + text.slice(span.to);

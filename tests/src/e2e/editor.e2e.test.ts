@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { enText, missingKeys, openPage, renderedFonts, signIn, type CheckedPage } from './support/browser.js';
 import {
-  activeTextarea,
+  activeField,
+  fieldText,
   ApiUser,
   badge,
   chooseFilter,
@@ -15,6 +16,7 @@ import {
   signInAt,
   translationPath,
   viewShot,
+  waitForFieldText,
 } from './support/editor.js';
 import { e2eEnvironment } from './support/environment.js';
 
@@ -57,14 +59,14 @@ describe('the translator’s editor', () => {
       // A translator may not approve.
       await expect(page.getByRole('button', { name: enText('editor.actions.approve'), exact: true }).count()).resolves.toBe(0);
 
-      const area = activeTextarea(page);
+      const area = activeField(page);
       await expect(area.getAttribute('lang')).resolves.toBe('ko');
       await area.click();
       await page.keyboard.press('Control+End');
       await page.keyboard.type(filter === 'stale' ? ' (수정)' : '시험 번역');
       await row(page, target.id).locator('.draft-mark').waitFor();
       await viewShot(page, 'editor-en');
-      const typed = await area.inputValue();
+      const typed = await fieldText(page);
       await page.keyboard.press('Control+Enter');
       await badge(page, target.id, 'translated').waitFor();
       await page.waitForFunction((old) => document.querySelector('.editor-toolbar .progress__value')?.textContent !== old, before);
@@ -77,10 +79,10 @@ describe('the translator’s editor', () => {
       const untranslated = await api.segments('ko', 'untranslated');
       const first = untranslated.find((s) => s.derivedFrom.length > 0 && s.translation?.suggestion) ?? untranslated.find(hasNoCodes)!;
       await row(page, first.id).locator('.editor-row__open').click();
-      await activeTextarea(page).focus();
+      await activeField(page).focus();
       if (first.translation?.suggestion) {
         await page.keyboard.press('Alt+KeyU');
-        await expect(activeTextarea(page).inputValue()).resolves.toBe(first.translation.suggestion);
+        await expect(fieldText(page)).resolves.toBe(first.translation.suggestion);
       } else await page.keyboard.type('첫 번역');
       await page.keyboard.press('Control+Enter');
       await badge(page, first.id, 'translated').waitFor();
@@ -90,7 +92,7 @@ describe('the translator’s editor', () => {
 
       // A draft survives leaving the editor and coming back; Esc discards it.
       const draftRow = await next.getAttribute('data-segment');
-      await activeTextarea(page).fill('초안입니다');
+      await activeField(page).fill('초안입니다');
       const guarded = await page.evaluate(() => {
         const event = new Event('beforeunload', { cancelable: true });
         window.dispatchEvent(event);
@@ -102,10 +104,10 @@ describe('the translator’s editor', () => {
       await page.goBack();
       await page.locator('.drafts-chip').click();
       await page.locator(`#segment-${draftRow}.editor-row--active`).waitFor();
-      await expect(activeTextarea(page).inputValue()).resolves.toBe('초안입니다');
-      await activeTextarea(page).press('Escape');
+      await expect(fieldText(page)).resolves.toBe('초안입니다');
+      expect(await renderedFonts(page, '.editor-row--active .translation-field >>> .cm-line')).toContain('NanumGothic');
+      await activeField(page).press('Escape');
       await expect(page.locator('.drafts-chip').count()).resolves.toBe(0);
-      expect(await renderedFonts(page, '.editor-row--active textarea')).toContain('NanumGothic');
 
       // The editor in Korean and Hindi interface languages: labels translated, no missing key.
       for (const ui of ['ko', 'hi']) {
@@ -120,7 +122,7 @@ describe('the translator’s editor', () => {
       // Another language is read-only for this translator.
       await page.goto('/documents/statement/ru/edit');
       await page.getByText(enText('editor.readOnly').split('{{')[0]).first().waitFor();
-      await expect(page.locator('textarea').count()).resolves.toBe(0);
+      await expect(page.locator('textarea, [contenteditable="true"]').count()).resolves.toBe(0);
       expect(await missingKeys(page)).toEqual([]);
     });
   });
@@ -135,16 +137,16 @@ describe('the translator’s editor', () => {
       for (const { page } of [first, second]) {
         await signInAt(page, '/documents/statement/ko/edit?state=untranslated', KO);
         await row(page, segment.id).locator('.editor-row__open').click();
-        await activeTextarea(page).waitFor();
+        await activeField(page).waitFor();
       }
       // Theirs carries markup-looking text: it must show as text in the conflict view too.
       const theirs = '먼저 저장 <img src=x onerror=alert(1)>';
-      await activeTextarea(first.page).fill(theirs);
-      await activeTextarea(first.page).press('Control+Enter');
+      await activeField(first.page).fill(theirs);
+      await activeField(first.page).press('Control+Enter');
       await badge(first.page, segment.id, 'translated').waitFor();
 
-      await activeTextarea(second.page).fill('나중 번역');
-      await activeTextarea(second.page).press('Control+Enter');
+      await activeField(second.page).fill('나중 번역');
+      await activeField(second.page).press('Control+Enter');
       const conflict = second.page.locator('.conflict');
       await conflict.waitFor();
       await expect(conflict.locator('.conflict__side--theirs .segment-text').textContent()).resolves.toBe(theirs);
@@ -203,8 +205,8 @@ describe('the translator’s editor', () => {
       await signInAt(page, '/documents/statement/ko/edit?state=untranslated', KO);
       await row(page, coded.id).locator('.editor-row__open').click();
       const words = '반전 단체';
-      await activeTextarea(page).fill(`${words} (호주)`);
-      await activeTextarea(page).press('Control+Enter');
+      await activeField(page).fill(`${words} (호주)`);
+      await activeField(page).press('Control+Enter');
       const problems = row(page, coded.id).locator('.editor-note--error');
       await problems.waitFor();
       await expect(problems.textContent()).resolves.toContain(enText('editor.codeProblems.missing').replace('{{id}}', '1'));
@@ -212,12 +214,13 @@ describe('the translator’s editor', () => {
       expect(puts).toEqual([]);
 
       // Select the words and wrap them in code 1 from the keyboard.
-      await activeTextarea(page).evaluate((el, n) => (el as HTMLTextAreaElement).setSelectionRange(0, n), words.length);
-      await activeTextarea(page).press('Alt+Digit1');
-      await expect(activeTextarea(page).inputValue()).resolves.toBe(`<1>${words}</1> (호주)`);
+      await activeField(page).press('Control+Home');
+      for (let i = 0; i < words.length; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Alt+Digit1');
+      await expect(fieldText(page)).resolves.toBe(`<1>${words}</1> (호주)`);
       await row(page, coded.id).locator('.code-chip--placed').waitFor();
       await expect(problems.count()).resolves.toBe(0);
-      await activeTextarea(page).press('Control+Enter');
+      await activeField(page).press('Control+Enter');
       await badge(page, coded.id, 'translated').waitFor();
       await expect((await api.segment('ko', coded.id)).translation?.text).toBe(`<1>${words}</1> (호주)`);
 
@@ -225,8 +228,8 @@ describe('the translator’s editor', () => {
       const original = dated.translation!.text;
       await chooseFilter(page, 'translated');
       await row(page, dated.id).locator('.editor-row__open').click();
-      await activeTextarea(page).fill('날짜 없음');
-      await activeTextarea(page).press('Control+Enter');
+      await activeField(page).fill('날짜 없음');
+      await activeField(page).press('Control+Enter');
       const warning = row(page, dated.id).locator('.editor-note--warning');
       await warning.waitFor();
       await expect(warning.textContent()).resolves.toContain(enText('editor.warnings.numbers_differ'));
@@ -235,10 +238,7 @@ describe('the translator’s editor', () => {
       await row(page, dated.id).locator('.editor-row__open').click();
       await row(page, dated.id).getByRole('button', { name: enText('editor.actions.showHistory') }).click();
       await row(page, dated.id).locator('.history__event').nth(1).getByRole('button', { name: enText('editor.history.revert') }).click();
-      await page.waitForFunction(
-        ([id, text]) => (document.querySelector(`#segment-${id} textarea`) as HTMLTextAreaElement | null)?.value === text,
-        [dated.id, original],
-      );
+      await waitForFieldText(page, dated.id, original);
       // The history reloads after the write: the newest event becomes the revert.
       await row(page, dated.id).locator('.history__event').first().locator('.history__kind', { hasText: enText('editor.history.kinds.revert') }).waitFor();
       await expect((await api.segment('ko', dated.id)).translation?.text).toBe(original);
@@ -262,7 +262,7 @@ describe('the translator’s editor', () => {
       await signInAt(page, '/documents/statement/ko/edit?q=onerror', KO);
       await expect(row(page, segment.id).locator('.segment-text[lang="ko"]').first().textContent()).resolves.toBe(payload);
       await row(page, segment.id).locator('.editor-row__open').click();
-      await expect(activeTextarea(page).inputValue()).resolves.toBe(payload);
+      await expect(fieldText(page)).resolves.toBe(payload);
       await page.getByRole('button', { name: enText('editor.actions.showHistory') }).click();
       const newest = page.locator('.history__event').first();
       await newest.waitFor();
@@ -285,7 +285,7 @@ describe('the translator’s editor', () => {
     await scenario('hindi', [checked], async () => {
       await signInAt(page, '/documents/statement/hi/edit', HI);
       await chooseUiLanguage(page, 'hi');
-      await page.locator('.editor-row--active textarea[lang="hi"]').waitFor();
+      await page.locator('.editor-row--active .cm-content[lang="hi"]').waitFor();
       const probe = await page.evaluate(() => {
         const el = [...document.querySelectorAll('.segment-text[lang="hi"]')].find((e) => /\p{Script=Devanagari}/u.test(e.textContent ?? ''));
         el?.setAttribute('data-probe', 'hi');

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { axeProblems } from './support/axe.js';
 import { enText, missingKeys, openPage } from './support/browser.js';
-import { activeTextarea, ApiUser, hasNoCodes, row, runScenario, signInAt, translationPath, viewShot, type ApiSegment } from './support/editor.js';
+import { activeField, ApiUser, fieldText, hasNoCodes, row, runScenario, signInAt, translationPath, viewShot, type ApiSegment } from './support/editor.js';
 import { e2eEnvironment } from './support/environment.js';
 
 /**
@@ -61,11 +61,11 @@ describe('working together in the editor', () => {
 
       // The translator has a draft on y; the coordinator saves x.
       await row(a, y.id).locator('.editor-row__open').click();
-      await activeTextarea(a).fill('내 초안');
+      await activeField(a).fill('내 초안');
       await row(b, x.id).locator('.editor-row__open').click();
-      await activeTextarea(b).fill('실시간 번역');
+      await activeField(b).fill('실시간 번역');
       const saved = b.waitForResponse((res) => res.url().endsWith(translationPath('ko', x.id)) && res.request().method() === 'PUT');
-      await activeTextarea(b).press('Control+Enter');
+      await activeField(b).press('Control+Enter');
       expect((await saved).status()).toBe(200);
       const savedAt = Date.now();
       await row(a, x.id).locator('.editor-row__target .segment-text', { hasText: '실시간 번역' }).waitFor({ timeout: 5_000 });
@@ -76,19 +76,19 @@ describe('working together in the editor', () => {
         (before) => document.querySelector('.editor-toolbar .filter[data-filter="untranslated"] .filter__count')?.textContent !== before,
         untranslatedBefore,
       );
-      await expect(activeTextarea(a).inputValue()).resolves.toBe('내 초안');
+      await expect(fieldText(a)).resolves.toBe('내 초안');
 
       // Now the coordinator saves the segment that holds the translator's draft.
       await row(b, y.id).locator('.editor-row__open').click();
-      await activeTextarea(b).fill('코디네이터 번역');
-      await activeTextarea(b).press('Control+Enter');
+      await activeField(b).fill('코디네이터 번역');
+      await activeField(b).press('Control+Enter');
       const notice = a.locator('.editor-row--active .editor-note--info');
       await notice.waitFor({ timeout: 2_000 });
       await expect(notice.textContent()).resolves.toBe(filled('editor.live.draftKept', { name: COORDINATOR_NAME }));
-      await expect(activeTextarea(a).inputValue()).resolves.toBe('내 초안');
+      await expect(fieldText(a)).resolves.toBe('내 초안');
       await viewShot(a, 'live-draft-kept', '.editor-row--active');
       // Saving the draft meets the conflict view, as any late save does.
-      await activeTextarea(a).press('Control+Enter');
+      await activeField(a).press('Control+Enter');
       const conflict = a.locator('.conflict');
       await conflict.waitFor();
       await expect(conflict.locator('.conflict__side--theirs .segment-text').textContent()).resolves.toBe('코디네이터 번역');
@@ -135,7 +135,7 @@ describe('working together in the editor', () => {
       const { page } = checked;
       await signInAt(page, '/documents/statement/ko/edit', KO);
       await row(page, segment.id).locator('.editor-row__open').click();
-      const area = activeTextarea(page);
+      const area = activeField(page);
       await area.fill('');
       await area.pressSequentially('번역 987654321', { delay: 20 });
       const warning = page.locator('.editor-row--active .live-qa li[data-code="numbers_differ"]');
@@ -190,9 +190,9 @@ describe('working together in the editor', () => {
       await viewShot(page, 'live-memory', '.editor-row--active');
       expect(await axeProblems(page)).toEqual([]);
 
-      await activeTextarea(page).focus();
+      await activeField(page).focus();
       await page.keyboard.press('Alt+Shift+Digit1');
-      await expect(activeTextarea(page).inputValue()).resolves.toBe(berlinKo);
+      await expect(fieldText(page)).resolves.toBe(berlinKo);
       await row(page, paris.id).locator('.draft-mark').waitFor();
       // A draft, not a save.
       const parisNow = (await segmentsOf(coordinatorApi, MEMORY_DOC, 'ko')).find((s) => s.id === paris.id)!;

@@ -106,14 +106,24 @@ export async function signIn(page: Page, email: string, password: string, ui = '
 /**
  * The font faces Chromium actually used to draw the text of the first element matching
  * `selector` (via DevTools CSS.getPlatformFontsForNode): proves the script is not tofu.
+ * `host >>> inner` looks for `inner` inside the open shadow root of `host` (the translation
+ * field keeps its editor there).
  */
 export async function renderedFonts(page: Page, selector: string): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const [hostSelector, inner] = selector.split(' >>> ');
+    let { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
+    if (nodeId && inner) {
+      type DomNode = { nodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
+      const find = (node: DomNode): DomNode | undefined =>
+        node.nodeId === nodeId ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean);
+      const shadow = find(root as DomNode)?.shadowRoots?.[0];
+      nodeId = shadow ? (await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector: inner })).nodeId : 0;
+    }
     if (!nodeId) throw new Error(`no element matches ${selector}`);
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     return fonts.map((f) => f.familyName);

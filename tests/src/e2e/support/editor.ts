@@ -91,7 +91,43 @@ export async function signInAt(page: Page, path: string, email: string): Promise
 }
 
 export const row = (page: Page, id: string) => page.locator(`#segment-${id}`);
-export const activeTextarea = (page: Page) => page.locator('.editor-row--active textarea');
+/** The open segment's translation field (CodeMirror's content element, a contenteditable textbox). */
+export const activeField = (page: Page) => page.locator('.editor-row--active .cm-content');
+
+/**
+ * The coded text the field of a row holds, read from its DOM: text as it is, each chip by the
+ * tag it stands for (`data-tag`), lines joined by newlines.
+ */
+export async function fieldText(page: Page, segmentId?: string): Promise<string> {
+  const scope = segmentId ? `#segment-${segmentId}` : '.editor-row--active';
+  return page.locator(`${scope} .cm-content`).evaluate(readField);
+}
+
+/** Waits (up to 5 s) until a row's field holds `text`; fails with what it holds then. */
+export async function waitForFieldText(page: Page, segmentId: string, text: string): Promise<void> {
+  let held = '';
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(50)) {
+    held = await fieldText(page, segmentId).catch(() => '');
+    if (held === text) return;
+  }
+  throw new Error(`the field of ${segmentId} holds ${JSON.stringify(held)}, not ${JSON.stringify(text)}`);
+}
+
+function readField(content: Element): string {
+  const lineText = (line: Element): string => {
+    let out = '';
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) out += node.textContent ?? '';
+      else if (node instanceof HTMLElement) {
+        if (node.dataset.tag) out += node.dataset.tag;
+        else if (!node.classList.contains('cm-placeholder') && !node.classList.contains('cm-widgetBuffer')) node.childNodes.forEach(walk);
+      }
+    };
+    line.childNodes.forEach(walk);
+    return out;
+  };
+  return [...content.querySelectorAll(':scope > .cm-line')].map(lineText).join('\n');
+}
 
 export async function chooseFilter(page: Page, filter: string): Promise<void> {
   const toolbar = page.locator('.editor-toolbar');

@@ -1,0 +1,149 @@
+/**
+ * The translation field's document is the coded text itself (`<1>…</1>`, `<2/>`, `\<`): what
+ * is stored is exactly what is edited, and each tag is drawn over as one atomic chip. This
+ * module is the pure half of that mapping — where the chips are in a text, how one text
+ * becomes another with the smallest change (so undo and the cursor stay put), and how an
+ * inserted text (memory, machine translation, glossary) is fitted to the source's codes.
+ */
+
+export type ChipKind = 'open' | 'close' | 'standalone';
+
+/** One tag of the coded text: the UTF-16 range a chip replaces. */
+export interface ChipSpan {
+  from: number;
+  to: number;
+  id: number;
+  kind: ChipKind;
+}
+
+/** The source codes an insertion is fitted to (a subset of codeEditing's SourceCode). */
+export interface FitCode {
+  id: number;
+  paired: boolean;
+}
+
+/**
+ * Where the tags are, as the shared grammar reads them (api.md): a `<` after an odd number of
+ * backslashes is an escaped literal, never a chip. `<01>` is a tag (numbered wrongly): it is a
+ * chip too, so it can be deleted as one and the validator names its problem.
+ */
+export function chipSpans(text: string): ChipSpan[] {
+  const spans: ChipSpan[] = [];
+  const tag = /(\\*)<(?:(\d+)|\/(\d+)|(\d+)\/)>/g;
+  for (let m = tag.exec(text); m; m = tag.exec(text)) {
+    const [whole, slashes, open, close, alone] = m;
+    if (slashes.length % 2 === 1) {
+      // `\<1>` is the literal text "<1>"; the scan goes on after the escaped `<`.
+      tag.lastIndex = m.index + slashes.length + 1;
+      continue;
+    }
+    const digits = open ?? close ?? alone;
+    spans.push({
+      from: m.index + slashes.length,
+      to: m.index + whole.length,
+      id: /^0/.test(digits) ? 0 : Number(digits),
+      kind: open !== undefined ? 'open' : close !== undefined ? 'close' : 'standalone',
+    });
+  }
+  return spans;
+}
+
+/** The text between chips and the chips, in order: how the field shows a coded text. */
+export type FieldPart = { type: 'text'; text: string } | ({ type: 'chip' } & ChipSpan);
+
+export function fieldParts(text: string): FieldPart[] {
+  const parts: FieldPart[] = [];
+  let at = 0;
+  for (const span of chipSpans(text)) {
+    if (span.from > at) parts.push({ type: 'text', text: text.slice(at, span.from) });
+    parts.push({ type: 'chip', ...span });
+    at = span.to;
+  }
+  if (at < text.length) parts.push({ type: 'text', text: text.slice(at) });
+  return parts;
+}
+
+/** Back from parts to coded text (the inverse of `fieldParts`). */
+export function codedTextOf(parts: readonly FieldPart[]): string {
+  return parts.map((p) => (p.type === 'text' ? p.text : tagText(p.kind, p.id))).join('');
+}
+
+export function tagText(kind: ChipKind, id: number): string {
+  return kind === 'open' ? `<${id}>` : kind === 'close' ? `</${id}>` : `<${id}/>`;
+}
+
+/**
+ * The smallest single replacement turning `before` into `after`: a common start and end are
+ * kept, so a chip placed or a text inserted is one undo step and the rest of the text (and
+ * any chip in it) is untouched. Never cuts a UTF-16 surrogate pair.
+ */
+export function minimalChange(before: string, after: string): { from: number; to: number; insert: string } | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  const isLow = (s: string, i: number) => i < s.length && s.charCodeAt(i) >= 0xdc00 && s.charCodeAt(i) <= 0xdfff;
+  if (start > 0 && isLow(before, start)) start--;
+  if (end > 0 && isLow(before, before.length - end)) end--;
+  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
+}
+
+/**
+ * Fits an inserted coded text (a memory match, a machine translation, a glossary term) to the
+ * source's codes: a tag the source does not have, of the wrong type (`<1/>` for a paired
+ * code), used twice or left unbalanced is dropped, its text kept; `dropped` counts the codes
+ * (not tags) left out. What the source has and the
+ * text lacks is not invented: it stays a missing chip for the translator to place.
+ */
+export function fitCodes(text: string, codes: readonly FitCode[]): { text: string; dropped: number } {
+  // Taking a tag out can join its neighbours into a new one (`<` + `<5/>` + `1>`): fit again
+  // until nothing is dropped (each pass shortens the text, so this ends).
+  const dropped = new Set<number>();
+  for (let pass = fitOnce(text, codes); ; pass = fitOnce(pass.text, codes)) {
+    for (const id of pass.dropped) dropped.add(id);
+    if (pass.dropped.length === 0) return { text: pass.text, dropped: dropped.size };
+  }
+}
+
+function fitOnce(text: string, codes: readonly FitCode[]): { text: string; dropped: number[] } {
+  const wanted = new Map(codes.map((c) => [c.id, c.paired]));
+  const spans = chipSpans(text);
+  const keep = new Set<ChipSpan>();
+  const opened = new Map<number, ChipSpan>();
+  const used = new Set<number>();
+  for (const span of spans) {
+    const paired = wanted.get(span.id);
+    if (paired === undefined) continue;
+    if (span.kind === 'standalone') {
+      if (!paired && !used.has(span.id)) (keep.add(span), used.add(span.id));
+    } else if (paired && span.kind === 'open' && !used.has(span.id)) {
+      opened.set(span.id, span);
+      used.add(span.id);
+    } else if (paired && span.kind === 'close' && opened.has(span.id)) {
+      keep.add(opened.get(span.id)!).add(span);
+      opened.delete(span.id);
+    }
+  }
+  // A pair that crosses another (`<1><2></1></2>`) is dropped whole, the inner one kept.
+  const pairs = new Map<number, ChipSpan[]>();
+  for (const span of spans) if (keep.has(span) && span.kind !== 'standalone') pairs.set(span.id, [...(pairs.get(span.id) ?? []), span]);
+  for (const [id, [open, close]] of pairs) {
+    for (const [otherId, [o2, c2]] of pairs) {
+      if (otherId === id || !keep.has(open) || !keep.has(o2)) continue;
+      const crosses = open.from < o2.from && o2.from < close.from && close.from < c2.from;
+      if (crosses) (keep.delete(open), keep.delete(close));
+    }
+  }
+  let out = '';
+  let at = 0;
+  const dropped: number[] = [];
+  for (const span of spans) {
+    if (keep.has(span)) continue;
+    out += text.slice(at, span.from);
+    at = span.to;
+    dropped.push(span.id);
+  }
+  return { text: out + text.slice(at), dropped };
+}
