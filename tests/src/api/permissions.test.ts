@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/segments/:seg/translations/:lang/history': SIGNED_IN,
   'GET /api/documents/:doc/progress/timeline': SIGNED_IN,
   'GET /api/admin/check': ['admin'],
+  'GET /api/admin/backup': ['admin'],
   'GET /api/documents/:doc/markdown/:lang': SIGNED_IN,
   'GET /api/documents/:doc/qa/:lang': SIGNED_IN,
   'GET /api/documents/:doc/events': SIGNED_IN,
