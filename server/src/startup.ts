@@ -2,8 +2,9 @@ import { dbOptions, type Config } from './config.js';
 import { openDb, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from './demo/accounts.js';
-import { seedDemoStatement } from './demo/statement.js';
+import { DEMO_DOCUMENT_ID, seedDemoStatement } from './demo/statement.js';
 import type { Logger } from './logger.js';
+import { spreadDemoHistory } from './repos/demoHistory.js';
 import { countUsers, findUserByEmail } from './repos/users.js';
 import { ensureAdmin } from './services/accounts.js';
 import { indexPendingMemory } from './services/memoryIndex.js';
@@ -31,6 +32,8 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<P
     if (empty && config.demo) {
       await seedDemoAccounts(db);
       await seedDemoStatement(db);
+      // `npm start` opens on a project with weeks of history behind it (the chart, "last activity").
+      await db.transaction((tx) => spreadDemoHistory(tx, DEMO_DOCUMENT_ID));
     }
     const demoAvailable = config.demo && (await findUserByEmail(db, DEMO_ACCOUNTS[0].email)) !== undefined;
     return { db, demoAvailable };

@@ -52,3 +52,44 @@ export interface Notice {
   createdAt: string;
   read: boolean;
 }
+
+/** How a user hears about publishes: a notice each time, or a day's notices as one digest. */
+export const DIGEST_MODES = ['each', 'daily'] as const;
+export type DigestMode = (typeof DIGEST_MODES)[number];
+
+/** A finished UTC day's notices of a user who collects a daily digest, as one inbox entry. */
+export interface NoticeDigest<N extends Pick<Notice, 'id' | 'read' | 'counts'> = Notice> {
+  /** The id of the day's latest notice; marking it read marks the whole day. */
+  id: number;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  /** Every notice of the day read. */
+  read: boolean;
+  /** Summed over the day's notices (a segment touched by two publishes counts twice). */
+  needsWork: number;
+  words: number;
+  /** The day's notices, newest first. */
+  notices: N[];
+}
+
+/** The UTC day of a moment, `YYYY-MM-DD`. */
+export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
+
+/** Groups held notices (newest first, each with its day) into one digest per day, newest day first. */
+export function collectDigests<N extends Pick<Notice, 'id' | 'read' | 'counts'>>(rows: readonly (N & { day: string })[]): NoticeDigest<N>[] {
+  const digests: NoticeDigest<N>[] = [];
+  for (const { day, ...rest } of rows) {
+    const notice = rest as unknown as N;
+    let digest = digests[digests.length - 1];
+    if (!digest || digest.day !== day) {
+      digest = { id: notice.id, day, read: true, needsWork: 0, words: 0, notices: [] };
+      digests.push(digest);
+    }
+    digest.id = Math.max(digest.id, notice.id);
+    digest.read &&= notice.read;
+    digest.needsWork += notice.counts.needsWork;
+    digest.words += notice.counts.words;
+    digest.notices.push(notice);
+  }
+  return digests;
+}

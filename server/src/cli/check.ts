@@ -1,11 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { loadConfig } from '../config.js';
-import { openDb, type Db } from '../db/db.js';
-import { DataDirLockedError } from '../db/dirLock.js';
 import { checkConsistency, type ConsistencyReport } from '../services/consistency.js';
 import { CliError, CONNECTION_OPTIONS, CONNECTION_USAGE, parseOptions, UsageError, type CliIo, type Command } from './command.js';
 import { clientFor } from './http.js';
+import { localTarget, openExistingDb, redact } from './localDb.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -38,33 +34,12 @@ export const checkCommand: Command = {
 };
 
 async function checkLocally(io: CliIo): Promise<ConsistencyReport> {
-  const config = loadConfig(io.env);
-  let db: Db;
-  if (config.databaseUrl) {
-    db = await openDb({ url: config.databaseUrl, poolSize: 1 });
-  } else {
-    // Opening an empty directory would create a new database: there is nothing to check.
-    if (!existsSync(path.join(config.dataDir, 'pg'))) {
-      throw new CliError(`there is no database in ${config.dataDir} (LOCKSTEP_DATA_DIR); set LOCKSTEP_DATA_DIR or DATABASE_URL`);
-    }
-    try {
-      db = await openDb({ dataDir: config.dataDir });
-    } catch (err) {
-      if (err instanceof DataDirLockedError) {
-        throw new CliError(
-          `the data directory ${config.dataDir} is in use by a running Lockstep server (pid ${err.pid}), ` +
-            'and the embedded database allows one process at a time.\n' +
-            'Check through that server instead (as an admin):\n' +
-            `  npm run lockstep -- check --server ${io.env.LOCKSTEP_URL || `http://localhost:${io.env.PORT || 3000}`}`,
-        );
-      }
-      throw err;
-    }
-  }
+  const target = localTarget(io);
+  const db = await openExistingDb(io, 'check', target);
   try {
     return await checkConsistency(db);
   } catch (err) {
-    throw new CliError(databaseProblem(err, config.databaseUrl));
+    throw new CliError(databaseProblem(err, target.databaseUrl));
   } finally {
     await db.close();
   }
@@ -79,17 +54,6 @@ function databaseProblem(err: unknown, url: string | undefined): string {
     return `cannot use the database at ${redact(url)} (${code}): ${(err as Error).message}`;
   }
   return (err as Error).message ?? String(err);
-}
-
-/** The connection string without its password. */
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'DATABASE_URL';
-  }
 }
 
 export function describeReport(r: ConsistencyReport): string {

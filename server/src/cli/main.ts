@@ -1,3 +1,4 @@
+import { backupCommand, restoreCommand } from './backup.js';
 import { checkCommand } from './check.js';
 import { processIo, UsageError, type CliIo, type Command } from './command.js';
 import { exportCommand } from './export.js';
@@ -7,7 +8,7 @@ import { publishCommand } from './publish.js';
 import { segmentCommand } from './segment.js';
 import { statusCommand } from './status.js';
 
-export const COMMANDS: Command[] = [loginCommand, statusCommand, exportCommand, importCommand, publishCommand, checkCommand, segmentCommand];
+export const COMMANDS: Command[] = [loginCommand, statusCommand, exportCommand, importCommand, publishCommand, checkCommand, backupCommand, restoreCommand, segmentCommand];
 
 function help(): string {
   return [

@@ -1,10 +1,15 @@
 import type { Queryable } from '../db/db.js';
 
-/** One language at the end of one day (UTC) on which something changed in the document. */
+/** How finely the history is cut: whole UTC days, or hours for a document's first days. */
+export type TimelineBucket = 'day' | 'hour';
+
+/** One language at the end of one day or hour (UTC) in which something changed in the document. */
 export interface TimelineRow {
   lang: string;
-  /** `YYYY-MM-DD`, UTC. */
+  /** `YYYY-MM-DD`, UTC: the day of the bucket. */
   day: string;
+  /** The bucket's start, `YYYY-MM-DDTHH:00:00Z`. */
+  at: string;
   completed: number;
   total: number;
   completedWords: number;
@@ -28,7 +33,7 @@ export interface TimelineRow {
  * and lockedness stand for its whole life (an edit that keeps a segment's id may change both),
  * and times are cut into UTC days.
  */
-export async function completionByDay(db: Queryable, documentId: string): Promise<TimelineRow[]> {
+export async function completionByDay(db: Queryable, documentId: string, bucket: TimelineBucket = 'day'): Promise<TimelineRow[]> {
   const r = await db.query<TimelineRow>(
     `WITH doc AS (
        SELECT target_langs FROM documents WHERE id = $1
@@ -68,15 +73,15 @@ export async function completionByDay(db: Queryable, documentId: string): Promis
          FROM seg CROSS JOIN LATERAL (VALUES (seg.born_at, 1), (seg.gone_at, -1)) AS x(at, n)
         WHERE x.at IS NOT NULL
      ), done_daily AS (
-       SELECT lang, (at AT TIME ZONE 'UTC')::date AS day, sum(n) AS n, sum(w) AS w
+       SELECT lang, date_trunc($2, at AT TIME ZONE 'UTC') AS day, sum(n) AS n, sum(w) AS w
          FROM done_deltas GROUP BY 1, 2
      ), total_daily AS (
-       SELECT (at AT TIME ZONE 'UTC')::date AS day, sum(n) AS n, sum(w) AS w
+       SELECT date_trunc($2, at AT TIME ZONE 'UTC') AS day, sum(n) AS n, sum(w) AS w
          FROM total_deltas GROUP BY 1
      ), days AS (
        SELECT day FROM total_daily UNION SELECT day FROM done_daily
      )
-     SELECT langs.lang, to_char(days.day, 'YYYY-MM-DD') AS day,
+     SELECT langs.lang, to_char(days.day, 'YYYY-MM-DD') AS day, to_char(days.day, 'YYYY-MM-DD"T"HH24:00:00"Z"') AS at,
             (sum(coalesce(d.n, 0)) OVER w)::int AS completed,
             (sum(coalesce(t.n, 0)) OVER w)::int AS total,
             (sum(coalesce(d.w, 0)) OVER w)::int AS "completedWords",
@@ -86,7 +91,7 @@ export async function completionByDay(db: Queryable, documentId: string): Promis
        LEFT JOIN total_daily t ON t.day = days.day
      WINDOW w AS (PARTITION BY langs.lang ORDER BY days.day)
       ORDER BY langs.lang, days.day`,
-    [documentId],
+    [documentId, bucket],
   );
   return r.rows;
 }

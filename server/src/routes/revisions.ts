@@ -8,7 +8,9 @@ const Publish = z.object({
   markdown: z.string(),
   baseRevision: z.number().int().min(1).optional(),
 });
-const DryRun = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
+const Flag = z.enum(['true', 'false', '1', '0']).optional();
+const DryRun = z.object({ dryRun: Flag, sides: Flag });
+const on = (flag: string | undefined) => flag === 'true' || flag === '1';
 
 export function revisionRoutes(routes: RouteTable, db: Db): void {
   routes.add({
@@ -17,10 +19,10 @@ export function revisionRoutes(routes: RouteTable, db: Db): void {
     action: 'manageDocuments',
     body: jsonBody(MARKDOWN_JSON_LIMIT),
     async handler(req, res) {
-      const { dryRun } = DryRun.parse(req.query);
+      const query = DryRun.parse(req.query);
       const input = Publish.parse(req.body);
-      const dry = dryRun === 'true' || dryRun === '1';
-      const result = await publishRevision(db, req.auth!.user.id, param(req, 'doc'), { ...input, dryRun: dry });
+      const dry = on(query.dryRun);
+      const result = await publishRevision(db, req.auth!.user.id, param(req, 'doc'), { ...input, dryRun: dry, sides: dry && on(query.sides) });
       res.status(dry ? 200 : 201).json(result);
     },
   });

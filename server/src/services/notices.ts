@@ -1,4 +1,4 @@
-import { publishCountsByLanguage, type RevisionEffects, type WebhookEvent } from '@lockstep/shared';
+import { collectDigests, publishCountsByLanguage, utcDay, type DigestMode, type RevisionEffects, type WebhookEvent } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
 import type { DocumentRow } from '../repos/documents.js';
 import * as notices from '../repos/notices.js';
@@ -41,15 +41,34 @@ export async function announceImportApplied(
 }
 
 export const INBOX_DEFAULT_LIMIT = 50;
+/** Daily digests listed: a month of them. */
+const DIGEST_DAYS = 31;
 
-/** The signed-in user's notices, newest first, with the number still unread. */
-export async function inbox(db: Db, userId: number, limit = INBOX_DEFAULT_LIMIT) {
-  const [list, unread] = await Promise.all([notices.listNotices(db, userId, limit), notices.unreadCount(db, userId)]);
-  return { unread, notices: list };
+/**
+ * The signed-in user's notices, newest first, with the number still unread. A user who collects
+ * a daily digest gets the notices of each finished UTC day as one digest entry; the current
+ * day's are held until it ends. `now` is the clock (injected by tests).
+ */
+export async function inbox(db: Db, userId: number, limit = INBOX_DEFAULT_LIMIT, now = new Date()) {
+  const today = utcDay(now);
+  const [list, unread, digest, held] = await Promise.all([
+    notices.listNotices(db, userId, limit),
+    notices.unreadCount(db, userId, today),
+    notices.digestModeOf(db, userId),
+    notices.listDigestNotices(db, userId, today, DIGEST_DAYS),
+  ]);
+  return { unread, digest, notices: list, digests: collectDigests(held) };
 }
 
-/** Marks the user's notices read (the given ids, or all); answers with what is still unread. */
-export async function markNoticesRead(db: Db, userId: number, ids: readonly number[] | null) {
-  const marked = await notices.markRead(db, userId, ids);
-  return { marked, unread: await notices.unreadCount(db, userId) };
+/** Marks the user's notices read (the given ids, a digest's id for its whole day, or all); answers with what is still unread. */
+export async function markNoticesRead(db: Db, userId: number, ids: readonly number[] | null, now = new Date()) {
+  const today = utcDay(now);
+  const marked = await notices.markRead(db, userId, ids, today);
+  return { marked, unread: await notices.unreadCount(db, userId, today) };
+}
+
+/** Chooses a notice each time or a daily digest; notices already written keep how they were written. */
+export async function setDigestMode(db: Db, userId: number, digest: DigestMode) {
+  await notices.setDigestMode(db, userId, digest);
+  return { digest };
 }

@@ -1,4 +1,4 @@
-import { conflict, notFound, revisionEffects, type Alignment, type Segment } from '@lockstep/shared';
+import { conflict, notFound, revisionEffects, revisionSides, type Alignment, type Segment } from '@lockstep/shared';
 import type { RevisionChange, RevisionImpact } from '@lockstep/shared/api';
 import { faultPoint } from '../faults.js';
 import { parsePool } from '../parsing/pool.js';
@@ -18,6 +18,8 @@ export interface PublishInput {
   markdown: string;
   baseRevision?: number;
   dryRun: boolean;
+  /** Dry run only: also return the old and new source side by side, each sentence with its class. */
+  sides?: boolean;
 }
 
 interface Plan {
@@ -114,7 +116,8 @@ export async function publishCheckedRevision(db: Db, actorId: number | null, doc
     const p = await plan(db, doc, input.markdown, false);
     const e = effects(p, doc);
     const changes = changeViews(p.alignment, p.alignment.segments.map(carriedId));
-    return { revision: p.newRevision, impact: { ...p.alignment.impact }, changes, stale: e.stale, suggested: e.suggested, retired: e.retired };
+    const result = { revision: p.newRevision, impact: { ...p.alignment.impact }, changes, stale: e.stale, suggested: e.suggested, retired: e.retired };
+    return input.sides ? { ...result, sides: revisionSides(p.previous, p.alignment) } : result;
   }
   const published = await db.transaction(async (tx) => {
     await publishing.lockDocument(tx, documentId);

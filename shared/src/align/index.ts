@@ -10,3 +10,4 @@ export type { SourceChange, SuggestionPart, TranslationRowState } from './staleR
 export { holdsWork, revisionEffects } from './effects.js';
 export type { EffectsInput, ImpactByLanguage, KeyedTranslationRow, NewTranslationRow, RevisionEffects } from './effects.js';
 export { wordDiff, type DiffPart } from './wordDiff.js';
+export { revisionSides, type RevisionSides, type SideSegment } from './sides.js';

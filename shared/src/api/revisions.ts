@@ -1,4 +1,7 @@
+import type { RevisionSides } from '../align/sides.js';
 import type { Timestamp } from './json.js';
+
+export type { RevisionSides, SideSegment } from '../align/sides.js';
 
 /** How a segment of the new revision relates to the previous one (`unchanged` is not listed as a change). */
 export type RevisionChangeKind = 'modified' | 'minor' | 'split' | 'merged' | 'moved' | 'added' | 'removed';
@@ -35,6 +38,8 @@ export interface RevisionImpact {
   suggested: LanguageCounts;
   /** Per language: translations retired with their segment and handed to nobody. */
   retired: LanguageCounts;
+  /** Dry run with `sides=true`: the old and the new source side by side, each sentence with its class. */
+  sides?: RevisionSides;
 }
 
 /** The impact as stored with a revision: counts per change kind, and per language once published. */

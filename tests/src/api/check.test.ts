@@ -1,15 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
 import request from 'supertest';
-import { main } from '@lockstep/server/cli/main';
 import { openDb } from '@lockstep/server/db';
 import { acquireDirLock } from '@lockstep/server/db/dirLock';
 import { checkConsistency, type ConsistencyReport } from '@lockstep/server/services/consistency';
 import { addUser, seedDemo, testApp, tokenFor } from '../support/app.js';
+import { runLockstep } from '../support/cli.js';
 import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
 
 let db: TestDb;
@@ -29,19 +28,7 @@ afterAll(async () => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs `lockstep …` in this process with its own environment; returns what it printed. */
-async function lockstep(args: string[], env: NodeJS.ProcessEnv) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string | Uint8Array) => (stdout += String(s)) },
-    stderr: { write: (s: string | Uint8Array) => (stderr += String(s)) },
-    stdin: Readable.from([]),
-    env,
-    cwd: os.tmpdir(),
-  });
-  return { code, stdout, stderr };
-}
+const lockstep = (args: string[], env: NodeJS.ProcessEnv) => runLockstep(args, env);
 
 /** Applies `tamper`, returns the report, and puts the row back (`undo`) whatever happened. */
 async function reportWhile(tamper: string, undo: string, params: unknown[] = []): Promise<ConsistencyReport> {

@@ -3,11 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { zipSync } from 'fflate';
-import { main } from '@lockstep/server/cli/main';
 import { REPO_ROOT, tempDir } from '../support/serverProcess.js';
+import { runLockstep } from '../support/cli.js';
 
 /**
  * Issue #18, finding 4: `export` names its files itself, whatever name the server suggests
@@ -45,18 +44,7 @@ afterAll(async () => {
   if (sandbox) rmSync(sandbox, { recursive: true, force: true });
 });
 
-async function lockstep(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string | Uint8Array) => (stdout += String(s)) },
-    stderr: { write: (s: string | Uint8Array) => (stderr += String(s)) },
-    stdin: Readable.from([]),
-    env: { LOCKSTEP_URL: url, LOCKSTEP_TOKEN: 'x'.repeat(43) },
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const lockstep = (args: string[], cwd: string) => runLockstep(args, { LOCKSTEP_URL: url, LOCKSTEP_TOKEN: 'x'.repeat(43) }, cwd);
 
 /** Every file below `dir`, relative to it. */
 function filesBelow(dir: string): string[] {

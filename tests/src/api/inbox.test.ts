@@ -132,7 +132,7 @@ describe('publish notices in the inbox', () => {
     await publish(V2);
     expect((await inboxOf('esko')).notices.map((n) => n.lang).sort()).toEqual(['es', 'ko']);
     // ru held no work, so the publish changed nothing for it; fr is not a language of the document.
-    for (const who of ['ru', 'fr', 'coord', 'admin']) expect(await inboxOf(who)).toEqual({ unread: 0, notices: [] });
+    for (const who of ['ru', 'fr', 'coord', 'admin']) expect(await inboxOf(who)).toEqual({ unread: 0, digest: 'each', notices: [], digests: [] });
     const gone = await db.query(`SELECT count(*)::int AS n FROM notices n JOIN users u ON u.id = n.user_id WHERE u.email = 'gone@example.org'`);
     expect(gone.rows[0]).toEqual({ n: 0 });
   });

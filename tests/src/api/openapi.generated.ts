@@ -91,6 +91,7 @@ RevisionChange: RevisionChange
 LanguageCounts: LanguageCounts
 StaleCounts: StaleCounts
 RevisionImpact: RevisionImpact
+SideSegment: SideSegment
 PublishRevision: PublishRevision
 StoredImpact: StoredImpact
 RevisionSummary: RevisionSummary
@@ -182,6 +183,11 @@ version: number
 PublishCounts: PublishCounts
 Notice: Notice
 Inbox: Inbox
+/**
+ * `each`: a notice per publish and language; `daily`: a day's notices collected into one digest.
+ */
+DigestMode: ("each" | "daily")
+NoticeDigest: NoticeDigest
 WebhookEvent: ("publish" | "import.applied" | "language.complete")
 Webhook: Webhook
 WebhookPayload: WebhookPayload
@@ -793,6 +799,24 @@ suggested: LanguageCounts
  * Per language, translations retired with their segment and handed to nobody (kept in history and translation memory).
  */
 retired: LanguageCounts
+/**
+ * Dry run with `sides=true`: the current revision's live segments (`old`) and the new revision's (`new`) in document order; an old sentence has the class of the change it went into, or `removed`.
+ */
+sides?: {
+old: SideSegment[]
+new: SideSegment[]
+}
+}
+export interface SideSegment {
+/**
+ * Plain text (inline codes removed).
+ */
+text: string
+/**
+ * Sentences of one block (paragraph, heading, list item, table cell) share it.
+ */
+block: number
+kind: ("unchanged" | "moved" | "modified" | "minor" | "split" | "merged" | "added" | "removed")
 }
 export interface PublishRevision {
 /**
@@ -834,22 +858,31 @@ createdBy: (string | null)
 }
 export interface Timeline {
 revision: number
+/**
+ * How the history is cut: days, or hours while it is under three days long.
+ */
+bucket: ("day" | "hour")
 languages: {
 [k: string]: TimelinePoint[]
 }
 /**
- * When each revision was published (UTC day), to mark on the chart.
+ * When each revision was published (`date` the UTC day, `at` the moment), to mark on the chart.
  */
 revisions: {
 number: number
 date: string
+at: string
 }[]
 }
 /**
- * The values at the end of that UTC day, holding until the next point.
+ * The values at the end of that UTC day or hour, holding until the next point.
  */
 export interface TimelinePoint {
 date: string
+/**
+ * The start of the day or hour (UTC).
+ */
+at: string
 /**
  * Done segments (translated, approved).
  */
@@ -1261,7 +1294,35 @@ createdAt: string
 read: boolean
 }
 export interface Inbox {
+/**
+ * Unread notices shown one by one, plus finished days whose digest holds an unread notice.
+ */
 unread: number
+/**
+ * `each`: a notice per publish and language; `daily`: a day's notices collected into one digest.
+ */
+digest: ("each" | "daily")
+/**
+ * Notices shown one by one (written while the user took each notice), newest first.
+ */
+notices: Notice[]
+/**
+ * Notices written while the user collected a daily digest: one entry per finished UTC day (the last 31 such days), newest first. The current day's are held until it ends.
+ */
+digests: NoticeDigest[]
+}
+export interface NoticeDigest {
+/**
+ * The day's latest notice; marking it read (POST /api/inbox/read) marks the whole day.
+ */
+id: number
+day: string
+read: boolean
+/**
+ * Summed over the day's notices.
+ */
+needsWork: number
+words: number
 notices: Notice[]
 }
 export interface Webhook {

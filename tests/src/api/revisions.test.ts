@@ -143,6 +143,44 @@ describe('publishing a revision', () => {
     expect(applied.body.impact.added).toBe(1);
   });
 
+  test('a dry run with sides=true shows the old and the new source sentence by sentence, each with its class', async () => {
+    const v2 = V1.replace('March 3', 'March 9')
+      .replace('Peace now! Bread for all!', 'Peace now and bread for all!')
+      .replace('The first paragraph stays as it is.\n\n', '')
+      .replace('- [Socialist Unity](#) (U.S.)', '- [Socialist Unity](#) (U.S.)\n- [New Friends](#) (Chile)');
+    const before = await hashAllTables(db);
+    const res = await request(app).post('/api/documents/doc/revisions?dryRun=true&sides=true').set(auth(coordinator)).send({ markdown: v2 });
+    expect(res.status).toBe(200);
+    expect(await hashAllTables(db)).toBe(before);
+    const side = (list: { text: string; kind: string }[]) => list.map((s) => [s.text, s.kind]);
+    expect(side(res.body.sides.old)).toEqual([
+      ['Our statement', 'unchanged'],
+      ['We stand together.', 'unchanged'],
+      ['The meeting is on March 3, 2024.', 'modified'],
+      ['Peace now!', 'merged'],
+      ['Bread for all!', 'merged'],
+      ['The first paragraph stays as it is.', 'removed'],
+      ['Workers League (Brazil)', 'unchanged'],
+      ['Socialist Unity (U.S.)', 'unchanged'],
+    ]);
+    expect(side(res.body.sides.new)).toEqual([
+      ['Our statement', 'unchanged'],
+      ['We stand together.', 'unchanged'],
+      ['The meeting is on March 9, 2024.', 'modified'],
+      ['Peace now and bread for all!', 'merged'],
+      ['Workers League (Brazil)', 'unchanged'],
+      ['Socialist Unity (U.S.)', 'unchanged'],
+      ['New Friends (Chile)', 'added'],
+    ]);
+    // Sentences of one paragraph share their block; the counts agree with the marks.
+    expect(res.body.sides.old[1].block).toBe(res.body.sides.old[2].block);
+    expect(res.body.sides.new.filter((s: { kind: string }) => s.kind === 'added')).toHaveLength(res.body.impact.added);
+    expect(res.body.sides.old.filter((s: { kind: string }) => s.kind === 'removed')).toHaveLength(res.body.impact.removed);
+    // Without the flag (and when publishing) the answer stays as it was.
+    expect((await publish(v2, { dryRun: true })).body.sides).toBeUndefined();
+    expect((await request(app).post('/api/documents/doc/revisions?sides=true').set(auth(coordinator)).send({ markdown: v2 })).body.sides).toBeUndefined();
+  });
+
   test('a short endorser line edited in place keeps its translations: stale with the diff, never lost', async () => {
     const before = await segments();
     const line = before.find((s) => s.source.includes('Workers League'))!;

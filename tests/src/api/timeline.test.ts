@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
 import request from 'supertest';
-import { addUser, testApp, tokenFor } from '../support/app.js';
+import { spreadDemoHistory } from '@lockstep/server/repos/demoHistory';
+import { checkConsistency } from '@lockstep/server/services/consistency';
+import { addUser, seedDemo, testApp, tokenFor } from '../support/app.js';
 import { hashAllTables, openTestDb, type TestDb } from '../support/testDb.js';
 
 /**
@@ -12,6 +14,7 @@ import { hashAllTables, openTestDb, type TestDb } from '../support/testDb.js';
 
 interface Point {
   date: string;
+  at: string;
   completed: number;
   total: number;
   completedWords: number;
@@ -19,8 +22,9 @@ interface Point {
 }
 interface Timeline {
   revision: number;
+  bucket: 'day' | 'hour';
   languages: Record<string, Point[]>;
-  revisions: { number: number; date: string }[];
+  revisions: { number: number; date: string; at: string }[];
 }
 interface Seg {
   id: string;
@@ -84,8 +88,8 @@ async function save(doc: string, lang: string, seg: Seg, text: string): Promise<
   expect(res.status).toBe(200);
 }
 
-async function timeline(doc: string, token = coord): Promise<Timeline> {
-  const res = await request(app).get(`/api/documents/${doc}/progress/timeline`).set(auth(token));
+async function timeline(doc: string, token = coord, bucket: 'day' | 'hour' | null = 'day'): Promise<Timeline> {
+  const res = await request(app).get(`/api/documents/${doc}/progress/timeline${bucket ? `?bucket=${bucket}` : ''}`).set(auth(token));
   expect(res.status).toBe(200);
   return res.body as Timeline;
 }
@@ -102,7 +106,7 @@ async function ageHistory(doc: string, days: number): Promise<void> {
 
 /** A point without its date, to compare with the progress route. */
 const counts = (point: Point | undefined) => {
-  const { date: _date, ...rest } = point ?? ({} as Point);
+  const { date: _date, at: _at, ...rest } = point ?? ({} as Point);
   return rest;
 };
 
@@ -141,8 +145,8 @@ describe('progress timeline', () => {
 
     const before = await timeline('timeline');
     expect(before.languages.ko).toEqual([
-      { date: dayOf(3), completed: 0, total: 4, completedWords: 0, totalWords: expect.any(Number) },
-      { date: dayOf(2), completed: 3, total: 4, completedWords: title.words + second.words + removed.words, totalWords: expect.any(Number) },
+      { date: dayOf(3), at: `${dayOf(3)}T00:00:00Z`, completed: 0, total: 4, completedWords: 0, totalWords: expect.any(Number) },
+      { date: dayOf(2), at: `${dayOf(2)}T00:00:00Z`, completed: 3, total: 4, completedWords: title.words + second.words + removed.words, totalWords: expect.any(Number) },
     ]);
     expect(before.languages.ko[0].totalWords).toBe(title.words + first.words + second.words + removed.words);
     expect(before.languages.ru.map((p) => p.completed)).toEqual([0, 1]);
@@ -154,10 +158,11 @@ describe('progress timeline', () => {
     expect(published.status).toBe(201);
     const after = await timeline('timeline', translator);
     expect(after.revision).toBe(2);
-    expect(after.revisions).toEqual([
+    expect(after.revisions.map(({ number, date }) => ({ number, date }))).toEqual([
       { number: 1, date: dayOf(3) },
       { number: 2, date: dayOf(0) },
     ]);
+    expect(after.revisions.every((r) => r.at.startsWith(r.date))).toBe(true);
     expect(after.languages.ko.map((p) => [p.date, p.completed, p.total])).toEqual([
       [dayOf(3), 0, 4],
       [dayOf(2), 3, 4],
@@ -179,7 +184,7 @@ describe('progress timeline', () => {
       .set(auth(coord))
       .send({ id: 'fresh', title: 'F', sourceLang: 'en', targetLangs: ['fr'], markdown: 'One sentence.\n\nhttps://example.org/page\n' });
     const t = await timeline('fresh');
-    expect(t.languages).toEqual({ fr: [{ date: dayOf(0), ...(await progressNow('fresh', 'fr')) }] });
+    expect(t.languages).toEqual({ fr: [{ date: dayOf(0), at: `${dayOf(0)}T00:00:00Z`, ...(await progressNow('fresh', 'fr')) }] });
     expect(t.languages.fr[0]).toMatchObject({ completed: 0, total: 1, completedWords: 0, totalWords: 2 });
   });
 
@@ -190,6 +195,60 @@ describe('progress timeline', () => {
       .send({ id: 'locked-only', title: 'L', sourceLang: 'en', targetLangs: ['fr'], markdown: 'info@example.org\n' });
     expect(created.status).toBe(201);
     expect((await timeline('locked-only')).languages).toEqual({ fr: [] });
+  });
+
+  test('a history under three days is cut into hours, a longer one into days; the CSV has the same numbers', async () => {
+    await request(app)
+      .post('/api/documents')
+      .set(auth(coord))
+      .send({ id: 'young', title: 'Y', sourceLang: 'en', targetLangs: ['ko', 'ru'], markdown: 'One sentence. Another one here.\n' });
+    const [one] = await segments('young', 'ko');
+    await save('young', 'ko', one, '한 문장.');
+    const young = await timeline('young', coord, null);
+    expect(young.bucket).toBe('hour');
+    const hour = `${new Date().toISOString().slice(0, 13)}:00:00Z`;
+    expect(young.languages.ko.at(-1)).toMatchObject({ at: hour, completed: 1, total: 2 });
+
+    const csv = await request(app).get('/api/documents/young/progress/timeline.csv').set(auth(translator));
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="young.progress.csv"');
+    const lines = csv.text.split('\r\n');
+    expect(lines[0]).toBe('time_utc,language,revision,segments_done,segments_total,segments_complete_percent,words_done,words_total,words_complete_percent');
+    expect(lines).toContain(`${hour},ko,1,1,2,50.0,${one.words},${young.languages.ko.at(-1)!.totalWords},${((one.words / young.languages.ko.at(-1)!.totalWords) * 100).toFixed(1)}`);
+    expect(lines).toContain(`${hour},ru,1,0,2,0.0,0,${young.languages.ru.at(-1)!.totalWords},0.0`);
+    expect(lines.at(-1)).toBe('');
+    expect(lines).toHaveLength(2 + young.languages.ko.length + young.languages.ru.length);
+
+    await ageHistory('young', 4);
+    expect((await timeline('young', coord, null)).bucket).toBe('day');
+    const bad = await request(app).get('/api/documents/young/progress/timeline?bucket=week').set(auth(coord));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/bucket must be "day" or "hour"/);
+  });
+
+  test('the demo as `npm start` seeds it has weeks of history: many points per language, both revisions marked, still consistent', async () => {
+    await seedDemo(db);
+    const before = await timeline('statement');
+    await db.transaction((tx) => spreadDemoHistory(tx, 'statement'));
+    const t = await timeline('statement', coord, null);
+    expect(t.bucket).toBe('day');
+    expect(t.revisions.map((r) => [r.number, r.date])).toEqual([
+      [1, dayOf(28)],
+      [2, dayOf(6)],
+    ]);
+    for (const lang of Object.keys(t.languages)) {
+      // Only where the seed changed done segments are there points; those with work have many.
+      expect(counts(t.languages[lang].at(-1))).toEqual(counts(before.languages[lang].at(-1)));
+      expect(counts(t.languages[lang].at(-1))).toEqual(await progressNow('statement', lang));
+    }
+    expect(t.languages.ko.length).toBeGreaterThan(8);
+    // Each translation's history keeps its order; nothing else changed.
+    const disorder = await db.query(
+      `SELECT 1 FROM (SELECT created_at < lag(created_at) OVER (PARTITION BY segment_id, lang ORDER BY version) AS back FROM translation_events) x WHERE back`,
+    );
+    expect(disorder.rows).toEqual([]);
+    expect((await checkConsistency(db)).problems).toEqual([]);
   });
 
   test('an unknown document is a 404 and changes nothing; signed-out callers get 401', async () => {

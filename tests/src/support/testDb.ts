@@ -13,7 +13,8 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs fn on a connection to the PostgreSQL server of DATABASE_URL (creating and dropping databases). */
+export async function adminQuery<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await c.connect();
   try {
@@ -38,7 +39,7 @@ export async function openTestDb(opts: { migrationsBefore?: string } = {}): Prom
   const migrations = loadMigrations().filter((m) => opts.migrationsBefore === undefined || m.name < opts.migrationsBefore);
   if (process.env.DATABASE_URL) {
     const name = `lockstep_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await admin((c) => c.query(`CREATE DATABASE ${name}`));
+    await adminQuery((c) => c.query(`CREATE DATABASE ${name}`));
     const url = withDatabase(process.env.DATABASE_URL, name);
     const db = await openDb({ url, strictTransactions: true });
     await migrate(db, migrations);
@@ -47,7 +48,7 @@ export async function openTestDb(opts: { migrationsBefore?: string } = {}): Prom
       url,
       async close() {
         await close();
-        await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+        await adminQuery((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       },
     });
   }

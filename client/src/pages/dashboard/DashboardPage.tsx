@@ -50,8 +50,15 @@ export function DashboardPage({ doc }: { doc: string }) {
         )}
       </section>
       <section className="card dashboard-section" aria-labelledby="dashboard-timeline">
-        <h2 id="dashboard-timeline">{t('dashboard.timelineTitle')}</h2>
-        <p className="muted">{t('dashboard.timelineIntro')}</p>
+        <div className="section-head">
+          <h2 id="dashboard-timeline">{t('dashboard.timelineTitle')}</h2>
+          <a className="button button--secondary" href={apiPath(['documents', doc, 'progress', 'timeline.csv'])} download>
+            {t('progressChart.downloadCsv')}
+          </a>
+        </div>
+        <p className="muted">
+          {t('dashboard.timelineIntro')} {timeline.status === 'ready' && timeline.data.bucket === 'hour' && t('progressChart.hourly')}
+        </p>
         {timeline.status === 'loading' && <Loading />}
         {timeline.status === 'error' && <ErrorMessage error={timeline.error} onRetry={reloadTimeline} />}
         {timeline.status === 'ready' && (

@@ -2,7 +2,7 @@ import { completeFraction } from '@lockstep/shared';
 import { useTranslation } from 'react-i18next';
 import { LanguageName } from '../../components/LanguageName';
 import { ProgressBar } from '../../components/ProgressBar';
-import { formatDateTime, formatNumber } from '../../format';
+import { formatDateTime, formatNumber, formatShortDateTime } from '../../format';
 import type { LanguageInfo } from '../../languages';
 import { editorHref, Link } from '../../router';
 import { STATES, type Document, type LanguageProgress, type DocumentProgress } from '../../types';
@@ -91,7 +91,7 @@ function LanguageRow({ doc, lang, info, progress, unit, changes }: RowProps) {
   // `complete` from the server is by segments; by words it is the same rule over word counts.
   const complete = unit === 'segments' ? progress.complete : completeFraction(counts);
   const against = progress.completeAgainstRevision;
-  const last = progress.lastActivity ? formatDateTime(lng, progress.lastActivity) : undefined;
+  const last = progress.lastActivity ? formatShortDateTime(lng, progress.lastActivity) : undefined;
   return (
     <tr data-lang={lang}>
       <th scope="row">
@@ -115,7 +115,15 @@ function LanguageRow({ doc, lang, info, progress, unit, changes }: RowProps) {
             ? t('dashboard.completeCurrent', { revision: formatNumber(lng, against) })
             : t('dashboard.completeEarlier', { revision: formatNumber(lng, against) })}
       </td>
-      <td className="muted dashboard-table__when">{last ?? t('documents.noActivity')}</td>
+      <td className="muted dashboard-table__when">
+        {last && progress.lastActivity ? (
+          <time dateTime={progress.lastActivity} title={formatDateTime(lng, progress.lastActivity)}>
+            {last}
+          </time>
+        ) : (
+          t('documents.noActivity')
+        )}
+      </td>
       <td className="dashboard-table__since" data-since-visit={lang}>
         <SinceVisitCell changes={changes} />
       </td>

@@ -4,7 +4,7 @@ import { formatNumber, formatPercent } from '../../format';
 import type { LanguageInfo } from '../../languages';
 import type { TimelinePoint, Timeline } from '../../types';
 import type { Unit } from './DashboardPage';
-import { DAY_MS, FRAME, dayNumber, dayRange, dayTicks, scales, share, spreadLabels, stepPath } from './timelineScale';
+import { DAY_MS, FRAME, scales, share, spreadLabels, stepPath, timeOf, timeRange, timeTicks } from './timelineScale';
 
 interface Props {
   timeline: Timeline;
@@ -15,11 +15,31 @@ interface Props {
 
 const Y_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
-/** One mark per day with a revision (the day's last one): labels of one day would overlap. */
-function revisionMarks(revisions: Timeline['revisions'], firstDay: number) {
-  const byDay = new Map<string, Timeline['revisions'][number]>();
-  for (const r of revisions) if (dayNumber(r.date) >= firstDay && (byDay.get(r.date)?.number ?? 0) < r.number) byDay.set(r.date, r);
-  return [...byDay.values()];
+/**
+ * One mark per revision, at the moment it was published; of revisions closer together than a
+ * label's width only the newest is marked, or their labels would overlap.
+ */
+function revisionMarks(revisions: Timeline['revisions'], start: number, x: (t: number) => number) {
+  const marks: { number: number; x: number }[] = [];
+  for (const r of [...revisions].sort((a, b) => a.number - b.number)) {
+    if (timeOf(r.at) < start) continue;
+    const mark = { number: r.number, x: x(timeOf(r.at)) };
+    if (marks.length && mark.x - marks[marks.length - 1].x < 44) marks[marks.length - 1] = mark;
+    else marks.push(mark);
+  }
+  return marks;
+}
+
+/** Labels of the time axis: hours (with the date where a day begins) or dates. */
+function useTimeLabels() {
+  const { i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? i18n.language;
+  return useMemo(() => {
+    const date = new Intl.DateTimeFormat(lng, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    const hour = new Intl.DateTimeFormat(lng, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+    return (time: number, step: number, first: boolean) =>
+      step >= DAY_MS || time % DAY_MS === 0 || first ? date.format(time) + (step < DAY_MS && time % DAY_MS !== 0 ? ` ${hour.format(time)}` : '') : hour.format(time);
+  }, [lng]);
 }
 
 /**
@@ -33,13 +53,15 @@ export function TimelineChart({ timeline, languages, unit, infoOf }: Props) {
   const titleId = useId();
   const legendId = useId();
   const series = useMemo(() => languages.map((lang) => ({ lang, points: timeline.languages[lang] ?? [] })), [languages, timeline]);
-  const range = dayRange(series.map((s) => s.points));
+  const range = timeRange(
+    series.map((s) => s.points),
+    timeline.bucket,
+  );
   const { x, y } = scales(range);
-  const dayLabel = (day: number) =>
-    new Intl.DateTimeFormat(lng, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(day * DAY_MS));
+  const timeLabel = useTimeLabels();
 
   const lines = series.map(({ lang, points }, index) => {
-    const values = points.map((p) => ({ day: dayNumber(p.date), value: share(p, unit) }));
+    const values = points.map((p) => ({ time: timeOf(p.at), value: share(p, unit) }));
     return { lang, index, values, last: values.at(-1)?.value, path: stepPath(values, range[1], x, y) };
   });
   const drawn = lines.filter((l) => l.last !== undefined);
@@ -65,15 +87,15 @@ export function TimelineChart({ timeline, languages, unit, infoOf }: Props) {
             </text>
           </g>
         ))}
-        {dayTicks(range).map((day) => (
-          <text key={day} className="timeline__tick" x={x(day)} y={FRAME.height - FRAME.bottom + 20} textAnchor="middle">
-            {dayLabel(day)}
+        {timeTicks(range).map(({ time, step }, i) => (
+          <text key={time} className="timeline__tick" x={x(time)} y={FRAME.height - FRAME.bottom + 20} textAnchor="middle">
+            {timeLabel(time, step, i === 0)}
           </text>
         ))}
-        {revisionMarks(timeline.revisions, range[0]).map((r) => (
+        {revisionMarks(timeline.revisions, range[0], x).map((r) => (
           <g key={r.number} className="timeline__revision">
-            <line x1={x(dayNumber(r.date))} x2={x(dayNumber(r.date))} y1={FRAME.top} y2={FRAME.height - FRAME.bottom} />
-            <text x={x(dayNumber(r.date)) - 4} y={FRAME.top + 10} textAnchor="end">
+            <line x1={r.x} x2={r.x} y1={FRAME.top} y2={FRAME.height - FRAME.bottom} />
+            <text x={r.x} y={FRAME.top - 6} textAnchor="middle">
               {t('dashboard.revisionMark', { revision: formatNumber(lng, r.number) })}
             </text>
           </g>
@@ -81,9 +103,9 @@ export function TimelineChart({ timeline, languages, unit, infoOf }: Props) {
         {drawn.map((line, i) => (
           <g key={line.lang} className={`timeline__series timeline__series--${line.index % 8}`}>
             <path d={line.path} />
-            {/* A dot on each day with a value: a history of one day is still visible. */}
+            {/* A dot on each point: a history of one day or hour is still visible. */}
             {line.values.map((v) => (
-              <circle key={v.day} cx={x(v.day)} cy={y(v.value)} r={3.5} />
+              <circle key={v.time} cx={x(v.time)} cy={y(v.value)} r={3} />
             ))}
             <text x={FRAME.width - FRAME.right + 6} y={labelY[i]}>
               {line.lang}
@@ -104,18 +126,19 @@ export function TimelineChart({ timeline, languages, unit, infoOf }: Props) {
           </li>
         ))}
       </ul>
-      <TimelineTable series={series} unit={unit} infoOf={infoOf} />
+      <TimelineTable series={series} unit={unit} bucket={timeline.bucket} infoOf={infoOf} />
     </div>
   );
 }
 
-/** The chart's numbers: one row per day on which something changed, one column per language. */
-function TimelineTable({ series, unit, infoOf }: { series: { lang: string; points: TimelinePoint[] }[]; unit: Unit; infoOf: Props['infoOf'] }) {
+/** The chart's numbers: one row per day or hour in which something changed, one column per language. */
+function TimelineTable({ series, unit, bucket, infoOf }: { series: { lang: string; points: TimelinePoint[] }[]; unit: Unit; bucket: Timeline['bucket']; infoOf: Props['infoOf'] }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
-  const dates = [...new Set(series.flatMap((s) => s.points.map((p) => p.date)))].sort().reverse();
-  const byDate = series.map((s) => new Map(s.points.map((p) => [p.date, p])));
-  const dateLabel = (date: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  const dates = [...new Set(series.flatMap((s) => s.points.map((p) => p.at)))].sort().reverse();
+  const byDate = series.map((s) => new Map(s.points.map((p) => [p.at, p])));
+  const format = new Intl.DateTimeFormat(lng, bucket === 'day' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const dateLabel = (at: string) => format.format(new Date(at));
   const cell = (p: TimelinePoint) => {
     const [done, total] = unit === 'segments' ? [p.completed, p.total] : [p.completedWords, p.totalWords];
     return t('dashboard.tableCell', { percent: formatPercent(lng, share(p, unit)), done: formatNumber(lng, done), total: formatNumber(lng, total) });
@@ -128,7 +151,7 @@ function TimelineTable({ series, unit, infoOf }: { series: { lang: string; point
           <caption className="visually-hidden">{t('dashboard.chartTitle', { unit: t(`dashboard.unit.${unit}`) })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('dashboard.dateColumn')}</th>
+              <th scope="col">{t(bucket === 'day' ? 'dashboard.dateColumn' : 'progressChart.hourColumn')}</th>
               {series.map((s) => (
                 <th scope="col" key={s.lang} lang={s.lang} dir={infoOf(s.lang).direction}>
                   {infoOf(s.lang).autonym}

@@ -13,16 +13,24 @@ export interface Frame {
   bottom: number;
 }
 
-export const FRAME: Frame = { width: 760, height: 300, left: 52, right: 64, top: 16, bottom: 40 };
+// `top` leaves room above the plot for the revision labels, clear of the 100 % line and its tick.
+export const FRAME: Frame = { width: 760, height: 312, left: 52, right: 64, top: 28, bottom: 40 };
 
-export const dayNumber = (date: string): number => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-export const todayNumber = (): number => Math.floor(Date.now() / DAY_MS);
+export const HOUR_MS = 3_600_000;
 
-/** The days shown: from the first point (at least a week back) to today. */
-export function dayRange(series: readonly (readonly TimelinePoint[])[], today = todayNumber()): [number, number] {
-  const firsts = series.flatMap((points) => (points.length ? [dayNumber(points[0].date)] : []));
-  const start = Math.min(today - 6, ...firsts);
-  return [start, Math.max(today, start + 1)];
+/** A point's or a revision's moment, in ms. */
+export const timeOf = (at: string): number => Date.parse(at);
+
+/**
+ * The time shown: from the first point to now, at least a week for a history by days and at
+ * least half a day for one by hours, so a young history is not stretched across the chart.
+ */
+export function timeRange(series: readonly (readonly TimelinePoint[])[], bucket: 'day' | 'hour', now = Date.now()): [number, number] {
+  const unit = bucket === 'day' ? DAY_MS : HOUR_MS;
+  const end = (Math.floor(now / unit) + 1) * unit;
+  const firsts = series.flatMap((points) => (points.length ? [timeOf(points[0].at)] : []));
+  const start = Math.min(end - (bucket === 'day' ? 7 * DAY_MS : 12 * HOUR_MS), ...firsts);
+  return [start, end];
 }
 
 export function share(point: TimelinePoint, unit: 'segments' | 'words'): number {
@@ -34,26 +42,26 @@ export function scales(range: [number, number], frame: Frame = FRAME) {
   const plotWidth = frame.width - frame.left - frame.right;
   const plotHeight = frame.height - frame.top - frame.bottom;
   return {
-    x: (day: number) => frame.left + ((day - range[0]) / (range[1] - range[0])) * plotWidth,
+    x: (time: number) => frame.left + ((time - range[0]) / (range[1] - range[0])) * plotWidth,
     y: (fraction: number) => frame.top + (1 - fraction) * plotHeight,
   };
 }
 
-/** A step line: each value holds from its day until the next point, the last one until today. */
-export function stepPath(points: readonly { day: number; value: number }[], endDay: number, x: (d: number) => number, y: (v: number) => number): string {
+/** A step line: each value holds from its moment until the next point, the last one until the end. */
+export function stepPath(points: readonly { time: number; value: number }[], end: number, x: (t: number) => number, y: (v: number) => number): string {
   if (points.length === 0) return '';
-  let d = `M${x(points[0].day).toFixed(1)},${y(points[0].value).toFixed(1)}`;
-  for (const p of points.slice(1)) d += `H${x(p.day).toFixed(1)}V${y(p.value).toFixed(1)}`;
-  return `${d}H${x(endDay).toFixed(1)}`;
+  let d = `M${x(points[0].time).toFixed(1)},${y(points[0].value).toFixed(1)}`;
+  for (const p of points.slice(1)) d += `H${x(p.time).toFixed(1)}V${y(p.value).toFixed(1)}`;
+  return `${d}H${x(end).toFixed(1)}`;
 }
 
-/** Ticks for the day axis: at most `count`, whole days, always including both ends. */
-export function dayTicks([start, end]: [number, number], count = 6): number[] {
-  const step = Math.max(1, Math.ceil((end - start) / (count - 1)));
-  const ticks: number[] = [];
-  for (let day = start; day < end; day += step) ticks.push(day);
-  if (ticks.length && end - ticks[ticks.length - 1] < step / 2) ticks.pop();
-  ticks.push(end);
+const TICK_STEPS = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720].map((h) => h * HOUR_MS);
+
+/** Ticks for the time axis: at most `count`, on whole UTC hours or days of an even step. */
+export function timeTicks([start, end]: [number, number], count = 7): { time: number; step: number }[] {
+  const step = TICK_STEPS.find((s) => (end - start) / s <= count - 1) ?? TICK_STEPS[TICK_STEPS.length - 1];
+  const ticks: { time: number; step: number }[] = [];
+  for (let time = Math.ceil(start / step) * step; time <= end; time += step) ticks.push({ time, step });
   return ticks;
 }
 

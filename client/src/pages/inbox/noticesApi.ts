@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { Notice } from '@lockstep/shared';
+import type { DigestMode, Notice, NoticeDigest } from '@lockstep/shared';
 import { api } from '../../api';
 
 export interface Inbox {
   unread: number;
+  digest: DigestMode;
   notices: Notice[];
+  digests: NoticeDigest[];
 }
 
 /** Fired after the inbox page marks notices read, so the header's badge follows at once. */

@@ -5,6 +5,8 @@ import { ErrorMessage, Loading } from '../../components/ErrorMessage';
 import { formatNumber } from '../../format';
 import type { Document, Revision, RevisionImpact } from '../../types';
 import { ImpactReport } from './ImpactReport';
+import { MarkdownUpload } from './MarkdownUpload';
+import { SideBySide } from './SideBySide';
 
 interface Props {
   document: Document;
@@ -54,7 +56,7 @@ export function RevisionEditor({ document: doc, onPublished, onStale }: Props) {
     setBusy('preview');
     setError(undefined);
     try {
-      const result = await api.post<RevisionImpact>(`${apiPath(['documents', doc.id, 'revisions'])}?dryRun=true`, {
+      const result = await api.post<RevisionImpact>(apiPath(['documents', doc.id, 'revisions'], { dryRun: 'true', sides: 'true' }), {
         markdown,
         baseRevision: against,
       });
@@ -104,6 +106,7 @@ export function RevisionEditor({ document: doc, onPublished, onStale }: Props) {
   return (
     <section className="card page-section" aria-labelledby="revision-editor">
       <h2 id="revision-editor">{t('revisions.newTitle')}</h2>
+      <MarkdownUpload onLoaded={setText} disabled={busy !== undefined} />
       <div className="field">
         <label htmlFor={textId}>{t('revisions.markdownLabel')}</label>
         <p id={helpId} className="field__help">
@@ -142,6 +145,7 @@ export function RevisionEditor({ document: doc, onPublished, onStale }: Props) {
       {preview && (
         <div aria-live="polite">
           {!previewIsCurrent && <p className="notice notice--info">{t('revisions.previewOutdated')}</p>}
+          {preview.result.sides && <SideBySide document={doc} sides={preview.result.sides} base={preview.base} />}
           <ImpactReport result={preview.result} document={doc} />
         </div>
       )}

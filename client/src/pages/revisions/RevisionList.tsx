@@ -48,6 +48,12 @@ function RevisionRow({ doc, revision }: { doc: Document; revision: RevisionSumma
   });
   const stale = revision.impact.stale;
   const staleTotal = stale && typeof stale === 'object' ? Object.values(stale).reduce((sum, n) => sum + n, 0) : undefined;
+  // What the publish did to translations besides making them stale (recorded since the hand-over rule).
+  const handed = (['suggested', 'retired'] as const).flatMap((kind) => {
+    const total = Object.values(revision.impact[kind] ?? {}).reduce((sum, n) => sum + n, 0);
+    return total > 0 ? [t('revisions.countOf', { kind: t(`revisions.workColumns.${kind}`), count: formatNumber(lng, total) })] : [];
+  });
+  const staleLanguages = stale ? Object.entries(stale).filter(([, n]) => n > 0) : [];
 
   const download = async () => {
     setBusy(true);
@@ -74,8 +80,26 @@ function RevisionRow({ doc, revision }: { doc: Document; revision: RevisionSumma
           </>
         )}
       </td>
-      <td>{counts.length ? counts.join(', ') : t('revisions.noChanges')}</td>
-      <td className="numeric">{staleTotal === undefined ? '–' : formatNumber(lng, staleTotal)}</td>
+      <td>
+        {counts.length ? counts.join(', ') : t('revisions.noChanges')}
+        {handed.length > 0 && (
+          <>
+            <br />
+            <span className="muted">{handed.join(', ')}</span>
+          </>
+        )}
+      </td>
+      <td className="numeric">
+        {staleTotal === undefined ? '–' : formatNumber(lng, staleTotal)}
+        {staleLanguages.length > 0 && (
+          <>
+            <br />
+            <span className="muted revision-table__langs" data-stale-by-language>
+              {staleLanguages.map(([lang, n]) => `${lang} ${formatNumber(lng, n)}`).join(' · ')}
+            </span>
+          </>
+        )}
+      </td>
       <td>
         <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void download()}>
           {t('revisions.download', { revision: number })}
