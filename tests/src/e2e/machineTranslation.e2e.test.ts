@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { apertiumMissing, startApertium, type RunningApertium } from '../support/apertium.js';
 import { axeProblems } from './support/axe.js';
 import { enText, launchBrowser, missingKeys, openPage } from './support/browser.js';
-import { activeTextarea, ApiUser, row, runScenario, signInAt, viewShot, type ApiSegment } from './support/editor.js';
+import { activeField, ApiUser, fieldText, row, runScenario, signInAt, viewShot, type ApiSegment } from './support/editor.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /*
@@ -57,7 +57,7 @@ describeWithApertium('machine translation in the editor', () => {
       await expect(draft.locator('.machine-suggestions__engine').textContent()).resolves.toBe(enText('mt.engine').replace('{{engine}}', 'Apertium'));
       // Shown, not written: the translation is still untranslated and empty.
       expect((await segmentOf()).translation).toMatchObject({ state: 'untranslated', text: '' });
-      await expect(activeTextarea(page).inputValue()).resolves.toBe('');
+      await expect(fieldText(page)).resolves.toBe('');
       await viewShot(page, 'machine-translation', '.editor-row--active .machine-suggestions');
       // The code strip's chips (CodeStrip.tsx, being replaced by the chip editor) fail
       // label-content-name-mismatch on main already; everything else, this panel included, must pass.
@@ -65,13 +65,13 @@ describeWithApertium('machine translation in the editor', () => {
       expect(problems).toEqual([]);
 
       await draft.getByRole('button', { name: enText('mt.insert').replace('{{engine}}', 'Apertium') }).click();
-      const inserted = await activeTextarea(page).inputValue();
+      const inserted = await fieldText(page);
       expect(inserted).toContain('<1>martes</1>');
       expect(inserted).toMatch(/^El comité /);
       expect((await segmentOf()).translation).toMatchObject({ state: 'untranslated', text: '' });
 
       const saved = page.waitForResponse((res) => res.url().endsWith(`/segments/${segment.id}/translations/es`) && res.request().method() === 'PUT');
-      await activeTextarea(page).press('Control+Enter');
+      await activeField(page).press('Control+Enter');
       expect((await saved).status()).toBe(200);
       expect((await segmentOf()).translation).toMatchObject({ state: 'translated', text: inserted });
       expect(await missingKeys(page)).toEqual([]);
