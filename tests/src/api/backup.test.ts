@@ -99,6 +99,29 @@ const targets = (): { name: string; make: () => Promise<{ args: string[]; dataDi
     : []),
 ];
 
+/**
+ * Starts a server on a restored database and checks that it serves the restored data: the demo
+ * accounts sign in and the statement is at revision 2. `more` runs while it is up.
+ */
+async function expectServerServes(env: Record<string, string>, more: () => Promise<void>): Promise<void> {
+  const server = await startServer({ ...env, LOCKSTEP_DEMO: '0' }, { port: await freePort() });
+  try {
+    await waitHealthy(server);
+    const signIn = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'ko@demo.lockstep', password: 'lockstep-demo' }),
+    });
+    expect(signIn.status).toBe(200);
+    const { token } = (await signIn.json()) as { token: string };
+    const docs = (await (await fetch(`${server.url}/api/documents`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { id: string; revision: number }[];
+    expect(docs.map((d) => [d.id, d.revision])).toEqual([['statement', 2]]);
+    await more();
+  } finally {
+    await stop(server);
+  }
+}
+
 describe('backup and restore', () => {
   test.each(targets().map((t) => [t.name, t] as const))('a backup through the server restores into %s with every table equal, and a non-empty target is refused', async (_name, t) => {
     const target = await t.make();
@@ -122,6 +145,8 @@ describe('backup and restore', () => {
     // `lockstep check` on the restored target passes too.
     const check = await lockstep(['check'], target.url ? { DATABASE_URL: target.url } : { LOCKSTEP_DATA_DIR: target.dataDir });
     expect(check.code).toBe(0);
+    // A server starts on the restored PostgreSQL database (the directory case is below).
+    if (target.url) await expectServerServes({ DATABASE_URL: target.url }, async () => undefined);
   });
 
   test('a backup taken during a burst of saves holds every save acknowledged before it and nothing half-done', async () => {
@@ -210,7 +235,7 @@ describe('backup and restore', () => {
     expect(readdirSync(dataDir)).toEqual([]);
   });
 
-  test('backup refuses to overwrite a file and names the --server form while a server holds the data directory', async () => {
+  test('backup refuses to overwrite a file; a server starts on a restored directory, and a local backup then names the --server form', async () => {
     const file = await backupThroughApi();
     const res = await lockstep(['backup', '--server', 'http://127.0.0.1:1', '--token', admin, '--out', file]);
     expect(res.code).toBe(1);
@@ -218,27 +243,11 @@ describe('backup and restore', () => {
 
     const dataDir = path.join(scratchDir(), 'data');
     expect((await lockstep(['restore', file, '--data-dir', dataDir])).code).toBe(0);
-    const port = await freePort();
-    const server = await startServer({ LOCKSTEP_DATA_DIR: dataDir, LOCKSTEP_DEMO: '0' }, { port });
-    try {
-      await waitHealthy(server);
-      // The server starts on the restored directory, and the restored accounts sign in.
-      const signIn = await fetch(`${server.url}/api/session`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: 'ko@demo.lockstep', password: 'lockstep-demo' }),
-      });
-      expect(signIn.status).toBe(200);
-      const { token } = (await signIn.json()) as { token: string };
-      const docs = (await (await fetch(`${server.url}/api/documents`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { id: string; revision: number }[];
-      expect(docs.map((d) => [d.id, d.revision])).toEqual([['statement', 2]]);
-
+    await expectServerServes({ LOCKSTEP_DATA_DIR: dataDir }, async () => {
       const local = await lockstep(['backup', '--data-dir', dataDir, '--out', path.join(scratchDir(), 'x.gz')]);
       expect(local.code).toBe(1);
       expect(local.stderr).toMatch(/in use by a running Lockstep server .*\n.*Run it through that server instead.*\n\s+npm run lockstep -- backup --server/);
-    } finally {
-      await stop(server);
-    }
+    });
   });
 
   test('only admins may download a backup', async () => {

@@ -24,6 +24,7 @@ describe('the revisions page', () => {
       await page.setViewportSize({ width: 1366, height: 900 });
       await page.goto('/');
       await signIn(page, 'coordinator@demo.lockstep', DEMO_PASSWORD);
+      await page.locator('.document-card').first().waitFor();
       await page.goto('/documents/statement/revisions');
       const file = page.getByLabel(enText('revisionDiff.uploadLabel'));
       await file.setInputFiles({ name: 'statement-r3.md', mimeType: 'text/markdown', buffer: Buffer.from(edited, 'utf8') });
@@ -53,8 +54,9 @@ describe('the revisions page', () => {
 
       await page.getByRole('button', { name: enText('revisions.publish') }).click();
       await page.locator('.notice--success').waitFor();
+      // The list reloads after the publish: revision 3 on top.
       const newest = page.locator('.revision-table tbody tr').first();
-      await expect(newest.locator('th').textContent()).resolves.toBe('3');
+      await newest.locator('th', { hasText: /^3$/ }).waitFor();
       await expect(newest.textContent()).resolves.toContain('Cora Coordinator');
       await expect(newest.locator('[data-stale-by-language]').textContent()).resolves.toMatch(/\bko 1\b/);
       await shot(page, 'revision-list', 'en');
@@ -68,6 +70,7 @@ describe('the revisions page', () => {
     await runScenario(env.server, 'revision-upload-binary', [checked], async () => {
       await page.goto('/');
       await signIn(page, 'coordinator@demo.lockstep', DEMO_PASSWORD);
+      await page.locator('.document-card').first().waitFor();
       await page.goto('/documents/statement/revisions');
       const textarea = page.locator('textarea.markdown-input');
       await page.waitForFunction(() => (document.querySelector('textarea.markdown-input') as HTMLTextAreaElement | null)?.value.length);
