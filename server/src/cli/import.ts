@@ -1,13 +1,15 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { lockstepLanguageOf, type ImportReport } from '@lockstep/shared';
+import { randomUUID } from 'node:crypto';
+import { lockstepLanguageOf, type ExchangeReport, type ImportReport } from '@lockstep/shared';
 import { CliError, CONNECTION_OPTIONS, CONNECTION_USAGE, parseOptions, required, UsageError, type CliIo, type Command } from './command.js';
 import { idList, progressOn } from './format.js';
-import { ApiError, clientFor, seg } from './http.js';
+import { ApiError, clientFor, seg, type LockstepClient } from './http.js';
 import { describeUnits, unitFilterOf } from './unitReport.js';
 
 
-const XLIFF_FILE = /\.(xlf|xliff)$/i;
+const XLIFF_FILE = /\.(xlf|xliff|zip)$/i;
+const ZIP_FILE = /\.zip$/i;
 
 export const importCommand: Command = {
   name: 'import',
@@ -17,7 +19,7 @@ export const importCommand: Command = {
     '',
     '  --doc ID      the document',
     '  --lang CODE   the files’ target language (default: read from each file, trgLang or',
-    '                target-language)',
+    '                target-language; a .zip\'s files are always read for theirs)',
     '  --apply       apply the files; without it, only shows what importing would do',
     '  --units LIST  list every unit with these outcomes: "all" or a comma list of applied,',
     '                unchanged, conflict, rejected, unknown; each row has the segment\'s number',
@@ -25,7 +27,9 @@ export const importCommand: Command = {
     '                ([-old-]{+new+}) and the reason',
     '  --page N, --page-size N   which page of those units (default 1, 50 a page)',
     '',
-    'A directory stands for its .xlf and .xliff files. For each file: the units that would be',
+    'A .zip goes to the server as it is: each file in it is read for its language, and with',
+    '--apply all of them are applied in one transaction or none.',
+    'A directory stands for its .xlf, .xliff and .zip files. For each file: the units that would be',
     'applied (or were), unchanged, conflicts and rejected units with their reasons, unit ids',
     'the document does not have, and warnings. Exit code 1 when a file was refused as a whole.',
     '',
@@ -49,40 +53,44 @@ export const importCommand: Command = {
     const apply = values.apply === true;
     const progress = progressOn(io.stderr, files.length, apply ? 'importing' : 'checking');
     const totals = { applied: 0, unchanged: 0, conflicts: 0, unknown: 0, rejected: 0, failedFiles: 0 };
+    /** Files reported: a zip counts its entries. */
+    let reported = 0;
     for (const [i, file] of files.entries()) {
       const label = path.relative(io.cwd, file) || file;
       progress.start(i, label);
-      let outcome: string;
+      let results: FileResult[];
       try {
         const bytes = await readFile(file).catch((e: Error) => {
           throw new FileProblem(e.message);
         });
-        const lang = values.lang ?? languageOfFile(bytes);
-        const report = await client.json<ImportReport>('POST', `/api/documents/${seg(doc)}/xliff/${seg(lang)}`, {
-          query: apply ? {} : { dryRun: 'true' },
-          body: bytes,
-          contentType: 'application/xliff+xml',
-        });
+        results = ZIP_FILE.test(file) ? await importZip(client, doc, label, bytes, apply) : [await importXliffFile(client, doc, label, bytes, values.lang, apply)];
+      } catch (err) {
+        // A refused file (not XLIFF, wrong language, no such document) is reported and the
+        // others still go; a server that cannot be reached stops everything.
+        if (!(err instanceof ApiError) && !(err instanceof FileProblem)) throw err;
+        results = [{ label, refused: err.message }];
+      }
+      progress.clear();
+      reported += results.length;
+      for (const r of results) {
+        if (r.refused !== undefined) {
+          totals.failedFiles++;
+          io.stdout.write(`${r.label}\n  refused: ${r.refused.replace(/\n/g, '\n  ')}\n\n`);
+          continue;
+        }
+        const { report, lang } = r;
         totals.applied += report.applied.length;
         totals.unchanged += report.unchanged.length;
         totals.conflicts += report.conflicts.length;
         totals.unknown += report.unknown.length;
         totals.rejected += report.rejected.length;
-        outcome = `${label} → ${lang}\n${describeReport(report, apply)}${units ? `\n  units:\n${describeUnits(report.units, lang, units)}` : ''}`;
-      } catch (err) {
-        // A refused file (not XLIFF, wrong language, no such document) is reported and the
-        // others still go; a server that cannot be reached stops everything.
-        if (!(err instanceof ApiError) && !(err instanceof FileProblem)) throw err;
-        totals.failedFiles++;
-        outcome = `${label}\n  refused: ${err.message.replace(/\n/g, '\n  ')}`;
+        io.stdout.write(`${r.label} → ${lang}\n${describeReport(report, apply)}${units ? `\n  units:\n${describeUnits(report.units, lang, units)}` : ''}\n\n`);
       }
-      progress.clear();
-      io.stdout.write(`${outcome}\n\n`);
     }
     progress.done();
     const would = apply ? '' : 'would be ';
     io.stdout.write(
-      `${files.length} file${files.length === 1 ? '' : 's'}: ${totals.applied} unit(s) ${would}applied, ${totals.unchanged} unchanged, ` +
+      `${reported} file${reported === 1 ? '' : 's'}: ${totals.applied} unit(s) ${would}applied, ${totals.unchanged} unchanged, ` +
         `${totals.conflicts} conflict(s), ${totals.unknown} unknown, ${totals.rejected} rejected` +
         (totals.failedFiles ? `; ${totals.failedFiles} file(s) refused` : '') +
         '\n',
@@ -91,6 +99,48 @@ export const importCommand: Command = {
     return totals.failedFiles > 0 ? 1 : 0;
   },
 };
+
+type FileResult = { label: string; refused: string } | { label: string; refused?: undefined; lang: string; report: ImportReport };
+
+async function importXliffFile(client: LockstepClient, doc: string, label: string, bytes: Uint8Array, lang: string | undefined, apply: boolean): Promise<FileResult> {
+  const target = lang ?? languageOfFile(bytes);
+  const report = await client.json<ImportReport>('POST', `/api/documents/${seg(doc)}/xliff/${seg(target)}`, {
+    query: apply ? {} : { dryRun: 'true' },
+    body: bytes,
+    contentType: 'application/xliff+xml',
+  });
+  return { label, lang: target, report };
+}
+
+/** `all.zip: doc.ko.xlf`: the server names an entry `<zip name>/<entry>`. */
+const entryLabel = (label: string, name: string) => `${label}: ${name.slice(name.indexOf('/') + 1)}`;
+
+/**
+ * A zip goes to the multi-file upload as it is: the server unpacks it, reads each file's
+ * language, and applies all of them in one transaction or none (a refused entry refuses the
+ * apply, 422, with every entry's report in the error's details).
+ */
+async function importZip(client: LockstepClient, doc: string, label: string, bytes: Uint8Array, apply: boolean): Promise<FileResult[]> {
+  const boundary = `lockstep-${randomUUID()}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(label).replace(/["\r\n]/g, '_')}"\r\nContent-Type: application/zip\r\n\r\n`;
+  const body = Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  let result: ExchangeReport;
+  try {
+    result = await client.json<ExchangeReport>('POST', `/api/documents/${seg(doc)}/xliff`, {
+      query: apply ? {} : { dryRun: 'true' },
+      body,
+      contentType: `multipart/form-data; boundary=${boundary}`,
+    });
+  } catch (err) {
+    const details = err instanceof ApiError ? (err.details as ExchangeReport | undefined) : undefined;
+    if (!details?.files) throw err;
+    // Nothing was applied: say so for every entry, and why for the refused ones.
+    return details.files.map((f) => ({ label: entryLabel(label, f.name), refused: f.error ? `${f.error.message} (${f.error.code})` : 'not applied: another file in the zip was refused' }));
+  }
+  return result.files.map((f) =>
+    f.report && f.lang ? { label: entryLabel(label, f.name), lang: f.lang, report: f.report } : { label: entryLabel(label, f.name), refused: `${f.error?.message ?? 'not imported'} (${f.error?.code ?? 'refused'})` },
+  );
+}
 
 /** A file the command cannot send (unreadable, or no language to send it for). */
 class FileProblem extends CliError {}

@@ -107,8 +107,16 @@ export async function exchangeXliff(
   opts: { dryRun: boolean },
 ): Promise<ExchangeReport> {
   const prepared: Prepared[] = [];
+  const names = new Set<string>();
   // One at a time: a zip of fifty files would otherwise take every parse thread.
-  for (const upload of uploads) prepared.push(await prepare(db, actor, doc, upload, overrides[upload.name] ?? {}));
+  for (const upload of uploads) {
+    // Names key the overrides and the page's rows: a second `doc.ko.xlf` becomes `doc.ko.xlf (2)`.
+    let name = upload.name;
+    for (let n = 2; names.has(name); n++) name = `${upload.name} (${n})`;
+    names.add(name);
+    const override = Object.hasOwn(overrides, name) ? overrides[name] : {};
+    prepared.push(await prepare(db, actor, doc, { ...upload, name }, override));
+  }
   const seen = new Map<string, string>();
   for (const p of prepared) {
     if (!p.item) continue;

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -251,6 +252,37 @@ describe('lockstep import', () => {
     expect(r.stdout).toMatch(/3 files: .*; 1 file\(s\) refused/);
     expect(r.stderr).toContain('\r\x1b[2K');
     expect(r.stderr).toMatch(/\[#*-+\] 2\/3 incoming\/doc\.ko\.xlf/);
+  });
+
+  test('a zip goes to the server whole: each entry read for its language, applied all or none', async () => {
+    expect((await lockstep(['export', '--doc', 'doc', '--all', '--out', 'zipped'], { token: coordinator })).code).toBe(0);
+    const koFile = path.join(dir, 'zipped', 'doc.ko.xlf');
+    const ruFile = path.join(dir, 'zipped', 'doc.ru.xlf');
+    const good = zipSync({ 'doc.ko.xlf': Buffer.from(translated(koFile, (s) => `압축: ${s}`)), 'doc.ru.xlf': Buffer.from(translated(ruFile, (s) => `Архив: ${s}`, 'ru')) });
+    writeFileSync(path.join(dir, 'both.zip'), good);
+    const before = await hashAllTables(db);
+    const dry = await lockstep(['import', '--doc', 'doc', 'both.zip'], { token: coordinator });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/both\.zip: doc\.ko\.xlf → ko\n {2}would apply \(5\):/);
+    expect(dry.stdout).toMatch(/both\.zip: doc\.ru\.xlf → ru\n {2}would apply \(5\):/);
+    expect(dry.stdout).toMatch(/2 files: 10 unit\(s\) would be applied/);
+    expect(await hashAllTables(db)).toBe(before);
+
+    // One entry the server refuses: with --apply nothing at all is imported.
+    writeFileSync(path.join(dir, 'bad.zip'), zipSync({ 'doc.ru.xlf': Buffer.from(translated(ruFile, (s) => `Архив: ${s}`, 'ru')), 'broken.xlf': Buffer.from('<xliff') }));
+    const refused = await lockstep(['import', '--doc', 'doc', '--apply', 'bad.zip'], { token: coordinator });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('bad.zip: doc.ru.xlf\n  refused: not applied: another file in the zip was refused');
+    expect(refused.stdout).toMatch(/bad\.zip: broken\.xlf\n {2}refused: .+\(\w+\)/);
+    expect(await hashAllTables(db)).toBe(before);
+
+    // (ru stays untranslated: the publish tests below count on it.)
+    writeFileSync(path.join(dir, 'ko.zip'), zipSync({ 'doc.ko.xlf': Buffer.from(translated(koFile, (s) => `압축: ${s}`)) }));
+    const applied = await lockstep(['import', '--doc', 'doc', '--apply', 'ko.zip'], { token: coordinator });
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/ko\.zip: doc\.ko\.xlf → ko\n {2}applied \(5\):/);
+    const koSegs = (await request(app).get('/api/documents/doc/segments?lang=ko').set('Authorization', `Bearer ${coordinator}`)).body.segments;
+    expect(koSegs.every((s: { translation: { text: string } }) => s.translation.text.startsWith('압축: '))).toBe(true);
   });
 
   test('a file that names no language needs --lang; a missing file is a readable error', async () => {

@@ -121,6 +121,18 @@ describe('several files, a zip', () => {
     expect((await segmentsOf('es')).every((s) => s.translation.text.startsWith('ES: '))).toBe(true);
   });
 
+  test('two files of one name are told apart, and each can be overridden by its shown name', async () => {
+    const res = await upload(coordinator, true)
+      .field('overrides', JSON.stringify({ 'doc.xlf (2)': { lang: 'es' }, constructor: { lang: 'ru' } }))
+      .attach('a', translated.ko20, 'doc.xlf')
+      .attach('b', translated.ko12, 'doc.xlf');
+    expect(res.status).toBe(200);
+    expect(res.body.files.map((f: { name: string; lang: string }) => [f.name, f.lang])).toEqual([
+      ['doc.xlf', 'ko'],
+      ['doc.xlf (2)', 'es'],
+    ]);
+  });
+
   test('two files for one language: the second is refused on the dry run, and the apply changes nothing', async () => {
     const before = await hashAllTables(db);
     const dry = await upload(coordinator, true).attach('a', translated.ko20, 'one.xlf').attach('b', translated.ko12, 'two.xlf');

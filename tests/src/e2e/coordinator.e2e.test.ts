@@ -160,6 +160,9 @@ describe('the coordinator’s pages', () => {
       await expect(conflict.locator('th').textContent()).resolves.toContain(`#${conflicting.index + 1} · ${conflicting.id}`);
       const corrected = page.locator(`tr[data-unit="${edited.id}"]`);
       await expect(corrected.locator('ins.word-diff__added').textContent()).resolves.toContain('(교정)');
+      // The dry run opens on the units that change something.
+      await expect(fileSection.locator('tbody tr').count()).resolves.toBe(3);
+      await shot(page, 'xliff-report', 'ko');
       // Filtered to the applied units, then searched by a segment id.
       await fileSection.getByLabel(uiText('ko', 'exchange2.show')).selectOption('applied');
       await expect(fileSection.locator('tbody tr').count()).resolves.toBe(2);
@@ -170,7 +173,6 @@ describe('the coordinator’s pages', () => {
       // A dry run wrote nothing.
       expect(await progressOf(api, 'ko')).toEqual(before);
       await expectAccessible(page, 'xliff report');
-      await shot(page, 'xliff-report', 'ko');
 
       await page.getByRole('button', { name: uiText('ko', 'exchange2.apply') }).click();
       await page.getByRole('heading', { name: uiText('ko', 'xliff.resultTitle') }).waitFor();

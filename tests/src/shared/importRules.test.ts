@@ -13,8 +13,8 @@ const runs: SourceRun[] = [
   { type: 'text', text: '.' },
 ];
 
-function facts(target: string | null, o: { intent?: ReadUnit['intent']; state?: TranslationState; text?: string; exported?: ImportFacts['exported']; mayApprove?: boolean } = {}): ImportFacts {
-  const unit = { id: 's1', line: 1, source: SOURCE, sourceRuns: [], target, targetRuns: null, codeIds: { source: [], target: [] }, fileState: null,
+function facts(target: string | null, o: { intent?: ReadUnit['intent']; state?: TranslationState; text?: string; exported?: ImportFacts['exported']; mayApprove?: boolean; fileState?: string } = {}): ImportFacts {
+  const unit = { id: 's1', line: 1, source: SOURCE, sourceRuns: [], target, targetRuns: null, codeIds: { source: [], target: [] }, fileState: o.fileState ?? null,
     fileSubState: null, intent: o.intent ?? 'translated', translate: true, segments: 1, notes: [] } as unknown as ReadUnit;
   return {
     unit,
@@ -27,6 +27,22 @@ function facts(target: string | null, o: { intent?: ReadUnit['intent']; state?: 
 }
 
 describe('decideImport', () => {
+  test("a CAT tool's pre-filled copy of the source in a unit still marked new is never a translation", () => {
+    for (const fileState of ['new', 'needs-translation', 'initial']) {
+      expect(decideImport(facts(SOURCE, { fileState, state: 'untranslated', text: '' }))).toEqual({
+        outcome: 'unchanged',
+        reason: `The target is a copy of the source and the file marks it "${fileState}": it is not taken as a translation.`,
+        warning: true,
+      });
+    }
+    // White space as a tool re-wraps it is still the copy.
+    expect(decideImport(facts('Stop  the <1>war</1>. ', { fileState: 'needs-translation', state: 'untranslated', text: '' })).outcome).toBe('unchanged');
+    // A changed target applies though the state was left alone (OmegaT never updates it).
+    expect(decideImport(facts('Paren la <1>guerra</1>.', { fileState: 'needs-translation', intent: 'needs-review' }))).toMatchObject({ outcome: 'applied', row: { state: 'translated' } });
+    // The same copy marked translated is the translator's word (a name kept as it is).
+    expect(decideImport(facts(SOURCE, { fileState: 'translated', state: 'untranslated', text: '' }))).toMatchObject({ outcome: 'applied' });
+  });
+
   test('a new text is applied as nextStep writes it: translated, based on the revision, the suggestion settled', () => {
     expect(decideImport(facts('Paren la <1>guerra</1>.'))).toEqual({
       outcome: 'applied',

@@ -10,7 +10,8 @@ import type { ImportUnitReport } from '../../types';
 import { Reason } from './Reason';
 
 const OUTCOMES = ['applied', 'unchanged', 'conflict', 'rejected', 'unknown'] as const;
-type Filter = 'all' | (typeof OUTCOMES)[number];
+/** `changes`: every unit but the unchanged ones, what a reviewer of a dry run reads first. */
+type Filter = 'all' | 'changes' | (typeof OUTCOMES)[number];
 const PAGE_SIZE = 25;
 
 interface Props {
@@ -46,7 +47,7 @@ export function UnitTable({ units, docId, lang, info, fileName }: Props) {
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const filterId = useId();
   const searchId = useId();
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<Filter>(() => (units.some((u) => u.outcome !== 'unchanged') ? 'changes' : 'all'));
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
 
@@ -58,7 +59,7 @@ export function UnitTable({ units, docId, lang, info, fileName }: Props) {
   const shown = useMemo(() => {
     const needle = search.trim().toLocaleLowerCase();
     return units.filter((u) => {
-      if (filter !== 'all' && u.outcome !== filter) return false;
+      if (filter === 'changes' ? u.outcome === 'unchanged' : filter !== 'all' && u.outcome !== filter) return false;
       if (!needle) return true;
       const number = needle.replace(/^#/, '');
       return (
@@ -86,6 +87,7 @@ export function UnitTable({ units, docId, lang, info, fileName }: Props) {
             }}
           >
             <option value="all">{t('exchange2.allUnits', { total: formatNumber(lng, units.length) })}</option>
+            <option value="changes">{t('exchange2.changedUnits', { total: formatNumber(lng, units.length - (counts.unchanged ?? 0)) })}</option>
             {OUTCOMES.map((o) => (
               <option key={o} value={o} disabled={!counts[o]}>
                 {t(`exchange2.outcome.${o}`)} ({formatNumber(lng, counts[o] ?? 0)})
