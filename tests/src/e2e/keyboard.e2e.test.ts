@@ -88,6 +88,18 @@ describe('keyboard only (issue 20, item 3): focus follows the work', () => {
       const kept = await ko.segment('ko', second.id);
       expect(kept.translation).toMatchObject({ text: `${second.source} 내 번역입니다.`, version: second.translation!.version + 2 });
 
+      // Search confirmed with Enter: the focus goes to the segment being worked on when it matches,
+      // else to the first segment that needs work among the matches.
+      const [next] = await ko.segments('ko', 'needs-work');
+      const word = next.source.replace(/<[^>]*>/g, ' ').split(/[^\p{L}]+/u).reduce((a, b) => (b.length > a.length ? b : a), '');
+      const found = await ko.call('GET', `/api/documents/statement/segments?lang=ko&state=needs-work&q=${word}`);
+      const ids = (found.body as { segments: { id: string }[] }).segments.map((s) => s.id);
+      expect(ids.length).toBeGreaterThan(0);
+      await tabTo(page, (f) => f.tag === 'INPUT' && f.row === null, { back: true });
+      await page.keyboard.type(word);
+      await page.keyboard.press('Enter');
+      await inRow(page, ids.includes(second.id) ? second.id : ids[0]);
+
       // The code chips' accessible names (CodeStrip, which the chip editor of item 1 replaces) do not
       // contain their visible `<1>…</1>` token: known, left to that work, and the only exception here.
       const problems = await axeProblems(page);
