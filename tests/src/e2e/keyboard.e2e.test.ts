@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { axeProblems } from './support/axe.js';
+import { axeProblems, withoutCodeChipNames } from './support/axe.js';
 import { enText, openPage, signIn } from './support/browser.js';
 import { ApiUser, DEMO_PASSWORD, runScenario } from './support/editor.js';
 import { e2eEnvironment } from './support/environment.js';
@@ -100,10 +100,7 @@ describe('keyboard only (issue 20, item 3): focus follows the work', () => {
       await page.keyboard.press('Enter');
       await inRow(page, ids.includes(second.id) ? second.id : ids[0]);
 
-      // The code chips' accessible names (CodeStrip, which the chip editor of item 1 replaces) do not
-      // contain their visible `<1>…</1>` token: known, left to that work, and the only exception here.
-      const problems = await axeProblems(page);
-      expect(problems.filter((p) => !(p.id === 'label-content-name-mismatch' && p.targets.every((t) => t.includes('.code-chip'))))).toEqual([]);
+      expect(withoutCodeChipNames(await axeProblems(page))).toEqual([]);
     });
   });
 });
