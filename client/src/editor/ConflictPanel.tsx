@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeInfoOf, InlineText } from '../components/InlineText';
 import { formatDateTime } from '../format';
@@ -22,6 +22,9 @@ export function ConflictPanel({ theirs, mine, lang, dir, sourceRuns, busy, onKee
   const codes = codeInfoOf(sourceRuns);
   const when = theirs.updatedAt ? formatDateTime(i18n.resolvedLanguage ?? i18n.language, theirs.updatedAt) : undefined;
   const who = theirs.updatedBy ?? t('editor.conflict.someone');
+  // The save just met this conflict: the decision is the next thing to do, so it gets the focus.
+  const keepRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => keepRef.current?.focus(), []);
   return (
     <section className="conflict" role="alert" aria-labelledby={titleId}>
       <h3 id={titleId} className="conflict__title">
@@ -45,7 +48,7 @@ export function ConflictPanel({ theirs, mine, lang, dir, sourceRuns, busy, onKee
         </div>
       </div>
       <div className="conflict__actions">
-        <button type="button" className="button button--primary" onClick={onKeepMine} disabled={busy}>
+        <button type="button" ref={keepRef} className="button button--primary" onClick={onKeepMine} disabled={busy}>
           {t('editor.conflict.keepMine')}
         </button>
         <button type="button" className="button button--secondary" onClick={onTakeTheirs} disabled={busy}>

@@ -51,11 +51,14 @@ export function EditorPage({ doc, lang, user }: Props) {
   // filter (a link from "My work"), a filter click or a search confirmed with Enter: focus is never
   // left on a control whose list changed under it.
   const focusWhenListed = useRef(initialQuery().filter !== 'all');
+  // The same filter again, or Enter on a search the pause already ran: no new list comes, focus now.
   const chooseFilter = (next: Filter) => {
+    if (next === filter) return focusWorkedOn();
     focusWhenListed.current = true;
     setFilter(next);
   };
   const confirmSearch = () => {
+    if (searchInput === search) return focusWorkedOn();
     focusWhenListed.current = true;
     setSearch(searchInput);
   };
@@ -111,6 +114,11 @@ export function EditorPage({ doc, lang, user }: Props) {
     }
     // `filter` and `canApprove` are read when the list changes, not watched themselves.
   }, [segments, list.loading, activeId, activate, jumpTo]);
+
+  function focusWorkedOn() {
+    const id = segments?.some((s) => s.id === model.activeId) ? model.activeId : segments?.find(needsWork)?.id;
+    if (id) model.activate(id);
+  }
 
   // "Needs work" with nothing left in it (on opening, or after the last one was saved): all done.
   const allDone = filter === 'needs-work' && !search.trim() && !!segments && !list.loading && !segments.some(needsWork);

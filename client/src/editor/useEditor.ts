@@ -162,7 +162,8 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
     const draft = drafts.get(id);
     if (!theirs || !draft) return;
     drafts.set(id, { text: draft.text, baseVersion: theirs.version });
-    void save(id, { version: theirs.version });
+    // The choice's buttons go with the conflict: the keyboard focus goes back to the segment.
+    void save(id, { version: theirs.version }).then(() => activate(id));
   };
 
   /** Conflict: drop our text; the segment already shows theirs. */
@@ -171,6 +172,7 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
     draftsChanged();
     note(id, {});
     setAnnouncement(t('editor.announce.tookTheirs'));
+    activate(id);
   };
 
   const simpleWrite = async (id: string, busy: Exclude<Busy, 'save'>, call: (version: number) => Promise<TranslationResult>) => {
@@ -180,6 +182,7 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
     try {
       const result = await call(translation.version);
       written(id, result.translation, t(`editor.announce.${busy}`), { warnings: result.warnings });
+      return result.translation;
     } catch (error) {
       if (failed(id, error, {})) {
         note(id, { changedMeanwhile: true });
@@ -188,8 +191,18 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
     }
   };
 
-  const approve = (id: string) => simpleWrite(id, 'approve', (v) => writes.approveTranslation(doc, id, lang, v));
-  const reconfirm = (id: string) => simpleWrite(id, 'reconfirm', (v) => writes.reconfirmTranslation(doc, id, lang, v));
+  /**
+   * After a write whose button goes away with the state it acted on (approve, re-confirm), focus
+   * goes on: to the next segment that needs work after a re-confirm (as after a save), else back
+   * to the segment.
+   */
+  const focusAfter = (id: string, translation: Translation | undefined, onward: boolean) => {
+    if (!translation) return;
+    const after = segmentsRef.current.map((s) => (s.id === id ? { ...s, translation } : s));
+    activate((onward ? nextToWorkOn(after, id) : undefined) ?? id);
+  };
+  const approve = async (id: string) => focusAfter(id, await simpleWrite(id, 'approve', (v) => writes.approveTranslation(doc, id, lang, v)), false);
+  const reconfirm = async (id: string) => focusAfter(id, await simpleWrite(id, 'reconfirm', (v) => writes.reconfirmTranslation(doc, id, lang, v)), true);
   /** A live event says someone else wrote this segment: if it holds our draft, say so beside it. */
   const changedUnderneath = (id: string, by: string | null) => {
     if (!drafts.has(id)) return false;

@@ -240,7 +240,7 @@ describe('the coordinator’s pages', () => {
       // The new translator signs in, works in Greek, and sees no users page.
       await newcomer.page.goto('/');
       await signIn(newcomer.page, email, 'a long new password');
-      await newcomer.page.getByRole('heading', { level: 1, name: enText('documents.title') }).waitFor();
+      await newcomer.page.getByRole('heading', { level: 1, name: enText('myWork.title') }).waitFor();
       await expect(newcomer.page.locator('.app-nav').getByRole('link', { name: enText('nav.users') }).count()).resolves.toBe(0);
       await newcomer.page.goto('/documents/statement/el/edit');
       await newcomer.page.locator('.editor-row--active textarea, .editor-row .editor-row__open').first().waitFor();

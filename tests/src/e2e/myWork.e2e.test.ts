@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { axeProblems } from './support/axe.js';
+import { axeProblems, withoutCodeChipNames } from './support/axe.js';
 import { enText, missingKeys, openPage, screenshot, signIn } from './support/browser.js';
 import { ApiUser, DEMO_PASSWORD, runScenario, viewShot } from './support/editor.js';
 import { e2eEnvironment } from './support/environment.js';
@@ -75,6 +75,25 @@ describe('my work first (issue 20, item 2)', () => {
       // Back on My work the note is still first (its revision is the newest) and says it is done.
       await page.goto('/');
       await expect(page.locator('.my-work__item').nth(0).textContent()).resolves.toContain(enText('myWork.done'));
+    });
+  });
+
+  test('a reviewer sees what awaits review and lands on it', async () => {
+    const reviewer = await ApiUser.signIn(env.server.baseUrl, 'reviewer@demo.lockstep');
+    const waiting = await reviewer.segments('ru', 'translated');
+    expect(waiting.length).toBeGreaterThan(0);
+    const checked = await openPage(env.browser, env.server.baseUrl, [SIGNED_OUT]);
+    const { page } = checked;
+    await runScenario(env.server, 'my-work-reviewer', [checked], async () => {
+      await page.goto('/');
+      await signIn(page, 'reviewer@demo.lockstep', DEMO_PASSWORD);
+      const ru = page.locator('.my-work__item', { has: page.locator('.my-work__lang [lang="ru"]') }).filter({ hasText: 'Anniversary' });
+      await expect(ru.textContent()).resolves.toContain(`${waiting.length} segments await review`);
+      await ru.getByRole('link', { name: enText('myWork.review') }).click();
+      await page.waitForURL('**/documents/statement/ru/edit?state=translated');
+      await page.waitForFunction((id) => document.activeElement?.closest('.editor-row--active')?.id === id, `segment-${waiting[0].id}`);
+      await page.getByRole('button', { name: enText('editor.actions.approve'), exact: true }).waitFor();
+      expect(withoutCodeChipNames(await axeProblems(page))).toEqual([]);
     });
   });
 });

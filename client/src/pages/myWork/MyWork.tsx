@@ -7,7 +7,7 @@ import { directionOf } from '../../languages';
 import { Link } from '../../router';
 import type { MyWork as MyWorkAnswer } from '../../types';
 import { useResource } from '../../useResource';
-import { workHref } from './myWorkApi';
+import { workActions, workHref } from './myWorkApi';
 import './myWork.css';
 
 /**
@@ -48,7 +48,6 @@ function WorkRow({ item }: { item: WorkItem }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const titleId = `work-${item.documentId}-${item.lang}`;
-  const action = item.toTranslate.segments > 0 ? 'translate' : item.toReview.segments > 0 ? 'review' : 'open';
   return (
     <article className={`card my-work__item${hasWork(item) ? '' : ' my-work__item--done'}`} aria-labelledby={titleId}>
       <div className="my-work__what">
@@ -77,9 +76,13 @@ function WorkRow({ item }: { item: WorkItem }) {
         )}
         {!hasWork(item) && <span className="my-work__count my-work__count--done">{t('myWork.done')}</span>}
       </p>
-      <Link to={workHref(item)} className={`button ${action === 'open' ? 'button--secondary' : 'button--primary'} my-work__go`} aria-describedby={titleId}>
-        {t(`myWork.${action}`)}
-      </Link>
+      <div className="my-work__go">
+        {workActions(item).map((action, i) => (
+          <Link key={action} to={workHref(item, action)} className={`button ${action === 'open' || i > 0 ? 'button--secondary' : 'button--primary'}`} aria-describedby={titleId}>
+            {t(`myWork.${action}`)}
+          </Link>
+        ))}
+      </div>
     </article>
   );
 }

@@ -59,8 +59,10 @@ export async function openPage(
   baseUrl: string,
   expected: ExpectedHttpError[] = [],
   locale = 'en-US',
+  /** Device pixels per CSS pixel (screenshots that measure strokes want more than 1). */
+  deviceScaleFactor = 1,
 ): Promise<CheckedPage> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale, deviceScaleFactor });
   const page = await context.newPage();
   const problems: string[] = [];
   const expectedHit = (url: string, status: number) =>
