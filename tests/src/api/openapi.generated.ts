@@ -113,6 +113,15 @@ NewComment: NewComment
 Comment: Comment
 CommentThread: CommentThread
 CommentEnvelope: CommentEnvelope
+GlossaryTranslations: GlossaryTranslations
+GlossaryUser: GlossaryUser
+GlossaryProposal: GlossaryProposal
+GlossaryEntry: GlossaryEntry
+GlossaryList: GlossaryList
+GlossaryEnvelope: GlossaryEnvelope
+NewGlossaryEntry: NewGlossaryEntry
+GlossaryEntryPatch: GlossaryEntryPatch
+NewGlossaryProposal: NewGlossaryProposal
 /**
  * `event: comment` — a comment or question was written, edited, deleted or resolved.
  */
@@ -995,6 +1004,76 @@ comments: Comment[]
 }
 export interface CommentEnvelope {
 comment: Comment
+}
+/**
+ * Per target language code, its approved renderings, the preferred first.
+ */
+export interface GlossaryTranslations {
+[k: string]: string[]
+}
+export interface GlossaryUser {
+id: number
+name: string
+}
+export interface GlossaryProposal {
+id: number
+lang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+text: string
+proposedBy: GlossaryUser
+createdAt: string
+}
+export interface GlossaryEntry {
+id: number
+sourceLang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+term: string
+/**
+ * Part of speech, definition or usage note (may be empty).
+ */
+note: string
+/**
+ * Names and acronyms that stay as they are in every translation.
+ */
+doNotTranslate: boolean
+caseSensitive: boolean
+translations: GlossaryTranslations
+/**
+ * Pending proposals, oldest first.
+ */
+proposals: GlossaryProposal[]
+/**
+ * Moves with every write; a PATCH sends the version it read.
+ */
+version: number
+updatedAt: string
+}
+export interface GlossaryList {
+entries: GlossaryEntry[]
+}
+export interface GlossaryEnvelope {
+entry: GlossaryEntry
+}
+export interface NewGlossaryEntry {
+sourceLang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+/**
+ * Up to 200 characters.
+ */
+term: string
+note?: string
+doNotTranslate?: boolean
+caseSensitive?: boolean
+translations?: GlossaryTranslations
+}
+export interface GlossaryEntryPatch {
+version: number
+term?: string
+note?: string
+doNotTranslate?: boolean
+caseSensitive?: boolean
+translations?: GlossaryTranslations
+}
+export interface NewGlossaryProposal {
+lang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+text: string
 }
 /**
  * One language's part of a publish, as its impact report gave it.
