@@ -1,3 +1,4 @@
+import type { GlossaryQaTerm } from '../qa/types.js';
 import { may, type Actor } from '../roles.js';
 
 /**
@@ -34,4 +35,12 @@ export function cleanTermTranslations(texts: readonly string[]): string[] {
     if (clean && !out.includes(clean)) out.push(clean);
   }
   return out;
+}
+
+/** The glossary as the QA check of one target language needs it. */
+export function glossaryForQa(
+  entries: readonly { id: number; term: string; caseSensitive: boolean; doNotTranslate: boolean; translations: Readonly<Record<string, readonly string[]>> }[],
+  targetLang: string,
+): GlossaryQaTerm[] {
+  return entries.map((e) => ({ id: e.id, term: e.term, caseSensitive: e.caseSensitive, doNotTranslate: e.doNotTranslate, translations: e.translations[targetLang] ?? [] }));
 }

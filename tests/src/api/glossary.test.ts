@@ -125,3 +125,27 @@ describe('translations per language', () => {
     expect((await request(app).post(`/api/glossary/${t.id}/proposals/999999/accept`).set(auth(token.revKo))).status).toBe(404);
   });
 });
+
+describe('QA report', () => {
+  test('flags a missing approved translation and a changed do-not-translate term, per segment', async () => {
+    await newTerm({ term: 'Alliance', translations: { ko: ['동맹'] } });
+    await newTerm({ term: 'Lockstep', doNotTranslate: true, caseSensitive: true });
+    const created = await request(app)
+      .post('/api/documents')
+      .set(auth(token.coord))
+      .send({ id: 'gl-qa', title: 'Glossary QA', sourceLang: 'en', targetLangs: ['ko'], markdown: 'The Alliance met.\n\nLockstep keeps step.\n' });
+    expect(created.status).toBe(201);
+    const segs = (await request(app).get('/api/documents/gl-qa/segments?lang=ko').set(auth(token.ko))).body.segments as { id: string; translation: { version: number } }[];
+    const save = (i: number, text: string) =>
+      request(app).put(`/api/documents/gl-qa/segments/${segs[i].id}/translations/ko`).set(auth(token.ko)).send({ text, version: segs[i].translation.version });
+    expect((await save(0, '연합이 만났다.')).status).toBe(200);
+    expect((await save(1, '락스텝은 보조를 맞춘다.')).status).toBe(200);
+    const report = await request(app).get('/api/documents/gl-qa/qa/ko').set(auth(token.ko));
+    expect(report.status).toBe(200);
+    expect(report.body.counts).toMatchObject({ glossary_term_missing: 1, glossary_do_not_translate: 1 });
+    expect(report.body.segments.map((s: { warnings: { code: string }[] }) => s.warnings.map((w) => w.code).filter((c) => c.startsWith('glossary_')))).toEqual([
+      ['glossary_term_missing'],
+      ['glossary_do_not_translate'],
+    ]);
+  });
+});
