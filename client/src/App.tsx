@@ -13,6 +13,7 @@ import { SignIn } from './pages/SignIn';
 import { UsersPage } from './pages/users/UsersPage';
 import { InboxPage } from './pages/inbox/InboxPage';
 import { WebhooksPage } from './pages/webhooks/WebhooksPage';
+import { GlossaryPage } from './glossary/GlossaryPage';
 import { XliffPage } from './pages/xliff/XliffPage';
 import { matchRoute, navigate, usePathname } from './router';
 import type { Me, User } from './types';
@@ -135,6 +136,8 @@ function Routes({ user }: { user: User }) {
       return <InboxPage />;
     case 'webhooks':
       return <WebhooksPage user={user} />;
+    case 'glossary':
+      return <GlossaryPage user={user} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -11,6 +11,7 @@ import './editor/live.css';
 import './editor/threads.css';
 import './coordinator.css';
 import './exchange.css';
+import './glossary/glossary.css';
 
 await initI18n();
 

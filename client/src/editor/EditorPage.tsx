@@ -10,6 +10,7 @@ import type { Document, User } from '../types';
 import { useResource } from '../useResource';
 import { EditorList } from './EditorList';
 import { EditorToolbar } from './EditorToolbar';
+import { GlossaryProvider } from '../glossary/GlossaryContext';
 import { KeyboardHelp } from './KeyboardHelp';
 import { RevisionBanner } from './RevisionBanner';
 import { useEditor } from './useEditor';
@@ -174,6 +175,7 @@ export function EditorPage({ doc, lang, user }: Props) {
       {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {!segments && !list.error && <Loading />}
       {segments && (
+        <GlossaryProvider sourceLang={document_.sourceLang} targetLang={lang}>
         <EditorList
           doc={doc}
           segments={segments}
@@ -186,6 +188,7 @@ export function EditorPage({ doc, lang, user }: Props) {
           user={user}
           onShowAll={filter !== 'all' || search ? () => (setFilter('all'), setSearchInput(''), setSearch('')) : undefined}
         />
+        </GlossaryProvider>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {model.announcement}

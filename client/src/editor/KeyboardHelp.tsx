@@ -17,6 +17,12 @@ export function KeyboardHelp() {
             <dd>{t(`editor.keys.${name}.does`)}</dd>
           </div>
         ))}
+        <div>
+          <dt>
+            <kbd>{t('glossary.keys.keys')}</kbd>
+          </dt>
+          <dd>{t('glossary.keys.does')}</dd>
+        </div>
       </dl>
     </details>
   );

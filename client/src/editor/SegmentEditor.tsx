@@ -4,6 +4,8 @@ import { codeInfoOf, InlineText } from '../components/InlineText';
 import type { TextLanguage } from '../components/SegmentBlocks';
 import type { Segment } from '../types';
 import { checkCodes, placeCode, sourceCodesOf, type SourceCode } from './codeEditing';
+import { GlossaryPanel } from '../glossary/GlossaryPanel';
+import { useSegmentTerms } from '../glossary/useSegmentTerms';
 import { CodeStrip } from './CodeStrip';
 import { ConflictPanel } from './ConflictPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -47,6 +49,11 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
     model.setText(segment.id, chosen.text);
     model.announce(t('editor.memory.inserted', { number: index + 1 }));
   };
+  // Glossary terms go in at the cursor through the same setText as memory suggestions.
+  const terms = useSegmentTerms(segment, target.code, (next, cursor) => {
+    model.setText(segment.id, next);
+    requestAnimationFrame(() => area.current?.setSelectionRange(cursor, cursor));
+  });
   // A split or merge offers the old translations while there is none; an XLIFF import that met a
   // newer text here (a conflict) left the file's text as a suggestion, shown whatever the state.
   const derived = (segment.derivedFrom?.length ?? 0) > 0;
@@ -84,6 +91,7 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
       if (id) model.activate(id);
     } else if (altKey && code === 'KeyU' && translation.suggestion) model.setText(segment.id, translation.suggestion);
     else if (altKey && code === 'KeyS') model.setText(segment.id, segment.source);
+    else if (altKey && !shiftKey && !ctrlKey && !metaKey && code === 'KeyT') terms.insertNext(event.currentTarget);
     else handled = false;
     if (handled) event.preventDefault();
   };
@@ -160,6 +168,9 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
         historyOpen={historyOpen}
         onToggleHistory={() => setHistoryOpen((open) => !open)}
       />
+      {terms.glossary && (
+        <GlossaryPanel glossary={terms.glossary} terms={terms.entries} onInsert={canEdit ? (s) => area.current && terms.insert(area.current, s) : undefined} />
+      )}
       <MemoryPanel memory={memory} segment={segment} source={source} target={target} onInsert={canEdit ? insertMemory : undefined} />
       {historyOpen && (
         <HistoryPanel

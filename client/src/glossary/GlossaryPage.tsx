@@ -1,0 +1,122 @@
+import { LANGUAGE_CODES, LANGUAGES, may, type LanguageCode } from '@lockstep/shared';
+import type { GlossaryEntry, GlossaryList } from '@lockstep/shared/api';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, apiPath, asApiError, type ApiError } from '../api';
+import { ErrorMessage, Loading } from '../components/ErrorMessage';
+import type { User } from '../types';
+import { useResource } from '../useResource';
+import { GlossaryEntryItem } from './GlossaryEntryItem';
+
+/** `/glossary`: the terms of a source language. Everyone reads; coordinators add and delete, reviewers translate, translators propose. */
+export function GlossaryPage({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const [sourceLang, setSourceLang] = useState<LanguageCode>('en');
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState('');
+  const [list, reload] = useResource<GlossaryList>(apiPath(['glossary'], search ? { sourceLang, q: search } : { sourceLang }), { keepWhileReloading: true });
+  const coordinator = may(user, 'manageGlossary');
+
+  useEffect(() => {
+    document.title = t('glossary.documentTitle', { app: t('app.name') });
+  }, [t]);
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(query.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('glossary.title')}</h1>
+      </div>
+      <p>{t('glossary.intro')}</p>
+      <div className="glossary-filters">
+        <label>
+          {t('glossary.sourceLang')}{' '}
+          <select value={sourceLang} onChange={(e) => setSourceLang(e.target.value as LanguageCode)}>
+            {LANGUAGE_CODES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LANGUAGES[code].autonym}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('glossary.search')}{' '}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+      </div>
+      {coordinator && <NewTermForm sourceLang={sourceLang} onAdded={reload} />}
+      <section className="card page-section" aria-labelledby="glossary-terms">
+        <h2 id="glossary-terms">{t('glossary.listTitle')}</h2>
+        {list.status === 'loading' && <Loading />}
+        {list.status === 'error' && <ErrorMessage error={list.error} onRetry={reload} />}
+        {list.status === 'ready' && list.data.entries.length === 0 && <p>{t('glossary.none')}</p>}
+        {list.status === 'ready' && (
+          <ul className="glossary-list">
+            {list.data.entries.map((entry: GlossaryEntry) => (
+              <GlossaryEntryItem key={`${entry.id}-${entry.version}`} entry={entry} user={user} onChanged={reload} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function NewTermForm({ sourceLang, onAdded }: { sourceLang: LanguageCode; onAdded(): void }) {
+  const { t } = useTranslation();
+  const [term, setTerm] = useState('');
+  const [note, setNote] = useState('');
+  const [doNotTranslate, setDoNotTranslate] = useState(false);
+  const [caseSensitive, setCaseSensitive] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.post('/api/glossary', { sourceLang, term, note, doNotTranslate, caseSensitive });
+      setTerm('');
+      setNote('');
+      setDoNotTranslate(false);
+      setCaseSensitive(false);
+      onAdded();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card page-section" aria-labelledby="glossary-new">
+      <h2 id="glossary-new">{t('glossary.add.title')}</h2>
+      <form className="glossary-form" onSubmit={submit}>
+        <label>
+          {t('glossary.add.term')}
+          <input value={term} onChange={(e) => setTerm(e.target.value)} lang={sourceLang} required maxLength={200} />
+        </label>
+        <label>
+          {t('glossary.add.note')}
+          <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={doNotTranslate} onChange={(e) => setDoNotTranslate(e.target.checked)} />
+          {t('glossary.doNotTranslate')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} />
+          {t('glossary.caseSensitive')}
+        </label>
+        {error && <ErrorMessage error={error} />}
+        <button type="submit" className="button" disabled={busy}>
+          {t('glossary.add.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
