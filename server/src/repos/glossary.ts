@@ -1,17 +1,12 @@
+import type { GlossaryRecord } from '@lockstep/shared';
 import type { GlossaryEntry, Sendable } from '@lockstep/shared/api';
 import type { Queryable } from '../db/db.js';
 
 /** A term as stored, with its pending proposals (the API's entry; the times as the driver gives them). */
 export type GlossaryRow = Omit<GlossaryEntry, 'updatedAt'> & Pick<Sendable<GlossaryEntry>, 'updatedAt'>;
 
-export interface TermFields {
-  sourceLang: string;
-  term: string;
-  note: string;
-  doNotTranslate: boolean;
-  caseSensitive: boolean;
-  translations: Record<string, string[]>;
-}
+/** A term's stored fields: what a glossary file carries. */
+export type TermFields = GlossaryRecord;
 
 // One statement per read: each term with its pending proposals as a JSON array.
 const ENTRY_SELECT = `
@@ -131,4 +126,15 @@ export async function acceptProposal(tx: Queryable, p: ProposalRow, userId: numb
     [p.id, userId],
   );
   return (r.rowCount ?? 0) > 0;
+}
+
+/** Every term of a source language with its translations, alphabetical (the export; no proposals). */
+export async function exportTerms(db: Queryable, sourceLang: string): Promise<(TermFields & { id: number; version: number })[]> {
+  const r = await db.query<TermFields & { id: number; version: number }>(
+    `SELECT id::int AS id, source_lang AS "sourceLang", term, note, do_not_translate AS "doNotTranslate",
+            case_sensitive AS "caseSensitive", translations, version
+       FROM glossary_terms WHERE source_lang = $1 ORDER BY lower(term), id`,
+    [sourceLang],
+  );
+  return r.rows;
 }

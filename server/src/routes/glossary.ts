@@ -1,12 +1,32 @@
-import { LANGUAGE_CODES } from '@lockstep/shared';
+import { GLOSSARY_FILE_MAX_BYTES, invalid, LANGUAGE_CODES } from '@lockstep/shared';
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { actorOf } from '../http/auth.js';
 import { param, type RouteTable } from '../http/routeTable.js';
+import { writeWithBackpressure } from '../http/backpressure.js';
+import { fileUpload } from '../http/upload.js';
 import * as glossary from '../services/glossary.js';
+import { exportGlossary, importGlossary, type GlossaryFormat } from '../services/glossaryExchange.js';
 
 const Lang = z.enum(LANGUAGE_CODES);
+const TBX_TYPES = ['application/x-tbx', 'application/tbx+xml', 'application/xml', 'text/xml'];
+const glossaryFile = fileUpload({ rawTypes: ['text/csv', ...TBX_TYPES], maxBytes: GLOSSARY_FILE_MAX_BYTES, what: 'glossary file (CSV or TBX)', mediaTypeCode: 'glossary_file_required' });
+const ExportQuery = z.object({ format: z.enum(['tbx', 'csv']), sourceLang: Lang.default('en') });
+const ImportQuery = z.object({
+  format: z.enum(['tbx', 'csv']).optional(),
+  sourceLang: Lang.default('en'),
+  dryRun: z.enum(['true', 'false', '1', '0']).optional(),
+});
+
+/** The file's format: `?format=`, else its media type (a multipart upload must say). */
+function importFormat(req: Request, given: GlossaryFormat | undefined): GlossaryFormat {
+  if (given) return given;
+  if (req.is('text/csv')) return 'csv';
+  if (req.is(TBX_TYPES)) return 'tbx';
+  throw invalid('format_required', 'Say which format the file is in: ?format=csv or ?format=tbx.');
+}
+
 const Translations = z.record(z.string().max(20), z.array(z.string()).max(100));
 const NewEntry = z.object({
   sourceLang: Lang,
@@ -45,6 +65,36 @@ export function glossaryRoutes(routes: RouteTable, db: Db): void {
     async handler(req, res) {
       const q = ListQuery.parse(req.query);
       res.json(await glossary.listGlossary(db, q.sourceLang, q.q));
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/api/glossary/export',
+    action: 'read',
+    async handler(req, res) {
+      const q = ExportQuery.parse(req.query);
+      await exportGlossary(db, q.sourceLang, q.format, (chunk) => {
+        if (!res.headersSent) {
+          res.setHeader('Content-Type', q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-tbx; charset=utf-8');
+          res.setHeader('Content-Disposition', `attachment; filename="glossary-${q.sourceLang}.${q.format}"`);
+        }
+        return writeWithBackpressure(res, chunk);
+      });
+      res.end();
+    },
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/api/glossary/import',
+    action: 'manageGlossary',
+    body: glossaryFile,
+    async handler(req, res) {
+      const q = ImportQuery.parse(req.query);
+      const dryRun = q.dryRun === 'true' || q.dryRun === '1';
+      const report = await importGlossary(db, actorOf(req.auth)!.id, { bytes: req.body as Buffer, format: importFormat(req, q.format), sourceLang: q.sourceLang }, dryRun);
+      res.status(report.counts.rejected > 0 && !dryRun ? 422 : 200).json(report);
     },
   });
 

@@ -77,3 +77,28 @@ export interface NewGlossaryProposal {
   lang: LanguageCode;
   text: string;
 }
+
+/** What an import did (or, in a dry run, would do) with one entry of the file. */
+export interface GlossaryImportEntry {
+  /** 1-based, in file order. */
+  index: number;
+  /** Where in the file: "line 3", "termEntry "t7" (line 40)". */
+  where: string;
+  term: string | null;
+  action: 'created' | 'updated' | 'unchanged' | 'rejected';
+  /** Why it was rejected. */
+  problem: string | null;
+}
+
+/**
+ * `POST /api/glossary/import`: every entry's outcome. A file with a rejected entry changes
+ * nothing (`applied` false); new terms are created, known ones (same term and note) get the
+ * file's flags and note and any translations they lack (none is removed).
+ */
+export interface GlossaryImportReport {
+  dryRun: boolean;
+  applied: boolean;
+  format: 'csv' | 'tbx';
+  counts: { created: number; updated: number; unchanged: number; rejected: number };
+  entries: GlossaryImportEntry[];
+}

@@ -49,6 +49,8 @@ interface Pairs {
   NewGlossaryEntry: [Api.NewGlossaryEntry, Schemas['NewGlossaryEntry']];
   GlossaryEntryPatch: [Api.GlossaryEntryPatch, Schemas['GlossaryEntryPatch']];
   NewGlossaryProposal: [Api.NewGlossaryProposal, Schemas['NewGlossaryProposal']];
+  GlossaryImportEntry: [Api.GlossaryImportEntry, Schemas['GlossaryImportEntry']];
+  GlossaryImportReport: [Api.GlossaryImportReport, Schemas['GlossaryImportReport']];
   ChangeKind: [Api.RevisionChangeKind, Schemas['ChangeKind']];
   Impact: [Api.Impact, Schemas['Impact']];
   LanguageCounts: [Api.LanguageCounts, Schemas['LanguageCounts']];
@@ -103,6 +105,8 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   NewGlossaryEntry: true,
   GlossaryEntryPatch: true,
   NewGlossaryProposal: true,
+  GlossaryImportEntry: true,
+  GlossaryImportReport: true,
   ChangeKind: true,
   Impact: true,
   LanguageCounts: true,

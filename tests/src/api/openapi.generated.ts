@@ -122,6 +122,8 @@ GlossaryEnvelope: GlossaryEnvelope
 NewGlossaryEntry: NewGlossaryEntry
 GlossaryEntryPatch: GlossaryEntryPatch
 NewGlossaryProposal: NewGlossaryProposal
+GlossaryImportEntry: GlossaryImportEntry
+GlossaryImportReport: GlossaryImportReport
 /**
  * `event: comment` — a comment or question was written, edited, deleted or resolved.
  */
@@ -1074,6 +1076,34 @@ translations?: GlossaryTranslations
 export interface NewGlossaryProposal {
 lang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
 text: string
+}
+export interface GlossaryImportEntry {
+/**
+ * 1-based, in file order.
+ */
+index: number
+/**
+ * Where in the file ("line 3", "termEntry \"t7\" (line 40)").
+ */
+where: string
+term: (string | null)
+action: ("created" | "updated" | "unchanged" | "rejected")
+/**
+ * Why it was rejected.
+ */
+problem: (string | null)
+}
+export interface GlossaryImportReport {
+dryRun: boolean
+applied: boolean
+format: ("csv" | "tbx")
+counts: {
+created: number
+updated: number
+unchanged: number
+rejected: number
+}
+entries: GlossaryImportEntry[]
 }
 /**
  * One language's part of a publish, as its impact report gave it.

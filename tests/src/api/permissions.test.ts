@@ -66,6 +66,8 @@ const EXPECTED: Record<string, Who[]> = {
   // Glossary: coordinators write terms; reviewers the translations of their languages (checked
   // per language by the service); everyone who translates may propose.
   'GET /api/glossary': SIGNED_IN,
+  'GET /api/glossary/export': SIGNED_IN,
+  'POST /api/glossary/import': ['coordinator', 'admin'],
   'POST /api/glossary': ['coordinator', 'admin'],
   'PATCH /api/glossary/:id': ['reviewer-ru', 'coordinator', 'admin'],
   'DELETE /api/glossary/:id': ['coordinator', 'admin'],
