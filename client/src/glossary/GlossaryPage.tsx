@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import type { User } from '../types';
 import { useResource } from '../useResource';
 import { GlossaryEntryItem } from './GlossaryEntryItem';
+import { GlossaryFiles } from './GlossaryFiles';
 
 /** `/glossary`: the terms of a source language. Everyone reads; coordinators add and delete, reviewers translate, translators propose. */
 export function GlossaryPage({ user }: { user: User }) {
@@ -48,6 +49,7 @@ export function GlossaryPage({ user }: { user: User }) {
         </label>
       </div>
       {coordinator && <NewTermForm sourceLang={sourceLang} onAdded={reload} />}
+      <GlossaryFiles sourceLang={sourceLang} canImport={coordinator} onImported={reload} />
       <section className="card page-section" aria-labelledby="glossary-terms">
         <h2 id="glossary-terms">{t('glossary.listTitle')}</h2>
         {list.status === 'loading' && <Loading />}
