@@ -37,7 +37,7 @@ CREATE TABLE glossary_proposals (
   text         text NOT NULL CHECK (text <> ''),
   proposed_by  bigint NOT NULL REFERENCES users (id),
   created_at   timestamptz NOT NULL DEFAULT now(),
-  status       text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted')),
+  status       text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'declined')),
   settled_by   bigint REFERENCES users (id),
   settled_at   timestamptz
 );

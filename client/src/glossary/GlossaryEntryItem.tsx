@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asApiError, type ApiError } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import type { User } from '../types';
+import { TermEditForm } from './TermEditForm';
 
 interface Props {
   entry: GlossaryEntry;
@@ -16,6 +17,7 @@ interface Props {
 export function GlossaryEntryItem({ entry, user, onChanged }: Props) {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError>();
+  const [editing, setEditing] = useState(false);
   const targets = LANGUAGE_CODES.filter((code) => code !== entry.sourceLang);
   const shown = targets.filter((code) => (entry.translations[code]?.length ?? 0) > 0 || may(user, 'translate', code));
 
@@ -40,11 +42,17 @@ export function GlossaryEntryItem({ entry, user, onChanged }: Props) {
         {entry.doNotTranslate && <span className="badge">{t('glossary.doNotTranslate')}</span>}
         {entry.caseSensitive && <span className="badge">{t('glossary.caseSensitive')}</span>}
         {may(user, 'manageGlossary') && (
-          <button type="button" className="button button--quiet button--small" onClick={remove}>
-            {t('glossary.delete')}
-          </button>
+          <>
+            <button type="button" className="button button--quiet button--small" aria-expanded={editing} onClick={() => setEditing((open) => !open)}>
+              {t('glossary.edit')}
+            </button>
+            <button type="button" className="button button--quiet button--small" onClick={remove}>
+              {t('glossary.delete')}
+            </button>
+          </>
         )}
       </p>
+      {editing && <TermEditForm entry={entry} run={run} onClose={() => setEditing(false)} />}
       {error && <ErrorMessage error={error} />}
       {!entry.doNotTranslate && (
         <dl className="glossary-entry__translations">
@@ -90,11 +98,14 @@ function LanguageRow({ entry, lang, user, run }: { entry: GlossaryEntry; lang: L
         {proposals.map((p) => (
           <span key={p.id} className="glossary-entry__proposal">
             {t('glossary.proposedBy', { name: p.proposedBy.name })} <span lang={lang}>{p.text}</span>
-            {reviewer && (
-              <button type="button" className="button button--small" onClick={() => void run(() => api.post(`/api/glossary/${entry.id}/proposals/${p.id}/accept`))}>
-                {t('glossary.accept')}
-              </button>
-            )}
+            {reviewer &&
+              (['accept', 'decline'] as const).map((how) => (
+                <button key={how} type="button" className={`button button--small${how === 'decline' ? ' button--quiet' : ''}`}
+                  onClick={() => void run(() => api.post(`/api/glossary/${entry.id}/proposals/${p.id}/${how}`))}
+                >
+                  {t(`glossary.${how}`)}
+                </button>
+              ))}
           </span>
         ))}
       </dd>

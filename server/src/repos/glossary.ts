@@ -107,6 +107,15 @@ export async function findProposal(db: Queryable, termId: number, id: number): P
   return r.rows[0];
 }
 
+/** Declines a pending proposal (it stays, settled, for the record). False when it was settled meanwhile. */
+export async function declineProposal(tx: Queryable, id: number, userId: number): Promise<boolean> {
+  const r = await tx.query(
+    `UPDATE glossary_proposals SET status = 'declined', settled_by = $2, settled_at = now() WHERE id = $1 AND status = 'pending'`,
+    [id, userId],
+  );
+  return (r.rowCount ?? 0) > 0;
+}
+
 /**
  * Accepts a pending proposal: its text joins the language's translations (last, unless it is
  * there already) and the term's version moves, in one statement. False when it was settled meanwhile.

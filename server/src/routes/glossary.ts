@@ -137,14 +137,16 @@ export function glossaryRoutes(routes: RouteTable, db: Db): void {
     },
   });
 
-  routes.add({
-    method: 'post',
-    path: '/api/glossary/:id/proposals/:pid/accept',
-    action: 'reviewTerms',
-    langOf: () => undefined,
-    body: 'none',
-    async handler(req, res) {
-      res.json(await glossary.acceptProposal(db, actorOf(req.auth)!, idParam(req, 'id'), idParam(req, 'pid')));
-    },
-  });
+  for (const how of ['accept', 'decline'] as const) {
+    routes.add({
+      method: 'post',
+      path: `/api/glossary/:id/proposals/:pid/${how}`,
+      action: 'reviewTerms',
+      langOf: () => undefined,
+      body: 'none',
+      async handler(req, res) {
+        res.json(await glossary.settleProposal(db, actorOf(req.auth)!, idParam(req, 'id'), idParam(req, 'pid'), how));
+      },
+    });
+  }
 }

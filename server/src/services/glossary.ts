@@ -131,13 +131,17 @@ export async function proposeTranslation(db: Db, actor: Actor, id: number, input
   return { entry: await requireTerm(db, id) };
 }
 
-export async function acceptProposal(db: Db, actor: Actor, id: number, proposalId: number): Promise<Envelope> {
+/** Accepts (into the language's translations) or declines a pending proposal: reviewers of its language. */
+export async function settleProposal(db: Db, actor: Actor, id: number, proposalId: number, how: 'accept' | 'decline'): Promise<Envelope> {
   await requireTerm(db, id);
   const proposal = proposalId > 0 ? await glossary.findProposal(db, id, proposalId) : undefined;
   if (!proposal) throw notFound('proposal_not_found', `The glossary term ${id} has no proposal ${proposalId}.`);
-  if (!mayReviewTerms(actor, proposal.lang)) throw forbidden('not_allowed', `Only reviewers of "${proposal.lang}" accept its term translations.`);
-  if (!proposal.pending) throw unprocessable('proposal_settled', 'This proposal was already accepted.');
-  const accepted = await retrying(() => db.transaction((tx) => glossary.acceptProposal(tx, proposal, actor.id)));
-  if (!accepted) throw unprocessable('proposal_settled', 'This proposal was already accepted.');
+  if (!mayReviewTerms(actor, proposal.lang)) throw forbidden('not_allowed', `Only reviewers of "${proposal.lang}" settle its term proposals.`);
+  const settled = () => unprocessable('proposal_settled', 'This proposal was already accepted or declined.');
+  if (!proposal.pending) throw settled();
+  const done = await retrying(() =>
+    db.transaction((tx) => (how === 'accept' ? glossary.acceptProposal(tx, proposal, actor.id) : glossary.declineProposal(tx, proposal.id, actor.id))),
+  );
+  if (!done) throw settled();
   return { entry: await requireTerm(db, id) };
 }

@@ -122,6 +122,14 @@ describe('translations per language', () => {
     expect(accepted.body.entry).toMatchObject({ translations: { ko: ['기존', '제안'] }, proposals: [], version: 2 });
     const again = await request(app).post(`/api/glossary/${t.id}/proposals/${p.id}/accept`).set(auth(token.revKo));
     expect([again.status, again.body.error.code]).toEqual([422, 'proposal_settled']);
+    // A reviewer may also decline a proposal: it leaves the list, the translations stay.
+    const other = await request(app).post(`/api/glossary/${t.id}/proposals`).set(auth(token.ko)).send({ lang: 'ko', text: '다른 안' });
+    const pid = other.body.entry.proposals[0].id;
+    expect((await request(app).post(`/api/glossary/${t.id}/proposals/${pid}/decline`).set(auth(token.revRu))).status).toBe(403);
+    const declined = await request(app).post(`/api/glossary/${t.id}/proposals/${pid}/decline`).set(auth(token.revKo));
+    expect(declined.status).toBe(200);
+    expect(declined.body.entry).toMatchObject({ translations: { ko: ['기존', '제안'] }, proposals: [] });
+    expect((await request(app).post(`/api/glossary/${t.id}/proposals/${pid}/accept`).set(auth(token.revKo))).status).toBe(422);
     expect((await request(app).post(`/api/glossary/${t.id}/proposals/999999/accept`).set(auth(token.revKo))).status).toBe(404);
   });
 });

@@ -73,6 +73,7 @@ const EXPECTED: Record<string, Who[]> = {
   'DELETE /api/glossary/:id': ['coordinator', 'admin'],
   'POST /api/glossary/:id/proposals': SIGNED_IN,
   'POST /api/glossary/:id/proposals/:pid/accept': ['reviewer-ru', 'coordinator', 'admin'],
+  'POST /api/glossary/:id/proposals/:pid/decline': ['reviewer-ru', 'coordinator', 'admin'],
 };
 
 const EXAMPLE_PARAMS: Record<string, string> = { doc: 'no-such-doc', id: '999999', n: '1', lang: 'ko', seg: 's1', pid: '999999' };

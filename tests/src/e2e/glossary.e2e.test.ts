@@ -59,5 +59,24 @@ describe('glossary in the editor', () => {
       expect(await axeProblems(page)).toEqual([]);
       expect(await missingKeys(page)).toEqual([]);
     });
+
+    // A coordinator's glossary page: add a term, edit it, the file section; axe clean.
+    const coord = await openPage(env.browser, env.server.baseUrl, [SIGNED_OUT]);
+    await runScenario(env.server, 'glossary-page', [coord], async () => {
+      const page = coord.page;
+      await signInAt(page, '/glossary', 'coordinator@demo.lockstep');
+      await page.getByLabel(enText('glossary.add.term')).first().fill('Special Military Operation');
+      await page.getByRole('button', { name: enText('glossary.add.submit') }).click();
+      const entry = page.locator('.glossary-entry', { hasText: 'Special Military Operation' });
+      await entry.waitFor();
+      await entry.getByRole('button', { name: enText('glossary.edit') }).click();
+      await entry.getByLabel(enText('glossary.add.note')).fill('noun');
+      await entry.getByRole('button', { name: enText('glossary.save') }).click();
+      await page.locator('.glossary-entry', { hasText: 'noun' }).waitFor();
+      await expect(page.getByRole('button', { name: enText('glossary.files.check') }).isDisabled()).resolves.toBe(true);
+      expect(await axeProblems(page)).toEqual([]);
+      expect(await missingKeys(page)).toEqual([]);
+      await viewShot(page, 'glossary-page');
+    });
   });
 });
