@@ -8,6 +8,7 @@ import type { User } from '../types';
 import { useResource } from '../useResource';
 import { GlossaryEntryItem } from './GlossaryEntryItem';
 import { GlossaryFiles } from './GlossaryFiles';
+import { EMPTY_TERM, TermFields, type TermDraft } from './TermFields';
 
 /** `/glossary`: the terms of a source language. Everyone reads; coordinators add and delete, reviewers translate, translators propose. */
 export function GlossaryPage({ user }: { user: User }) {
@@ -69,10 +70,7 @@ export function GlossaryPage({ user }: { user: User }) {
 
 function NewTermForm({ sourceLang, onAdded }: { sourceLang: LanguageCode; onAdded(): void }) {
   const { t } = useTranslation();
-  const [term, setTerm] = useState('');
-  const [note, setNote] = useState('');
-  const [doNotTranslate, setDoNotTranslate] = useState(false);
-  const [caseSensitive, setCaseSensitive] = useState(false);
+  const [draft, setDraft] = useState<TermDraft>(EMPTY_TERM);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
 
@@ -81,11 +79,8 @@ function NewTermForm({ sourceLang, onAdded }: { sourceLang: LanguageCode; onAdde
     setBusy(true);
     setError(undefined);
     try {
-      await api.post('/api/glossary', { sourceLang, term, note, doNotTranslate, caseSensitive });
-      setTerm('');
-      setNote('');
-      setDoNotTranslate(false);
-      setCaseSensitive(false);
+      await api.post('/api/glossary', { sourceLang, ...draft });
+      setDraft(EMPTY_TERM);
       onAdded();
     } catch (err) {
       setError(asApiError(err));
@@ -98,22 +93,7 @@ function NewTermForm({ sourceLang, onAdded }: { sourceLang: LanguageCode; onAdde
     <section className="card page-section" aria-labelledby="glossary-new">
       <h2 id="glossary-new">{t('glossary.add.title')}</h2>
       <form className="glossary-form" onSubmit={submit}>
-        <label>
-          {t('glossary.add.term')}
-          <input value={term} onChange={(e) => setTerm(e.target.value)} lang={sourceLang} required maxLength={200} />
-        </label>
-        <label>
-          {t('glossary.add.note')}
-          <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={doNotTranslate} onChange={(e) => setDoNotTranslate(e.target.checked)} />
-          {t('glossary.doNotTranslate')}
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} />
-          {t('glossary.caseSensitive')}
-        </label>
+        <TermFields value={draft} sourceLang={sourceLang} onChange={setDraft} />
         {error && <ErrorMessage error={error} />}
         <button type="submit" className="button" disabled={busy}>
           {t('glossary.add.submit')}

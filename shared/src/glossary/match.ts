@@ -138,18 +138,57 @@ function occurrencesIn(text: { words: Word[]; joined: boolean[] }, want: string[
   return out;
 }
 
+/** The first letters (up to three) that every form of a word starts with: a match shares them. */
+function headOf(word: string): string {
+  return [...word].slice(0, 3).join('');
+}
+
+interface TermIndex {
+  /** Terms by the head of their first word, folded for case-insensitive terms. */
+  byHead: Map<string, { term: MatchableTerm; words: string[] }[]>;
+}
+
+// Built once per glossary array and language: the editor matches every row against the same one.
+const indexes = new WeakMap<readonly MatchableTerm[], Map<string, TermIndex>>();
+
+function indexOf(terms: readonly MatchableTerm[], lang: string): TermIndex {
+  let byLang = indexes.get(terms);
+  if (!byLang) indexes.set(terms, (byLang = new Map()));
+  let index = byLang.get(lang);
+  if (!index) {
+    index = { byHead: new Map() };
+    for (const term of terms) {
+      const words = wordsOf(term.term, lang, term.caseSensitive).words.map((w) => w.key);
+      if (!words.length) continue;
+      const head = headOf(words[0].toLocaleLowerCase(lang));
+      const list = index.byHead.get(head) ?? [];
+      list.push({ term, words });
+      index.byHead.set(head, list);
+    }
+    byLang.set(lang, index);
+  }
+  return index;
+}
+
 /**
  * Every occurrence of the terms in a text of language `lang`, without overlaps: where two
  * terms overlap, the longer (then the earlier) wins ("Special Military Operation" over
- * "Operation"). Sorted by position.
+ * "Operation"). Sorted by position. Only terms whose first word starts like a word of the
+ * text are compared (an index per glossary array), so a large glossary costs little per text.
  */
 export function findTerms(text: string, lang: string, terms: readonly MatchableTerm[]): TermOccurrence[] {
-  const folded = { insensitive: wordsOf(text, lang, false), sensitive: undefined as ReturnType<typeof wordsOf> | undefined };
+  const insensitive = wordsOf(text, lang, false);
+  let sensitive: ReturnType<typeof wordsOf> | undefined;
+  const index = indexOf(terms, lang);
+  const candidates = new Set<{ term: MatchableTerm; words: string[] }>();
+  for (const w of insensitive.words) {
+    const letters = [...w.key];
+    for (let n = 1; n <= Math.min(3, letters.length); n++) for (const c of index.byHead.get(letters.slice(0, n).join('')) ?? []) candidates.add(c);
+  }
   const found: TermOccurrence[] = [];
-  for (const term of terms) {
-    let words = folded.insensitive;
-    if (term.caseSensitive) words = folded.sensitive ??= wordsOf(text, lang, true);
-    for (const [start, end] of occurrencesIn(words, termWords(term.term, lang, term.caseSensitive))) found.push({ termId: term.id, start, end });
+  for (const { term, words: want } of candidates) {
+    const words = term.caseSensitive ? (sensitive ??= wordsOf(text, lang, true)) : insensitive;
+    for (const [start, end] of occurrencesIn(words, want)) found.push({ termId: term.id, start, end });
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: TermOccurrence[] = [];
