@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { axeProblems } from './support/axe.js';
-import { enText, missingKeys, openPage } from './support/browser.js';
-import { activeTextarea, ApiUser, hasNoCodes, row, runScenario, signInAt, viewShot } from './support/editor.js';
+import { enText, missingKeys, openPage, signIn } from './support/browser.js';
+import { activeTextarea, ApiUser, DEMO_PASSWORD, hasNoCodes, row, runScenario, signInAt, viewShot } from './support/editor.js';
 import { e2eEnvironment } from './support/environment.js';
 
 /** Issue 21, item 1 in the browser: glossary terms marked in the source, their target term on focus, inserted with Alt+T. */
@@ -64,14 +64,16 @@ describe('glossary in the editor', () => {
     const coord = await openPage(env.browser, env.server.baseUrl, [SIGNED_OUT]);
     await runScenario(env.server, 'glossary-page', [coord], async () => {
       const page = coord.page;
-      await signInAt(page, '/glossary', 'coordinator@demo.lockstep');
-      await page.getByLabel(enText('glossary.add.term')).first().fill('Special Military Operation');
+      await page.goto('/glossary');
+      await signIn(page, 'coordinator@demo.lockstep', DEMO_PASSWORD);
+      await page.locator('.glossary-entry').first().waitFor();
+      await page.getByLabel(enText('glossary.add.term'), { exact: true }).first().fill('Special Military Operation');
       await page.getByRole('button', { name: enText('glossary.add.submit') }).click();
       const entry = page.locator('.glossary-entry', { hasText: 'Special Military Operation' });
       await entry.waitFor();
       await entry.getByRole('button', { name: enText('glossary.edit') }).click();
       await entry.getByLabel(enText('glossary.add.note')).fill('noun');
-      await entry.getByRole('button', { name: enText('glossary.save') }).click();
+      await entry.locator('.glossary-form').getByRole('button', { name: enText('glossary.save') }).click();
       await page.locator('.glossary-entry', { hasText: 'noun' }).waitFor();
       await expect(page.getByRole('button', { name: enText('glossary.files.check') }).isDisabled()).resolves.toBe(true);
       expect(await axeProblems(page)).toEqual([]);
