@@ -29,11 +29,6 @@ export function useGlossary(): GlossaryView | undefined {
   return useContext(GlossaryContext);
 }
 
-/** What a term becomes in the target language: itself when it is not translated, else its translations. */
-export function renderingsOf(entry: GlossaryEntry, targetLang: string): string[] {
-  return entry.doNotTranslate ? [entry.term] : (entry.translations[targetLang] ?? []);
-}
-
 /** The glossary's terms in a source text, each once, in order of first appearance. */
 export function termsIn(glossary: GlossaryView | undefined, text: string): GlossaryEntry[] {
   if (!glossary?.entries.length) return [];

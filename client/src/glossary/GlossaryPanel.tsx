@@ -1,6 +1,7 @@
 import type { GlossaryEntry } from '@lockstep/shared/api';
 import { useTranslation } from 'react-i18next';
-import { renderingsOf, type GlossaryView } from './GlossaryContext';
+import type { GlossaryView } from './GlossaryContext';
+import { renderingsOf } from './insertTerm';
 
 interface Props {
   glossary: GlossaryView;

@@ -1,7 +1,8 @@
 import { Fragment, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryEntry } from '@lockstep/shared/api';
-import { occurrencesIn, renderingsOf, useGlossary, type GlossaryView } from './GlossaryContext';
+import { occurrencesIn, useGlossary, type GlossaryView } from './GlossaryContext';
+import { renderingsOf } from './insertTerm';
 
 /**
  * A source text with its glossary terms marked. Each mark can take focus, and its target

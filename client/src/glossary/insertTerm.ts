@@ -1,6 +1,5 @@
 import { containsTerm } from '@lockstep/shared';
 import type { GlossaryEntry } from '@lockstep/shared/api';
-import { renderingsOf } from './GlossaryContext';
 
 /** The text with `insert` in place of the selection, and where the cursor goes after it. */
 export function insertAt(value: string, start: number, end: number, insert: string): { text: string; cursor: number } {
@@ -12,4 +11,9 @@ export function nextTermToInsert(terms: readonly GlossaryEntry[], translation: s
   const usable = terms.map((e) => renderingsOf(e, targetLang)).filter((r) => r.length > 0);
   const missing = usable.find((renderings) => !renderings.some((r) => containsTerm(translation, targetLang, r)));
   return (missing ?? usable[0])?.[0];
+}
+
+/** What a term becomes in the target language: itself when it is not translated, else its translations. */
+export function renderingsOf(entry: GlossaryEntry, targetLang: string): string[] {
+  return entry.doNotTranslate ? [entry.term] : (entry.translations[targetLang] ?? []);
 }
