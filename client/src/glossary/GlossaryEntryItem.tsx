@@ -90,7 +90,9 @@ function LanguageRow({ entry, lang, user, run }: { entry: GlossaryEntry; lang: L
               aria-label={t(reviewer ? 'glossary.translationsLabel' : 'glossary.proposeLabel', { term: entry.term, language: autonym })}
               onChange={(e) => setDraft(e.target.value)}
             />
-            <button type="button" className="button button--secondary button--small" onClick={() => void (reviewer ? save() : propose())}>
+            <button type="button" className="button button--secondary button--small" aria-label={t(reviewer ? 'glossary.saveIn' : 'glossary.proposeIn', { language: autonym })}
+              onClick={() => void (reviewer ? save() : propose())}
+            >
               {reviewer ? t('glossary.save') : t('glossary.propose')}
             </button>
           </span>
