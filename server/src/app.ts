@@ -20,7 +20,9 @@ import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { markdownRoutes } from './routes/markdown.js';
+import { machineTranslationRoutes } from './routes/machineTranslation.js';
 import { memoryRoutes } from './routes/memory.js';
+import { MachineTranslation } from './mt/machineTranslation.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { qaRoutes } from './routes/qa.js';
 import { revisionRoutes } from './routes/revisions.js';
@@ -99,6 +101,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   markdownRoutes(routes, db);
   qaRoutes(routes, db);
   memoryRoutes(routes, db, { fuzzyMaxChars: config.memoryFuzzyMaxChars });
+  machineTranslationRoutes(routes, db, new MachineTranslation(config.mt, logger));
   translationRoutes(routes, db);
   commentRoutes(routes, db);
   glossaryRoutes(routes, db);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MEMORY_FUZZY_MAX_CHARS } from '@lockstep/shared';
 import { DEFAULT_INTERACTIVE_POOL_SIZE, DEFAULT_INTERACTIVE_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type OpenDbOptions } from './db/db.js';
+import { DEFAULT_MT_CACHE_ENTRIES, DEFAULT_MT_CACHE_TTL_MS, DEFAULT_MT_CONCURRENCY, DEFAULT_MT_TIMEOUT_MS, type MtSettings } from './mt/settings.js';
 import { DEFAULT_PARSE_MEMORY_MB, defaultParseThreads, type ParseSettings } from './parsing/settings.js';
 
 /** The repository root: `server/src/..` and `server/dist/..` are both two levels down. */
@@ -54,6 +55,8 @@ export interface Config {
   webhookMaxAttempts: number;
   /** Webhooks: how often each process looks for due deliveries (rows other processes wrote, retries), ms. */
   webhookPollMs: number;
+  /** Machine-translation engines and their limits (LOCKSTEP_MT_*). */
+  mt: MtSettings;
 }
 
 export class ConfigError extends Error {}
@@ -139,6 +142,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookRetryBaseMs: intFromEnv(env, 'LOCKSTEP_WEBHOOK_RETRY_BASE_MS', 30_000, 1, 3_600_000),
     webhookMaxAttempts: intFromEnv(env, 'LOCKSTEP_WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
     webhookPollMs: 2_000,
+    mt: mtFromEnv(env),
+  };
+}
+
+/** An engine's base URL: absolute http(s), no credentials in it (keys have variables of their own). */
+function engineUrlFromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http(s) URL such as http://127.0.0.1:2737, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http or https URL such as http://127.0.0.1:2737, got "${raw}"`);
+  if (url.username || url.password) throw new ConfigError(`${name} must not carry credentials; put the key in its _KEY variable.`);
+  return url.toString();
+}
+
+/**
+ * LOCKSTEP_MT_*: each engine is on when its URL (DeepL: its key) is set. A DeepL key ending in
+ * `:fx` is a free account's, whose API lives at api-free.deepl.com.
+ */
+function mtFromEnv(env: NodeJS.ProcessEnv): MtSettings {
+  const deeplKey = env.LOCKSTEP_MT_DEEPL_KEY?.trim() || undefined;
+  const deeplUrl = engineUrlFromEnv(env, 'LOCKSTEP_MT_DEEPL_URL');
+  if (deeplUrl && !deeplKey) throw new ConfigError('LOCKSTEP_MT_DEEPL_URL needs LOCKSTEP_MT_DEEPL_KEY: DeepL answers nothing without a key.');
+  const libreUrl = engineUrlFromEnv(env, 'LOCKSTEP_MT_LIBRETRANSLATE_URL');
+  const libreKey = env.LOCKSTEP_MT_LIBRETRANSLATE_KEY?.trim() || undefined;
+  if (libreKey && !libreUrl) throw new ConfigError('LOCKSTEP_MT_LIBRETRANSLATE_KEY is set but LOCKSTEP_MT_LIBRETRANSLATE_URL is not: say which server the key is for.');
+  return {
+    apertiumUrl: engineUrlFromEnv(env, 'LOCKSTEP_MT_APERTIUM_URL'),
+    deepl: deeplKey ? { url: deeplUrl ?? (deeplKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com'), key: deeplKey } : undefined,
+    libreTranslate: libreUrl ? { url: libreUrl, key: libreKey } : undefined,
+    timeoutMs: intFromEnv(env, 'LOCKSTEP_MT_TIMEOUT_MS', DEFAULT_MT_TIMEOUT_MS, 100, 120_000),
+    concurrency: intFromEnv(env, 'LOCKSTEP_MT_CONCURRENCY', DEFAULT_MT_CONCURRENCY, 1, 256),
+    cacheEntries: intFromEnv(env, 'LOCKSTEP_MT_CACHE_ENTRIES', DEFAULT_MT_CACHE_ENTRIES, 1, 10_000_000),
+    cacheTtlMs: DEFAULT_MT_CACHE_TTL_MS,
   };
 }
 

@@ -1,3 +1,4 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
 import { writeSync } from 'node:fs';
 
 /**
@@ -7,7 +8,7 @@ import { writeSync } from 'node:fs';
  * it SIGKILLs itself. It announces the stop on stderr as `LOCKSTEP_FAULT_HIT <point>@<N>` so
  * the test knows when to kill. Unset (production), every point is a no-op costing one compare.
  *
- * Points: publish:planned, publish:retired, publish:segments, publish:translations,
+ * Points: publish:read, publish:aligned, publish:planned, publish:retired, publish:segments, publish:translations,
  * publish:before-commit, import:batch (after each batch of applied units), import:before-commit,
  * save:before-write, save:after-write.
  */
@@ -29,7 +30,20 @@ export function parseFault(spec: string | undefined): Fault | undefined {
 const fault = parseFault(process.env.LOCKSTEP_FAULT);
 let reached = 0;
 
+/**
+ * The same named points, published on a diagnostics channel with a timestamp, so a benchmark
+ * can split an operation's time between its phases (`npm run bench -- publish-10k`) without
+ * options in production signatures. Without a subscriber, publishing is skipped.
+ */
+export const operationPoints = diagnosticsChannel.channel('lockstep:operation-point');
+
+export interface OperationPoint {
+  point: string;
+  at: number;
+}
+
 export function faultPoint(point: string): Promise<void> | undefined {
+  if (operationPoints.hasSubscribers) operationPoints.publish({ point, at: performance.now() } satisfies OperationPoint);
   if (!fault || fault.point !== point) return undefined;
   reached++;
   if (reached !== fault.nth) return undefined;

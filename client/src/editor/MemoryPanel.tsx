@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeInfoOf, InlineText, type CodeInfo } from '../components/InlineText';
 import type { TextLanguage } from '../components/SegmentBlocks';
@@ -14,6 +14,8 @@ interface Props {
   target: TextLanguage;
   /** Puts suggestion `index` into the text as a draft; absent for readers. */
   onInsert?(index: number): void;
+  /** More suggestions shown in the panel after the memory's (machine translation). */
+  children?: ReactNode;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * similar sources elsewhere, best first, each with its match, where it comes from and how its
  * source differs from this one. Inserting one makes it a draft; nothing is saved.
  */
-export function MemoryPanel({ memory, segment, source, target, onInsert }: Props) {
+export function MemoryPanel({ memory, segment, source, target, onInsert, children }: Props) {
   const { t, i18n } = useTranslation();
   const i18nLang = () => i18n.resolvedLanguage ?? i18n.language;
   const titleId = useId();
@@ -44,6 +46,7 @@ export function MemoryPanel({ memory, segment, source, target, onInsert }: Props
           ))}
         </ol>
       )}
+      {children}
     </section>
   );
 }

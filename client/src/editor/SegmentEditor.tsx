@@ -10,10 +10,12 @@ import { CodeStrip } from './CodeStrip';
 import { ConflictPanel } from './ConflictPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { MemoryPanel } from './MemoryPanel';
+import { engineName, MachineSuggestions } from './MachineSuggestions';
 import { LiveQaNotes, Notes } from './Notes';
 import { SegmentActions } from './SegmentActions';
 import type { EditorModel } from './useEditor';
 import { useLiveQa } from './useLiveQa';
+import { useMachineTranslation } from './useMachineTranslation';
 import { useMemory } from './useMemory';
 import { neighbour } from './worklist';
 
@@ -54,6 +56,13 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
     model.setText(segment.id, next);
     requestAnimationFrame(() => area.current?.setSelectionRange(cursor, cursor));
   });
+  const mt = useMachineTranslation(doc, segment.id, target.code, canEdit);
+  const insertMachine = (index: number) => {
+    const chosen = mt.status === 'ready' ? mt.suggestions[index] : undefined;
+    if (!chosen) return;
+    model.setText(segment.id, chosen.text);
+    model.announce(t('mt.inserted', { engine: engineName(chosen.engine) }));
+  };
   // A split or merge offers the old translations while there is none; an XLIFF import that met a
   // newer text here (a conflict) left the file's text as a suggestion, shown whatever the state.
   const derived = (segment.derivedFrom?.length ?? 0) > 0;
@@ -171,7 +180,9 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
       {terms.glossary && (
         <GlossaryPanel glossary={terms.glossary} terms={terms.entries} onInsert={canEdit ? (s) => area.current && terms.insert(area.current, s) : undefined} />
       )}
-      <MemoryPanel memory={memory} segment={segment} source={source} target={target} onInsert={canEdit ? insertMemory : undefined} />
+      <MemoryPanel memory={memory} segment={segment} source={source} target={target} onInsert={canEdit ? insertMemory : undefined}>
+        {canEdit && <MachineSuggestions mt={mt} codes={codeInfoOf(segment.sourceRuns)} target={target} onInsert={insertMachine} />}
+      </MemoryPanel>
       {historyOpen && (
         <HistoryPanel
           doc={doc}

@@ -39,10 +39,12 @@ async function plan(db: Queryable, doc: documents.DocumentRow, markdown: string,
   const previous = await revisions.findRevision(db, doc.id, doc.revision);
   if (!previous) throw new Error(`document ${doc.id} has no revision ${doc.revision}`);
   const live = await publishing.liveSegments(db, doc.id);
+  await faultPoint('publish:read');
   const alignment = await parsePool().run({
     kind: 'alignRevision',
     input: { previousMarkdown: previous.markdown, previous: live, markdown, lang: doc.sourceLang },
   });
+  await faultPoint('publish:aligned');
   // Only segments whose translations the rules can touch (or retire) need their rows read.
   const touched = new Set<string>(alignment.removed);
   for (const a of alignment.segments) {

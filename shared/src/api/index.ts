@@ -10,6 +10,7 @@ export type * from './comments.js';
 export type * from './glossary.js';
 export type * from './documents.js';
 export type * from './json.js';
+export type * from './machineTranslation.js';
 export type * from './memory.js';
 export type * from './revisions.js';
 export type * from './segments.js';

@@ -65,6 +65,9 @@ interface Pairs {
   XliffImportReport: [Api.ImportReport, Schemas['XliffImportReport']];
   MemorySuggestion: [Api.MemorySuggestion, Schemas['MemorySuggestion']];
   MemorySuggestions: [Api.MemorySuggestions, Schemas['MemorySuggestions']];
+  MachineSuggestions: [Api.MachineSuggestions, Schemas['MachineSuggestions']];
+  MachineSuggestion: [Api.MachineSuggestion, Schemas['MachineSuggestion']];
+  MachineTranslationEngine: [Api.MachineTranslationEngine, Schemas['MachineTranslationEngine']];
 }
 
 /** Fails to compile at the first pair that differs: its value must be `true`. */
@@ -121,4 +124,7 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   XliffImportReport: true,
   MemorySuggestion: true,
   MemorySuggestions: true,
+  MachineSuggestions: true,
+  MachineSuggestion: true,
+  MachineTranslationEngine: true,
 };

@@ -63,6 +63,9 @@ HistoryEvent: HistoryEvent
 History: History
 MemorySuggestion: MemorySuggestion
 MemorySuggestions: MemorySuggestions
+MachineSuggestions: MachineSuggestions
+MachineSuggestion: MachineSuggestion
+MachineTranslationEngine: ("apertium" | "deepl" | "libretranslate")
 ChangeKind: ("modified" | "minor" | "split" | "merged" | "moved" | "added" | "removed")
 Impact: Impact
 RevisionChange: RevisionChange
@@ -576,6 +579,20 @@ suggestions: MemorySuggestion[]
  */
 fuzzy: boolean
 fuzzyMaxChars: number
+}
+export interface MachineSuggestions {
+suggestions: MachineSuggestion[]
+}
+export interface MachineSuggestion {
+engine: ("apertium" | "deepl" | "libretranslate")
+/**
+ * The draft, with the source's inline codes (`<1>…</1>`, `<2/>`).
+ */
+text: string
+/**
+ * The engine did not keep the codes; they were put back by position, so the translator should check where they stand.
+ */
+needsCodePlacement: boolean
 }
 /**
  * Segments of the new revision per kind of change (`removed` counts old segments).

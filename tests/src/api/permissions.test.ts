@@ -50,6 +50,8 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/changes/:lang': SIGNED_IN,
   'GET /api/documents/:doc/changes': SIGNED_IN,
   'GET /api/documents/:doc/segments/:seg/memory/:lang': SIGNED_IN,
+  // Machine translation: for those who may write the language (engines may be paid per character).
+  'GET /api/documents/:doc/segments/:seg/mt/:lang': ['translator-ko', 'coordinator', 'admin'],
   'GET /api/openapi.yaml': EVERYONE,
   'GET /api/inbox': SIGNED_IN,
   'POST /api/inbox/read': SIGNED_IN,

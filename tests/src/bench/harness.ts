@@ -13,7 +13,7 @@ export interface Workload {
   /** Untimed work before every iteration (resetting state the timed call changes). */
   beforeEach?(): Promise<void>;
   /** Extra numbers worth reporting (throughput, sizes); called after timing. */
-  report?(timesMs: number[]): Record<string, number | string>;
+  report?(timesMs: number[]): Record<string, number | string> | Promise<Record<string, number | string>>;
   teardown?(): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export async function runWorkload(w: Workload): Promise<WorkloadResult> {
     await fn();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  const extra = w.report?.(times) ?? {};
+  const extra = (await w.report?.(times)) ?? {};
   await w.teardown?.();
   return {
     name: w.name,

@@ -25,6 +25,11 @@ const PHASE_MS = 5_000;
 /** As large as the API takes (20 MiB), less room for the file's tail. */
 const FILE_BYTES = XLIFF_MAX_BYTES - 64 * 1024;
 const PROBE_PAUSE_MS = 20;
+/**
+ * `LOCKSTEP_PARSE_LOAD_ATTACKS=inspect` or `=memory` runs one of the two attacks alone, to see
+ * which one costs the probes their latency; both by default.
+ */
+const ATTACKS = (process.env.LOCKSTEP_PARSE_LOAD_ATTACKS ?? 'inspect,memory').split(',');
 
 const agent = new http.Agent({ keepAlive: true });
 
@@ -94,7 +99,7 @@ async function phase(base: URL, token: string, segment: string, load?: (stopped:
 const UPLOADER = `
 const http = require('node:http');
 const { readFileSync } = require('node:fs');
-const { url, token, file, memoryPath } = JSON.parse(process.argv[1]);
+const { url, token, file, memoryPath, attacks } = JSON.parse(process.argv[1]);
 const body = readFileSync(file);
 const target = new URL(url);
 let running = false;
@@ -130,8 +135,9 @@ process.on('message', async (m) => {
   running = true;
   done = 0;
   try {
-    const lookups = Array.from({ length: 12 }, async () => { while (running) await abandonedLookup(); });
-    await Promise.all([...[0, 1].map(async () => { while (running) { await inspect(); done++; } }), ...lookups]);
+    const lookups = attacks.includes('memory') ? Array.from({ length: 12 }, async () => { while (running) await abandonedLookup(); }) : [];
+    const inspections = attacks.includes('inspect') ? [0, 1].map(async () => { while (running) { await inspect(); done++; } }) : [];
+    await Promise.all([...inspections, ...lookups]);
     process.send({ done });
   } catch (err) {
     process.send({ error: String(err) });
@@ -179,7 +185,7 @@ export const parseLoadWorkload: Workload = {
     if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}${build.stderr}`);
     db = await openTestDb();
     const token = await seedSavesBench(db);
-    const started = await startBuiltServer({ DATABASE_URL: db.url!, LOCKSTEP_DEMO: '0', LOG_LEVEL: 'warn' }, { stdout: 'ignore' });
+    const started = await startBuiltServer({ DATABASE_URL: db.url!, LOCKSTEP_DEMO: '0', LOG_LEVEL: 'warn' }, { stdout: 'ignore', nodeArgs: (process.env.LOCKSTEP_PARSE_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean) });
     server = started.child;
     const base = new URL(started.url);
     const [segment] = await benchSegments(started.url, token);
@@ -192,7 +198,7 @@ export const parseLoadWorkload: Workload = {
     fileDir = tempDir('lockstep-parse-load-');
     const file = path.join(fileDir, 'large.xlf');
     writeFileSync(file, largeXliffOfSize(FILE_BYTES));
-    uploader = spawn(process.execPath, ['-e', UPLOADER, JSON.stringify({ url: started.url, token, file, memoryPath })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    uploader = spawn(process.execPath, ['-e', UPLOADER, JSON.stringify({ url: started.url, token, file, memoryPath, attacks: ATTACKS })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let warm = true;
     return async () => {
       const idle = await phase(base, token, segment);

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDocument } from '@lockstep/server/services/documents';
 import { publishCheckedRevision } from '@lockstep/server/services/revisions';
+import { operationPoints, type OperationPoint } from '@lockstep/server/faults';
+import { liveSegments } from '@lockstep/server/repos/publishing';
+import { alignRevision } from '@lockstep/shared';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import { median, type Workload } from './harness.js';
 
@@ -46,12 +49,43 @@ export function syntheticRevision(n: number): SyntheticRevision {
   return { v1: paragraphs(v1), v2: paragraphs(v2), sentencesV1: v1, sentencesV2: v2 };
 }
 
+/**
+ * Where a publish spends its time: the span from the previous named point (server/src/faults.ts,
+ * published on a diagnostics channel) to each point, the first from the call, the last
+ * ('commit') to the answer.
+ */
+const PHASES: [string, string][] = [
+  ['publish:read', 'read ms'],
+  ['publish:aligned', 'align ms'],
+  ['publish:planned', 'plan rest ms'],
+  ['publish:retired', 'retire ms'],
+  ['publish:segments', 'segment writes ms'],
+  ['publish:translations', 'translation writes ms'],
+  ['publish:before-commit', 'new rows+events ms'],
+];
+
+function phaseSpans(t0: number, points: OperationPoint[], end: number): Record<string, number> {
+  const spans: Record<string, number> = {};
+  let last = t0;
+  for (const [point, label] of PHASES) {
+    const p = points.find((x) => x.point === point);
+    if (!p) continue;
+    spans[label] = p.at - last;
+    last = p.at;
+  }
+  spans['commit ms'] = end - last;
+  return spans;
+}
+
 export function publishWorkload(segments: number, iterations: number): Workload {
   let db: TestDb;
   let rev: SyntheticRevision;
   let base = 1;
   let next: 'v1' | 'v2' = 'v2';
   let counts: Record<string, number> = {};
+  const spans: Record<string, number>[] = [];
+  let points: OperationPoint[] = [];
+  const onPoint = (m: unknown) => points.push(m as OperationPoint);
   return {
     name: `publish-${segments / 1000}k`,
     description: `publish a revision of a ${segments}-segment document, 8 languages fully translated (5% edited, 1% inserted, 1% deleted), with database writes`,
@@ -63,9 +97,13 @@ export function publishWorkload(segments: number, iterations: number): Workload 
       // its first full revision through the publish that skips the API's checks.
       await createDocument(db, null, { id: 'bench', title: 'Bench', sourceLang: 'en', targetLangs: [...LANGS], markdown: 'Bench.\n' });
       base = (await publishCheckedRevision(db, null, 'bench', { markdown: rev.v1, baseRevision: 1, dryRun: false })).revision;
+      operationPoints.subscribe(onPoint);
       return async () => {
         const markdown = next === 'v2' ? rev.v2 : rev.v1;
+        points = [];
+        const t0 = performance.now();
         const r = await publishCheckedRevision(db, null, 'bench', { markdown, baseRevision: base, dryRun: false });
+        spans.push(phaseSpans(t0, points, performance.now()));
         base = r.revision;
         next = next === 'v2' ? 'v1' : 'v2';
         counts = r.impact;
@@ -79,8 +117,12 @@ export function publishWorkload(segments: number, iterations: number): Workload 
            FROM segments s WHERE s.id = t.segment_id AND s.document_id = 'bench' AND s.retired_in IS NULL`,
       );
     },
-    report(times) {
+    async report(times) {
       const out: Record<string, number | string> = { database: db.kind, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v])) };
+      // The harness's first call is a warm-up; phases are medians of the timed ones.
+      const timed = spans.slice(1);
+      for (const label of [...PHASES.map(([, l]) => l), 'commit ms']) out[label] = round1(median(timed.map((x) => x[label] ?? 0)));
+      Object.assign(out, await alignmentFloor(db, next === 'v2' ? rev.v2 : rev.v1));
       if (segments === 10_000) {
         const mm = msgmergeBaseline(rev);
         if (mm) {
@@ -92,6 +134,26 @@ export function publishWorkload(segments: number, iterations: number): Workload 
     },
     teardown: async () => db.close(),
   };
+}
+
+const round1 = (ms: number) => Number(ms.toFixed(1));
+
+/**
+ * The floor for the alignment phase: the pure aligner on the same input in this thread (no
+ * worker hand-off, no database), median of three.
+ */
+async function alignmentFloor(db: TestDb, markdown: string): Promise<Record<string, number>> {
+  const previous = await liveSegments(db, 'bench');
+  const doc = await db.query<{ markdown: string }>(
+    `SELECT r.markdown FROM revisions r JOIN documents d ON d.id = r.document_id AND d.current_revision = r.number WHERE d.id = 'bench'`,
+  );
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    alignRevision({ previousMarkdown: doc.rows[0].markdown, previous, markdown, lang: 'en' });
+    times.push(performance.now() - t0);
+  }
+  return { 'floor: pure align ms': round1(median(times)) };
 }
 
 const poEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');

@@ -37,14 +37,15 @@ function exited(child: ChildProcess): Promise<void> {
 /**
  * Starts the built server (`node server/dist/index.js`) on a free port with embedded PGlite in
  * a fresh temporary directory, so the demo accounts (and demo document) are created on start.
+ * `env` adds configuration (a machine-translation engine's URL).
  */
-export async function startServer({ timeoutMs = 60_000 } = {}): Promise<RunningServer> {
+export async function startServer({ timeoutMs = 60_000, env: extraEnv = {} }: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
   // LOCKSTEP_E2E_ROOT runs the browser tests against another checkout's build (it serves its own client/dist).
   const root = process.env.LOCKSTEP_E2E_ROOT ? path.resolve(process.env.LOCKSTEP_E2E_ROOT) : REPO_ROOT;
   const entry = path.join(root, 'server', 'dist', 'index.js');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lockstep-e2e-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOCKSTEP_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOCKSTEP_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the server
   delete env.LOCKSTEP_DEMO;

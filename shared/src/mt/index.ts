@@ -1,0 +1,1 @@
+export { markupToCoded, markupToPlain, placeCodesByPosition, runsToMarkup, runsToPlain } from './markup.js';
