@@ -16,6 +16,7 @@ import { applyAccountLanguage } from './pages/account/accountApi';
 import { UsersPage } from './pages/users/UsersPage';
 import { InboxPage } from './pages/inbox/InboxPage';
 import { WebhooksPage } from './pages/webhooks/WebhooksPage';
+import { GlossaryPage } from './glossary/GlossaryPage';
 import { XliffPage } from './pages/xliff/XliffPage';
 import { matchRoute, navigate, usePathname } from './router';
 import type { Me, User } from './types';
@@ -149,6 +150,8 @@ function Routes({ user, onUserChanged }: { user: User; onUserChanged(user: User)
       return <WebhooksPage user={user} />;
     case 'account':
       return <AccountPage user={user} onUserChanged={onUserChanged} />;
+    case 'glossary':
+      return <GlossaryPage user={user} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -12,6 +12,7 @@ import './editor/memorySearch.css';
 import './editor/threads.css';
 import './coordinator.css';
 import './exchange.css';
+import './glossary/glossary.css';
 
 await initI18n();
 

@@ -35,6 +35,7 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'webhooks' }
   | { name: 'account' }
+  | { name: 'glossary' }
   | { name: 'notFound' };
 
 /** The coordinator's pages of a document; language codes never take these names. */
@@ -49,6 +50,7 @@ export function matchRoute(pathname: string): Route {
   if (parts[0] === 'inbox' && parts.length === 1) return { name: 'inbox' };
   if (parts[0] === 'webhooks' && parts.length === 1) return { name: 'webhooks' };
   if (parts[0] === 'account' && parts.length === 1) return { name: 'account' };
+  if (parts[0] === 'glossary' && parts.length === 1) return { name: 'glossary' };
   const page = DOCUMENT_PAGES.find((p) => p === parts[2]);
   if (parts[0] === 'documents' && parts.length === 3 && page) return { name: page, doc: parts[1] };
   if (parts[0] === 'documents' && (parts.length === 2 || parts.length === 3)) {

@@ -14,6 +14,7 @@ import type { Logger } from './logger.js';
 import { configureParsePool } from './parsing/pool.js';
 import { accountRoutes } from './routes/accounts.js';
 import { commentRoutes } from './routes/comments.js';
+import { glossaryRoutes } from './routes/glossary.js';
 import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
@@ -106,6 +107,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   machineTranslationRoutes(routes, db, new MachineTranslation(config.mt, logger));
   translationRoutes(routes, db);
   commentRoutes(routes, db);
+  glossaryRoutes(routes, db);
   const live = new LiveEvents(db, logger);
   const streams = new OpenStreams(db, logger, events?.revalidateMs);
   eventRoutes(routes, db, live, streams, events);

@@ -14,6 +14,7 @@ export * from './xliff/index.js';
 export * from './render/index.js';
 export * from './memory/index.js';
 export * from './notices.js';
+export * from './glossary/index.js';
 export * from './mt/index.js';
 export * from './myWork.js';
 export * from './bitext/index.js';

@@ -27,6 +27,9 @@ export type Action =
   | 'comment' // write in a segment's thread: in one's languages, or in the all-language thread (no lang)
   | 'manageDocuments' // create documents, publish revisions
   | 'manageWebhooks' // configure outgoing webhooks, read their delivery log
+  | 'manageGlossary' // create, change and delete glossary terms; import a glossary
+  | 'reviewTerms' // edit a term's translations in L and accept proposals for L; without a language: reviewers of any language (the service checks each one)
+  | 'proposeTerm' // propose a term's translation in L; without a language: everyone signed in (the service checks it)
   | 'manageUsers';
 
 export function may(actor: Actor | undefined, action: Action, lang?: string): boolean {
@@ -46,8 +49,16 @@ export function may(actor: Actor | undefined, action: Action, lang?: string): bo
       // Everyone signed in works on some language, so everyone may write in the all-language thread.
       if (lang === undefined) return true;
       return may(actor, 'translate', lang);
+    case 'reviewTerms':
+      if (actor.role === 'coordinator' || actor.role === 'admin') return true;
+      if (actor.role !== 'reviewer') return false;
+      return lang === undefined || (actor.languages as readonly string[]).includes(lang);
+    case 'proposeTerm':
+      if (lang === undefined) return true;
+      return may(actor, 'translate', lang);
     case 'manageDocuments':
     case 'manageWebhooks':
+    case 'manageGlossary':
       return actor.role === 'coordinator' || actor.role === 'admin';
     case 'manageUsers':
       return actor.role === 'admin';

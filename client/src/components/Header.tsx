@@ -33,6 +33,9 @@ export function Header({ user, onSignOut, signingOut, onUserChanged }: Props) {
               {t('nav.documents')}
             </Link>
             <InboxLink current={routeName === 'inbox'} />
+            <Link to="/glossary" aria-current={routeName === 'glossary' ? 'page' : undefined}>
+              {t('glossary.nav')}
+            </Link>
             {(user.role === 'coordinator' || user.role === 'admin') && (
               <Link to="/webhooks" aria-current={routeName === 'webhooks' ? 'page' : undefined}>
                 {t('nav.webhooks')}

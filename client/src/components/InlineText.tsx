@@ -1,5 +1,6 @@
 import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TermMarks } from '../glossary/TermMarks';
 import { splitHiddenCharacters } from '../hiddenText';
 import { parseInlineCodes, type InlinePart } from '../inlineCodes';
 import type { SourceRun } from '../types';
@@ -21,13 +22,15 @@ interface Props {
   dir?: 'ltr' | 'rtl';
   className?: string;
   codes?: CodeInfo;
+  /** Mark the glossary's terms (source texts in the editor). */
+  markTerms?: boolean;
 }
 
 /**
  * Segment text as React text nodes, with each inline code shown as a small token. The token
  * is markup, not language (`lang="zxx"`); its tooltip says what it stands for.
  */
-export function InlineText({ text, lang, dir, className, codes }: Props) {
+export function InlineText({ text, lang, dir, className, codes, markTerms }: Props) {
   const { t, i18n } = useTranslation();
   const parts = useMemo(() => parseInlineCodes(text), [text]);
 
@@ -46,7 +49,7 @@ export function InlineText({ text, lang, dir, className, codes }: Props) {
       {parts.map((part, i) =>
         part.type === 'text' ? (
           <Fragment key={i}>
-            <VisibleText text={part.text} />
+            {markTerms ? <TermMarks text={part.text} render={(s) => <VisibleText text={s} />} /> : <VisibleText text={part.text} />}
           </Fragment>
         ) : (
           <span key={i} lang="zxx" dir="ltr" className={`code-token code-token--${part.kind}`} title={describe(part)}>

@@ -11,6 +11,7 @@ import { useResource } from '../useResource';
 import { AllDone } from './AllDone';
 import { EditorList } from './EditorList';
 import { EditorToolbar } from './EditorToolbar';
+import { GlossaryProvider } from '../glossary/GlossaryContext';
 import { KeyboardHelp } from './KeyboardHelp';
 import { RevisionBanner } from './RevisionBanner';
 import { useEditor } from './useEditor';
@@ -213,6 +214,7 @@ export function EditorPage({ doc, lang, user }: Props) {
       {!segments && !list.error && <Loading />}
       {allDone && <AllDone doc={doc} lang={lang} ownWork={user.languages.length > 0} onShowAll={showAll} />}
       {segments && !(allDone && segments.length === 0) && (
+        <GlossaryProvider sourceLang={document_.sourceLang} targetLang={lang}>
         <EditorList
           doc={doc}
           segments={segments}
@@ -225,6 +227,7 @@ export function EditorPage({ doc, lang, user }: Props) {
           user={user}
           onShowAll={filter !== 'all' || search ? showAll : undefined}
         />
+        </GlossaryProvider>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {model.announcement}

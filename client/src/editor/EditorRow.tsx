@@ -81,7 +81,7 @@ export const EditorRow = memo(function EditorRow(props: Props) {
         </span>
       </div>
       <div className="editor-row__source" id={sourceId}>
-        <InlineText text={segment.source} lang={source.code} dir={source.direction} className={textClass} codes={codes} />
+        <InlineText text={segment.source} lang={source.code} dir={source.direction} className={textClass} codes={codes} markTerms />
         {state !== 'stale' && (segment.derivedFrom?.length ?? 0) > 0 && translation?.previousSource && (
           <div className="derived-box">
             <p className="derived-box__title">{t('editor.derived.title')}</p>

@@ -23,6 +23,12 @@ export function KeyboardHelp() {
           </dt>
           <dd>{t('chips.keys.undo.does')}</dd>
         </div>
+        <div>
+          <dt>
+            <kbd>{t('glossary.keys.keys')}</kbd>
+          </dt>
+          <dd>{t('glossary.keys.does')}</dd>
+        </div>
       </dl>
     </details>
   );

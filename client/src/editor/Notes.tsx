@@ -21,18 +21,19 @@ function serverProblems(details: unknown): Partial<CodeProblem>[] {
 /** What a QA finding names (the missing numbers, dates, addresses, marks), as written in the text. */
 function detailItems(details: unknown): string[] {
   if (typeof details !== 'object' || details === null) return [];
-  const { missing, numbers } = details as { missing?: unknown; numbers?: unknown };
-  const list = Array.isArray(missing) ? missing : Array.isArray(numbers) ? numbers : [];
+  const { missing, numbers, terms } = details as { missing?: unknown; numbers?: unknown; terms?: unknown };
+  const list = Array.isArray(missing) ? missing : Array.isArray(numbers) ? numbers : Array.isArray(terms) ? terms : [];
   return list.flatMap((item: unknown) => {
     if (typeof item === 'string') return [item];
-    const o = item as { text?: unknown; url?: unknown; mark?: unknown } | null;
-    const value = o?.text ?? o?.url ?? o?.mark;
+    const o = item as { text?: unknown; url?: unknown; mark?: unknown; term?: unknown } | null;
+    const value = o?.text ?? o?.url ?? o?.mark ?? o?.term;
     return typeof value === 'string' ? [value] : [];
   });
 }
 
 function warningText(t: TFunction, exists: (key: string) => boolean, warning: SaveWarning): string {
-  const key = `editor.warnings.${warning.code}`;
+  // The glossary's findings keep their strings with the rest of the glossary's.
+  const key = warning.code?.startsWith('glossary_') ? `glossary.warnings.${warning.code}` : `editor.warnings.${warning.code}`;
   if (!warning.code || !exists(key)) return warning.message || t('editor.warnings.other');
   const items = [...new Set(detailItems(warning.details))];
   return items.length > 0 ? t('editor.warnings.withItems', { message: t(key), items: items.join(', ') }) : t(key);

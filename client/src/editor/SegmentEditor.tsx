@@ -5,6 +5,8 @@ import type { TextLanguage } from '../components/SegmentBlocks';
 import type { Segment } from '../types';
 import { checkCodes, sourceCodesOf, type SourceCode } from './codeEditing';
 import { useChipLabeler } from './chipLabels';
+import { GlossaryPanel } from '../glossary/GlossaryPanel';
+import { useSegmentTerms } from '../glossary/useSegmentTerms';
 import { CodeStrip } from './CodeStrip';
 import { ConflictPanel } from './ConflictPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -57,11 +59,19 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
     insert(chosen.text);
     model.announce(t('editor.memory.inserted', { number: index + 1 }));
   };
+  // Glossary terms go in at the cursor, through the field like every other insertion.
+  const terms = useSegmentTerms(segment, target.code, {
+    text: () => text,
+    insertAtSelection: (term) => {
+      field.current?.insertCoded(term, 'selection');
+      field.current?.focus();
+    },
+  });
   const mt = useMachineTranslation(doc, segment.id, target.code, canEdit);
   const insertMachine = (index: number) => {
     const chosen = mt.status === 'ready' ? mt.suggestions[index] : undefined;
     if (!chosen) return;
-    model.setText(segment.id, chosen.text);
+    insert(chosen.text);
     model.announce(t('mt.inserted', { engine: engineName(chosen.engine) }));
   };
   // A split or merge offers the old translations while there is none; an XLIFF import that met a
@@ -94,6 +104,7 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
       if (id) model.activate(id);
     } else if (altKey && code === 'KeyU' && translation.suggestion) insert(translation.suggestion);
     else if (altKey && code === 'KeyS') insert(segment.source);
+    else if (altKey && !shiftKey && !ctrlKey && !metaKey && code === 'KeyT') terms.insertNext();
     else handled = false;
     if (handled) event.preventDefault();
     return handled;
@@ -166,6 +177,9 @@ export function SegmentEditor({ doc, segment, segments, model, source, target, c
         historyOpen={historyOpen}
         onToggleHistory={() => setHistoryOpen((open) => !open)}
       />
+      {terms.glossary && (
+        <GlossaryPanel glossary={terms.glossary} terms={terms.entries} onInsert={canEdit ? terms.insert : undefined} />
+      )}
       <MemoryPanel memory={memory} segment={segment} source={source} target={target} onInsert={canEdit ? insertMemory : undefined}>
         {canEdit && <MachineSuggestions mt={mt} codes={codeInfoOf(segment.sourceRuns)} target={target} onInsert={insertMachine} />}
       </MemoryPanel>

@@ -1,5 +1,6 @@
-import { checkSegment, type QaWarning } from '@lockstep/shared';
-import { useEffect, useState } from 'react';
+import { checkSegment, glossaryForQa, type QaWarning } from '@lockstep/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { useGlossary } from '../glossary/GlossaryContext';
 import type { Segment } from '../types';
 
 /** Long enough to skip the keystrokes of a word typed at speed, short enough to feel immediate. */
@@ -13,6 +14,8 @@ const QA_DELAY_MS = 150;
 export function useLiveQa(segment: Segment, text: string, sourceLang: string, targetLang: string): QaWarning[] {
   const [warnings, setWarnings] = useState<QaWarning[]>([]);
   const { source, sourceRuns } = segment;
+  const entries = useGlossary()?.entries;
+  const glossary = useMemo(() => (entries ? glossaryForQa(entries, targetLang) : undefined), [entries, targetLang]);
 
   useEffect(() => {
     if (text.trim() === '') {
@@ -27,6 +30,7 @@ export function useLiveQa(segment: Segment, text: string, sourceLang: string, ta
           sourceLang,
           targetLang,
           sourceRuns,
+          glossary,
         });
         setWarnings(found.filter((w) => w.code !== 'inline_codes'));
       } catch {
@@ -35,7 +39,7 @@ export function useLiveQa(segment: Segment, text: string, sourceLang: string, ta
       }
     }, QA_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [source, sourceRuns, text, sourceLang, targetLang]);
+  }, [source, sourceRuns, text, sourceLang, targetLang, glossary]);
 
   return warnings;
 }

@@ -9,7 +9,8 @@ export interface DiffPart {
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
-function wordSegmenter(lang: string): Intl.Segmenter {
+/** One word segmenter per language, made once (construction costs more than a short segmentation). */
+export function wordSegmenter(lang: string): Intl.Segmenter {
   let s = segmenters.get(lang);
   if (!s) {
     s = new Intl.Segmenter(lang, { granularity: 'word' });

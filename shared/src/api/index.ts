@@ -8,6 +8,7 @@
 export type * from './accounts.js';
 export type * from './alignment.js';
 export type * from './comments.js';
+export type * from './glossary.js';
 export type * from './documents.js';
 export type * from './json.js';
 export type * from './machineTranslation.js';

@@ -2,6 +2,7 @@ import { describeHiddenCharacter, findHiddenCharacters } from '../hiddenCharacte
 import { validateCodedText } from '../segment/codes.js';
 import { addressKey, findAddresses } from './addresses.js';
 import { datesIn, monthsIn } from './dates.js';
+import { checkGlossary } from './glossaryCheck.js';
 import { numbersIn, type NumberToken } from './numbers.js';
 import { checkTerminal, LANGUAGE_CHECKS } from './punctuation.js';
 import { checkSourceLeft } from './sourceLeft.js';
@@ -181,6 +182,7 @@ export function checkSegment(input: SegmentQaInput): Warn[] {
     ...checkWhitespace(source, target),
     ...checkTerminal(src.trim(), trg.trim(), sourceLang, targetLang),
     ...checkHiddenCharacters(source, target),
+    ...checkGlossary(source, target, sourceLang, targetLang, input.glossary ?? []),
   ];
   for (const { code, check } of LANGUAGE_CHECKS[targetLang] ?? []) {
     if (!warnings.some((w) => w.code === code)) warnings.push(...check(src, trg));

@@ -21,7 +21,9 @@ export type SegmentQaCode =
   | 'spanish_opening_mark'
   | 'same_as_source'
   | 'source_text_left'
-  | 'hidden_characters';
+  | 'hidden_characters'
+  | 'glossary_term_missing'
+  | 'glossary_do_not_translate';
 
 export type DocumentQaCode = 'links_missing' | 'heading_count' | 'list_item_count';
 
@@ -45,6 +47,17 @@ export interface SegmentQaInput {
   locked?: boolean;
   /** The source's structured runs, when at hand; otherwise read from `sourceCoded`. */
   sourceRuns?: readonly SourceRun[];
+  /** Glossary terms of the source language, with their translations into the target language; none: no glossary check. */
+  glossary?: readonly GlossaryQaTerm[];
+}
+
+/** A glossary term as the QA check needs it: its approved translations in the target language only. */
+export interface GlossaryQaTerm {
+  id: number;
+  term: string;
+  caseSensitive: boolean;
+  doNotTranslate: boolean;
+  translations: readonly string[];
 }
 
 /** A segment of a document with its translation, for the document-level checks. */

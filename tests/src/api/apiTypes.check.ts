@@ -49,6 +49,16 @@ interface Pairs {
   Comment: [Api.Comment, Schemas['Comment']];
   CommentThread: [Api.CommentThread, Schemas['CommentThread']];
   CommentEnvelope: [Api.CommentEnvelope, Schemas['CommentEnvelope']];
+  GlossaryUser: [Api.GlossaryUser, Schemas['GlossaryUser']];
+  GlossaryProposal: [Api.GlossaryProposal, Schemas['GlossaryProposal']];
+  GlossaryEntry: [Api.GlossaryEntry, Schemas['GlossaryEntry']];
+  GlossaryList: [Api.GlossaryList, Schemas['GlossaryList']];
+  GlossaryEnvelope: [Api.GlossaryEnvelope, Schemas['GlossaryEnvelope']];
+  NewGlossaryEntry: [Api.NewGlossaryEntry, Schemas['NewGlossaryEntry']];
+  GlossaryEntryPatch: [Api.GlossaryEntryPatch, Schemas['GlossaryEntryPatch']];
+  NewGlossaryProposal: [Api.NewGlossaryProposal, Schemas['NewGlossaryProposal']];
+  GlossaryImportEntry: [Api.GlossaryImportEntry, Schemas['GlossaryImportEntry']];
+  GlossaryImportReport: [Api.GlossaryImportReport, Schemas['GlossaryImportReport']];
   ChangeKind: [Api.RevisionChangeKind, Schemas['ChangeKind']];
   Impact: [Api.Impact, Schemas['Impact']];
   LanguageCounts: [Api.LanguageCounts, Schemas['LanguageCounts']];
@@ -111,6 +121,16 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   Comment: true,
   CommentThread: true,
   CommentEnvelope: true,
+  GlossaryUser: true,
+  GlossaryProposal: true,
+  GlossaryEntry: true,
+  GlossaryList: true,
+  GlossaryEnvelope: true,
+  NewGlossaryEntry: true,
+  GlossaryEntryPatch: true,
+  NewGlossaryProposal: true,
+  GlossaryImportEntry: true,
+  GlossaryImportReport: true,
   ChangeKind: true,
   Impact: true,
   LanguageCounts: true,

@@ -139,6 +139,17 @@ NewComment: NewComment
 Comment: Comment
 CommentThread: CommentThread
 CommentEnvelope: CommentEnvelope
+GlossaryTranslations: GlossaryTranslations
+GlossaryUser: GlossaryUser
+GlossaryProposal: GlossaryProposal
+GlossaryEntry: GlossaryEntry
+GlossaryList: GlossaryList
+GlossaryEnvelope: GlossaryEnvelope
+NewGlossaryEntry: NewGlossaryEntry
+GlossaryEntryPatch: GlossaryEntryPatch
+NewGlossaryProposal: NewGlossaryProposal
+GlossaryImportEntry: GlossaryImportEntry
+GlossaryImportReport: GlossaryImportReport
 /**
  * `event: comment` — a comment or question was written, edited, deleted or resolved.
  */
@@ -1256,6 +1267,104 @@ comments: Comment[]
 }
 export interface CommentEnvelope {
 comment: Comment
+}
+/**
+ * Per target language code, its approved renderings, the preferred first.
+ */
+export interface GlossaryTranslations {
+[k: string]: string[]
+}
+export interface GlossaryUser {
+id: number
+name: string
+}
+export interface GlossaryProposal {
+id: number
+lang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+text: string
+proposedBy: GlossaryUser
+createdAt: string
+}
+export interface GlossaryEntry {
+id: number
+sourceLang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+term: string
+/**
+ * Part of speech, definition or usage note (may be empty).
+ */
+note: string
+/**
+ * Names and acronyms that stay as they are in every translation.
+ */
+doNotTranslate: boolean
+caseSensitive: boolean
+translations: GlossaryTranslations
+/**
+ * Pending proposals, oldest first.
+ */
+proposals: GlossaryProposal[]
+/**
+ * Moves with every write; a PATCH sends the version it read.
+ */
+version: number
+updatedAt: string
+}
+export interface GlossaryList {
+entries: GlossaryEntry[]
+}
+export interface GlossaryEnvelope {
+entry: GlossaryEntry
+}
+export interface NewGlossaryEntry {
+sourceLang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+/**
+ * Up to 200 characters.
+ */
+term: string
+note?: string
+doNotTranslate?: boolean
+caseSensitive?: boolean
+translations?: GlossaryTranslations
+}
+export interface GlossaryEntryPatch {
+version: number
+term?: string
+note?: string
+doNotTranslate?: boolean
+caseSensitive?: boolean
+translations?: GlossaryTranslations
+}
+export interface NewGlossaryProposal {
+lang: ("en" | "es" | "ko" | "pt" | "el" | "hi" | "fr" | "tl" | "ru")
+text: string
+}
+export interface GlossaryImportEntry {
+/**
+ * 1-based, in file order.
+ */
+index: number
+/**
+ * Where in the file ("line 3", "termEntry \"t7\" (line 40)").
+ */
+where: string
+term: (string | null)
+action: ("created" | "updated" | "unchanged" | "rejected")
+/**
+ * Why it was rejected.
+ */
+problem: (string | null)
+}
+export interface GlossaryImportReport {
+dryRun: boolean
+applied: boolean
+format: ("csv" | "tbx")
+counts: {
+created: number
+updated: number
+unchanged: number
+rejected: number
+}
+entries: GlossaryImportEntry[]
 }
 /**
  * One language's part of a publish, as its impact report gave it.

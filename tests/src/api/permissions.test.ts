@@ -75,9 +75,20 @@ const EXPECTED: Record<string, Who[]> = {
   'PATCH /api/comments/:id': SIGNED_IN,
   'DELETE /api/comments/:id': SIGNED_IN,
   'POST /api/comments/:id/resolve': SIGNED_IN,
+  // Glossary: coordinators write terms; reviewers the translations of their languages (checked
+  // per language by the service); everyone who translates may propose.
+  'GET /api/glossary': SIGNED_IN,
+  'GET /api/glossary/export': SIGNED_IN,
+  'POST /api/glossary/import': ['coordinator', 'admin'],
+  'POST /api/glossary': ['coordinator', 'admin'],
+  'PATCH /api/glossary/:id': ['reviewer-ru', 'coordinator', 'admin'],
+  'DELETE /api/glossary/:id': ['coordinator', 'admin'],
+  'POST /api/glossary/:id/proposals': SIGNED_IN,
+  'POST /api/glossary/:id/proposals/:pid/accept': ['reviewer-ru', 'coordinator', 'admin'],
+  'POST /api/glossary/:id/proposals/:pid/decline': ['reviewer-ru', 'coordinator', 'admin'],
 };
 
-const EXAMPLE_PARAMS: Record<string, string> = { doc: 'no-such-doc', id: '999999', n: '1', lang: 'ko', seg: 's1' };
+const EXAMPLE_PARAMS: Record<string, string> = { doc: 'no-such-doc', id: '999999', n: '1', lang: 'ko', seg: 's1', pid: '999999' };
 
 let db: TestDb;
 let app: Express;

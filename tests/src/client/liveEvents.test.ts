@@ -87,14 +87,16 @@ describe('live events in the editor', () => {
 });
 
 describe('QA findings in the UI language', () => {
-  test('every QA code of shared/src/qa/types.ts has an editor.warnings.<code> message', () => {
+  test('every QA code of shared/src/qa/types.ts has an editor.warnings.<code> message (glossary codes: glossary.warnings.<code>)', () => {
     const types = readFileSync(new URL('../../../shared/src/qa/types.ts', import.meta.url), 'utf8');
     const unions = [...types.matchAll(/export type (?:Segment|Document)QaCode =([^;]+);/g)].map((m) => m[1]).join('|');
     const codes = [...unions.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
     expect(codes.length).toBeGreaterThan(15);
     const en = JSON.parse(readFileSync(new URL('../../../client/src/locales/en.json', import.meta.url), 'utf8')) as {
       editor: { warnings: Record<string, string> };
+      glossary: { warnings: Record<string, string> };
     };
-    expect(codes.filter((code) => typeof en.editor.warnings[code] !== 'string')).toEqual([]);
+    const messageOf = (code: string) => (code.startsWith('glossary_') ? en.glossary.warnings : en.editor.warnings)[code];
+    expect(codes.filter((code) => typeof messageOf(code) !== 'string')).toEqual([]);
   });
 });
