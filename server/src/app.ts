@@ -19,7 +19,7 @@ import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { alignmentRoutes } from './routes/alignment.js';
-import { markdownRoutes } from './routes/markdown.js';
+import { markdownRoutes, siteRoutes } from './routes/markdown.js';
 import { memoryRoutes } from './routes/memory.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { qaRoutes } from './routes/qa.js';
@@ -98,6 +98,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   xliffRoutes(routes, db);
   markdownRoutes(routes, db);
   alignmentRoutes(routes, db);
+  siteRoutes(routes, db);
   qaRoutes(routes, db);
   memoryRoutes(routes, db, { fuzzyMaxChars: config.memoryFuzzyMaxChars });
   translationRoutes(routes, db);

@@ -15,3 +15,4 @@ export * from './render/index.js';
 export * from './memory/index.js';
 export * from './notices.js';
 export * from './bitext/index.js';
+export * from './site/index.js';

@@ -47,3 +47,16 @@ export async function seedDemo(db: TestDb): Promise<void> {
 export function demoTokenFor(app: Express, who: string): Promise<string> {
   return tokenFor(app, `${who}@demo.lockstep`, DEMO_PASSWORD);
 }
+
+/** A GET whose body is kept as bytes (a zip), whatever its content type. */
+export function getBytes(app: Express, url: string, token: string) {
+  return request(app)
+    .get(url)
+    .set('Authorization', `Bearer ${token}`)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+}
