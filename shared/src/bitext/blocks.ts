@@ -54,6 +54,9 @@ const SUSPECT_STEP = 8;
 const SUSPECT_MEAN = 3;
 const meanCost = (steps: readonly Step[]) => steps.reduce((n, x) => n + x.cost, 0) / Math.max(1, steps.length);
 
+/** Per sentence: how much better a far block must fit than the order-keeping pass's own pairing. */
+const OWN_PAIR_EDGE = 1.5;
+
 const deletionOf = (b: Side) => DELETION + 1.5 * (b.sentences.length - 1);
 
 export function alignBlocks(source: readonly Side[], target: readonly Side[], env: Env): { pairs: BlockPair[]; source: number[]; target: number[] } {
@@ -102,7 +105,10 @@ export function alignBlocks(source: readonly Side[], target: readonly Side[], en
     for (const j of lostTarget) {
       const r = inner([source[i]], [target[j]], env);
       const limit = deletionOf(source[i]) + deletionOf(target[j]) - 3;
-      if (r.cost < limit) candidates.push({ i, j, cost: r.cost / (source[i].sentences.length + target[j].sentences.length), steps: r.steps });
+      // The order-keeping pass's own pairing keeps an edge: a far block must fit clearly better.
+      const own = suspects.some((x) => x.source[0] === i && x.target[0] === j) ? OWN_PAIR_EDGE : 0;
+      const perSentence = r.cost / (source[i].sentences.length + target[j].sentences.length) - own;
+      if (r.cost < limit || own > 0) candidates.push({ i, j, cost: perSentence, steps: r.steps });
     }
   }
   candidates.sort((a, b) => a.cost - b.cost);
