@@ -20,7 +20,7 @@ import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { alignmentRoutes } from './routes/alignment.js';
-import { markdownRoutes } from './routes/markdown.js';
+import { markdownRoutes, siteRoutes } from './routes/markdown.js';
 import { machineTranslationRoutes } from './routes/machineTranslation.js';
 import { memoryRoutes } from './routes/memory.js';
 import { MachineTranslation } from './mt/machineTranslation.js';
@@ -102,6 +102,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   xliffRoutes(routes, db);
   markdownRoutes(routes, db);
   alignmentRoutes(routes, db);
+  siteRoutes(routes, db);
   qaRoutes(routes, db);
   memoryRoutes(routes, db, { fuzzyMaxChars: config.memoryFuzzyMaxChars });
   machineTranslationRoutes(routes, db, new MachineTranslation(config.mt, logger));

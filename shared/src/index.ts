@@ -18,3 +18,4 @@ export * from './glossary/index.js';
 export * from './mt/index.js';
 export * from './myWork.js';
 export * from './bitext/index.js';
+export * from './site/index.js';

@@ -51,7 +51,11 @@ export function HistoryPanel({ doc, lang, dir, segment, onRevert, busy }: Props)
             <li key={event.id} className="history__event">
               <div className="history__meta">
                 <span className="history__kind">
-                  {i18n.exists(`editor.history.kinds.${event.kind}`) ? t(`editor.history.kinds.${event.kind}`) : t('editor.history.kinds.other')}
+                  {event.kind === 'aligned'
+                    ? t('alignTranslation.historyKind')
+                    : i18n.exists(`editor.history.kinds.${event.kind}`)
+                      ? t(`editor.history.kinds.${event.kind}`)
+                      : t('editor.history.kinds.other')}
                 </span>
                 <StateBadge state={event.state} />
                 <span className="muted">

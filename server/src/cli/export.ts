@@ -87,18 +87,19 @@ export const exportCommand: Command = {
 };
 
 /** A document id or language code as part of a file name: letters, digits, `.`, `_`, `-` only. */
-function safeNamePart(part: string): string {
+export function safeNamePart(part: string): string {
   return part.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '') || 'document';
 }
 
 /**
  * The name a zip entry is saved under in the --out directory: its base name when that is a
- * plain `.xlf` name (letters, digits, `.`, `_`, `-`, not hidden) not used yet, else `fallback`.
- * So no entry reaches outside the directory, hides, or overwrites another.
+ * plain name with the expected extension (letters, digits, `.`, `_`, `-`, not hidden) not used
+ * yet, else `fallback`. So no entry reaches outside the directory, hides, or overwrites another.
  */
-function zipEntryName(entry: string, fallback: string, taken: Set<string>): string {
+export function zipEntryName(entry: string, fallback: string, taken: Set<string>, extension = 'xlf'): string {
   const base = entry.split(/[\\/]/).pop() ?? '';
-  const name = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.xlf$/.test(base) && !taken.has(base) ? base : fallback;
+  const plain = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(base) && base.endsWith(`.${extension}`);
+  const name = plain && !taken.has(base) ? base : fallback;
   taken.add(name);
   return name;
 }
@@ -110,4 +111,4 @@ function intoDirectory(out: string | undefined, io: CliIo): boolean {
   return existsSync(abs) && statSync(abs).isDirectory();
 }
 
-const kb = (bytes: number): string => (bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`);
+export const kb = (bytes: number): string => (bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`);

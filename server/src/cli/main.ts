@@ -2,13 +2,14 @@ import { backupCommand, restoreCommand } from './backup.js';
 import { checkCommand } from './check.js';
 import { processIo, UsageError, type CliIo, type Command } from './command.js';
 import { exportCommand } from './export.js';
+import { siteCommand } from './site.js';
 import { importCommand } from './import.js';
 import { loginCommand } from './login.js';
 import { publishCommand } from './publish.js';
 import { segmentCommand } from './segment.js';
 import { statusCommand } from './status.js';
 
-export const COMMANDS: Command[] = [loginCommand, statusCommand, exportCommand, importCommand, publishCommand, checkCommand, backupCommand, restoreCommand, segmentCommand];
+export const COMMANDS: Command[] = [loginCommand, statusCommand, exportCommand, siteCommand, importCommand, publishCommand, checkCommand, backupCommand, restoreCommand, segmentCommand];
 
 function help(): string {
   return [

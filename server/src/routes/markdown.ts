@@ -3,6 +3,7 @@ import type { Db } from '../db/db.js';
 import { param, type RouteTable } from '../http/routeTable.js';
 import { requireDocument } from '../services/documents.js';
 import { exportMarkdown } from '../services/markdownExport.js';
+import { exportSite } from '../services/siteExport.js';
 
 const Query = z.object({
   revision: z
@@ -43,6 +44,25 @@ export function markdownRoutes(routes: RouteTable, db: Db): void {
       res.setHeader('X-Lockstep-Fallback', fallbackHeader(file.fallbackIds));
       res.setHeader('X-Lockstep-Fallback-Count', String(file.fallbackCount));
       res.send(file.markdown);
+    },
+  });
+}
+
+const SiteQuery = z.object({ format: z.enum(['md', 'html'], { message: 'format is md or html' }).default('md') });
+
+/** The published set: source and every language with a language menu, as one zip (issue 26). */
+export function siteRoutes(routes: RouteTable, db: Db): void {
+  routes.add({
+    method: 'get',
+    path: '/api/documents/:doc/site',
+    action: 'read',
+    async handler(req, res) {
+      const { format } = SiteQuery.parse(req.query);
+      const doc = await requireDocument(db, param(req, 'doc'));
+      const zip = await exportSite(db, doc, format);
+      res.setHeader('Content-Type', 'application/zip');
+      res.setHeader('Content-Disposition', `attachment; filename="${zip.filename}"`);
+      res.end(Buffer.from(zip.bytes));
     },
   });
 }

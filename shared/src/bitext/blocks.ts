@@ -1,7 +1,7 @@
 import type { Step } from './dp.js';
 import { alignPath } from './dp.js';
 import { STEP_COST } from './lengths.js';
-import { alignSentences } from './sentences.js';
+import { alignSentences, type StepCache } from './sentences.js';
 import type { Side } from './sides.js';
 
 /*
@@ -25,6 +25,7 @@ export interface BlockPair {
 interface Env {
   ratio: number;
   targetLatin: boolean;
+  cache: StepCache;
 }
 
 /** A sentence left out inside a paired block costs a little more than one left out with its block. */
@@ -32,6 +33,10 @@ const INNER_DELETION_EXTRA = 1;
 const DELETION = STEP_COST.deletion;
 /** Translators merge or split paragraphs far less often than sentences: a dearer step. */
 const BLOCK_MERGE = 9;
+/** Per sentence: a 1:1 block pairing costlier than this is worth comparing with a merge or split. */
+const MERGE_WORTH_TRYING = 1;
+/** How far from the diagonal the block pass looks (blocks); farther moves are the moved-block pass's. */
+const BLOCK_BAND = 12;
 
 function inner(s: readonly Side[], t: readonly Side[], env: Env): { cost: number; steps: Step[] } {
   const steps = alignSentences(
@@ -39,6 +44,7 @@ function inner(s: readonly Side[], t: readonly Side[], env: Env): { cost: number
     t.flatMap((b) => b.sentences),
     env.ratio,
     env.targetLatin,
+    env.cache,
   );
   let cost = 0;
   for (const step of steps) cost += step.cost + (step.source.length === 0 || step.target.length === 0 ? INNER_DELETION_EXTRA : 0);
@@ -54,15 +60,19 @@ const SUSPECT_STEP = 8;
 const SUSPECT_MEAN = 3;
 const meanCost = (steps: readonly Step[]) => steps.reduce((n, x) => n + x.cost, 0) / Math.max(1, steps.length);
 
+/** Per sentence: how much better a far block must fit than the order-keeping pass's own pairing. */
+const OWN_PAIR_EDGE = 1.5;
+
 const deletionOf = (b: Side) => DELETION + 1.5 * (b.sentences.length - 1);
 
-export function alignBlocks(source: readonly Side[], target: readonly Side[], env: Env): { pairs: BlockPair[]; source: number[]; target: number[] } {
+export function alignBlocks(source: readonly Side[], target: readonly Side[], env: Omit<Env, 'cache'>): { pairs: BlockPair[]; source: number[]; target: number[] } {
   const cache = new Map<string, { cost: number; steps: Step[] }>();
+  const withCache: Env = { ...env, cache: new Map() };
   const group = (i: number, ns: number, j: number, nt: number) => {
     const key = `${i},${ns},${j},${nt}`;
     let hit = cache.get(key);
     if (!hit) {
-      hit = inner(source.slice(i, i + ns), target.slice(j, j + nt), env);
+      hit = inner(source.slice(i, i + ns), target.slice(j, j + nt), withCache);
       cache.set(key, hit);
     }
     return hit;
@@ -73,10 +83,14 @@ export function alignBlocks(source: readonly Side[], target: readonly Side[], en
     (i, ns, j, nt) => {
       if (nt === 0) return deletionOf(source[i]);
       if (ns === 0) return deletionOf(target[j]);
-      const prior = ns === 1 && nt === 1 ? 0 : BLOCK_MERGE;
-      return prior + group(i, ns, j, nt).cost;
+      if (ns === 1 && nt === 1) return group(i, 1, j, 1).cost;
+      // A merged or split paragraph leaves the 1:1 pairing of its first block poor; where that
+      // fits well, the dearer step is not worth aligning (most of the block pass's work).
+      const one = group(i, 1, j, 1);
+      if (one.cost / (source[i].sentences.length + target[j].sentences.length) < MERGE_WORTH_TRYING) return Infinity;
+      return BLOCK_MERGE + group(i, ns, j, nt).cost;
     },
-    40,
+    BLOCK_BAND,
   );
   const pairs: BlockPair[] = [];
   const lostSource: number[] = [];
@@ -100,9 +114,12 @@ export function alignBlocks(source: readonly Side[], target: readonly Side[], en
   const candidates: { i: number; j: number; cost: number; steps: Step[] }[] = [];
   for (const i of lostSource) {
     for (const j of lostTarget) {
-      const r = inner([source[i]], [target[j]], env);
+      const r = inner([source[i]], [target[j]], withCache);
       const limit = deletionOf(source[i]) + deletionOf(target[j]) - 3;
-      if (r.cost < limit) candidates.push({ i, j, cost: r.cost / (source[i].sentences.length + target[j].sentences.length), steps: r.steps });
+      // The order-keeping pass's own pairing keeps an edge: a far block must fit clearly better.
+      const own = suspects.some((x) => x.source[0] === i && x.target[0] === j) ? OWN_PAIR_EDGE : 0;
+      const perSentence = r.cost / (source[i].sentences.length + target[j].sentences.length) - own;
+      if (r.cost < limit || own > 0) candidates.push({ i, j, cost: perSentence, steps: r.steps });
     }
   }
   candidates.sort((a, b) => a.cost - b.cost);

@@ -8,6 +8,8 @@ import type { Anchors, BitextSourceSegment } from './types.js';
 export interface Sentence {
   /** Source: the segment id; target: the sentence's position in the target. */
   key: string;
+  /** Position among its side's translatable sentences (for the step-cost cache). */
+  ord: number;
   text: string;
   plain: string;
   runs: readonly SourceRun[];
@@ -40,8 +42,8 @@ function charsOf(plain: string): number {
   return plain.replace(/[\s\p{P}]/gu, '').length;
 }
 
-function sentence(key: string, text: string, plain: string, runs: readonly SourceRun[], latin: boolean): Sentence {
-  return { key, text, plain, runs, chars: charsOf(plain), anchors: anchorsOf(text, plain, latin) };
+function sentence(key: string, ord: number, text: string, plain: string, runs: readonly SourceRun[], latin: boolean): Sentence {
+  return { key, ord, text, plain, runs, chars: charsOf(plain), anchors: anchorsOf(text, plain, latin) };
 }
 
 function block(kind: BlockKind, wrappers: readonly (string | undefined)[], sentences: Sentence[]): Side {
@@ -59,11 +61,14 @@ export function sourceSide(segments: readonly BitextSourceSegment[], lang: Langu
   const latin = LANGUAGES[lang].script === 'Latn';
   const byBlock = new Map<number, BitextSourceSegment[]>();
   const locked: Locked[] = [];
+  let ord = 0;
+  const ords = new Map<string, number>();
   for (const s of segments) {
     if (!s.translatable) {
       if (s.plain.trim()) locked.push({ plain: s.plain, reason: '' });
       continue;
     }
+    ords.set(s.id, ord++);
     const list = byBlock.get(s.blockIndex) ?? [];
     list.push(s);
     byBlock.set(s.blockIndex, list);
@@ -74,7 +79,7 @@ export function sourceSide(segments: readonly BitextSourceSegment[], lang: Langu
       block(
         list[0].blockKind,
         list.map((s) => s.wrapper?.kind),
-        list.map((s) => sentence(s.id, s.text, s.plain, s.runs, latin)),
+        list.map((s) => sentence(s.id, ords.get(s.id)!, s.text, s.plain, s.runs, latin)),
       ),
     );
   return { blocks, locked };
@@ -99,7 +104,7 @@ export function targetSide(markdown: string, lang: LanguageCode, sourceLocked: r
     }
     const entry = byBlock.get(s.blockIndex) ?? { kind: s.blockKind, wrappers: [], sentences: [] };
     entry.wrappers.push(s.wrapper?.kind);
-    entry.sentences.push(sentence(String(position++), s.text, s.plain, s.runs, latin));
+    entry.sentences.push(sentence(String(position), position++, s.text, s.plain, s.runs, latin));
     byBlock.set(s.blockIndex, entry);
   }
   const blocks = [...byBlock.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => block(e.kind, e.wrappers, e.sentences));

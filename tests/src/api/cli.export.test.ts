@@ -26,6 +26,11 @@ beforeAll(async () => {
     if (req.url?.startsWith('/api/documents/doc/xliff/ko')) {
       res.writeHead(200, { 'Content-Type': 'application/xliff+xml', 'Content-Disposition': 'attachment; filename="../../escaped.txt"' });
       res.end(XLIFF);
+    } else if (req.url?.startsWith('/api/documents/doc/site?format=html')) {
+      const page = Buffer.from('<!DOCTYPE html><html lang="ko"></html>');
+      const zip = zipSync({ 'doc.en.html': page, 'doc.ko.html': page, '../../escaped-site.html': page, '.hidden.html': page, 'doc.ru.md': page });
+      res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Disposition': 'attachment; filename="../zip.zip"' });
+      res.end(Buffer.from(zip));
     } else if (req.url?.startsWith('/api/documents/doc/xliff')) {
       const zip = zipSync({ '../../escaped-zip.xlf': XLIFF, '..': XLIFF, '.bashrc': XLIFF, 'a/../../b.sh': XLIFF, 'doc.ru.xlf': XLIFF });
       res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Disposition': 'attachment; filename="../zip.zip"' });
@@ -101,4 +106,21 @@ describe('export without --out', () => {
     expect(readdirSync(REPO_ROOT).filter((f) => !before.has(f))).toEqual([]);
     expect(existsSync(path.join(REPO_ROOT, 'doc.ko.xlf'))).toBe(false);
   }, 120_000);
+});
+
+describe('lockstep site', () => {
+  test('unpacks the set into --out under its own plain names, never outside it', async () => {
+    const out = path.join(sandbox, 'site');
+    const r = await lockstep(['site', '--doc', 'doc', '--format', 'html', '--out', out], sandbox);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(out).sort()).toEqual(['doc.4.html', 'doc.5.html', 'doc.en.html', 'doc.ko.html', 'escaped-site.html']);
+    expect(existsSync(path.join(sandbox, '..', 'escaped-site.html'))).toBe(false);
+    expect(readFileSync(path.join(out, 'doc.ko.html'), 'utf8')).toContain('lang="ko"');
+  });
+
+  test('--out and --doc are required; --format is md or html', async () => {
+    expect((await lockstep(['site', '--doc', 'doc'], sandbox)).code).toBe(2);
+    expect((await lockstep(['site', '--out', 'x'], sandbox)).code).toBe(2);
+    expect((await lockstep(['site', '--doc', 'doc', '--out', 'x', '--format', 'pdf'], sandbox)).code).toBe(2);
+  });
 });

@@ -51,6 +51,7 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/markdown/:lang': SIGNED_IN,
   'POST /api/documents/:doc/translations/:lang/align': ['translator-ko', 'coordinator', 'admin'],
   'POST /api/documents/:doc/translations/:lang/align/apply': ['translator-ko', 'coordinator', 'admin'],
+  'GET /api/documents/:doc/site': SIGNED_IN,
   'GET /api/documents/:doc/qa/:lang': SIGNED_IN,
   'GET /api/documents/:doc/events': SIGNED_IN,
   'POST /api/documents/:doc/visits/:lang': SIGNED_IN,

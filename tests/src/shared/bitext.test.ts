@@ -36,6 +36,25 @@ describe('a published translation that is not sentence for sentence', () => {
   });
 });
 
+describe('only the opening, published with a merge and a split', () => {
+  test.each(LANGUAGE_CODES.filter((l) => l !== 'en'))('%s: at least 15 of its 16 pairs are right, the rest of the source unmatched', (lang) => {
+    const c = statementCorpus(lang);
+    const translatable = c.source.filter((s) => s.translatable);
+    const last = translatable[15];
+    // Cut after the paragraph that holds the 16th translatable segment.
+    const cut = c.markdown.indexOf('\n\n', c.markdown.indexOf(c.expected.get(last.id)!.slice(0, 30)));
+    const kept = new Set(translatable.filter((s) => s.blockIndex <= last.blockIndex).map((s) => s.id));
+    let p = perturbable({ ...c, markdown: c.markdown.slice(0, cut) + '\n', expected: new Map([...c.expected].filter(([id]) => kept.has(id))) });
+    p = merge(p, 1);
+    p = split(p, 0);
+    expect(p.truth.size).toBe(16);
+    const result = alignTranslation({ sourceLang: p.sourceLang, targetLang: p.targetLang, source: p.source, targetMarkdown: p.markdown });
+    const s = score(result, p.truth);
+    expect(Math.round(s.precision * result.pairs.length)).toBeGreaterThanOrEqual(15);
+    expect(result.unmatchedSource).toEqual(translatable.filter((x) => !kept.has(x.id)).map((x) => x.id));
+  });
+});
+
 describe('anchors and what has no counterpart', () => {
   const source = (texts: string[][]): BitextSourceSegment[] =>
     texts.flatMap((block, b) =>

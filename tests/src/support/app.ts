@@ -69,3 +69,8 @@ export async function appWithDocument(db: TestDb, markdown: string, targetLangs:
   if (created.status !== 201) throw new Error(`the document was not created: ${created.status} ${JSON.stringify(created.body)}`);
   return { app, coordinator, ko };
 }
+
+/** A GET whose body is kept as bytes (a zip), whatever its content type. */
+export function getBytes(app: Express, url: string, token: string) {
+  return request(app).get(url).set('Authorization', `Bearer ${token}`).buffer(true).parse(bytesOf);
+}

@@ -61,8 +61,12 @@ function pseudoWord(word: string, lang: LanguageCode): string {
   const n = Math.max(1, Math.round([...word].length * ratio));
   let h = hash(word + lang);
   let out = '';
+  // Latin pseudo words alternate consonants and vowels: a word without a vowel reads as an
+  // abbreviation to the segmenter.
+  const latin = script === 'Latn';
   for (let k = 0; k < n; k++) {
-    out += [...letters][h % [...letters].length];
+    const pool = latin ? [...(k % 2 ? 'aeiou' : 'bdghklmnprst')] : [...letters];
+    out += pool[h % pool.length];
     h = Math.imul(h, 1103515245) + 12345;
     h >>>= 0;
   }
@@ -72,7 +76,13 @@ function pseudoWord(word: string, lang: LanguageCode): string {
 
 /** Pseudo-translation of a coded text: words replaced, codes, digits and punctuation kept. */
 export function pseudoTranslate(coded: string, lang: LanguageCode): string {
-  return coded.replace(/(<\/?\d+\/?>)|([\p{L}][\p{L}\p{M}'’]*)/gu, (m, code: string | undefined) => (code ? m : pseudoWord(m, lang)));
+  return coded.replace(/(<\/?\d+\/?>)|([\p{L}][\p{L}\p{M}'’]*)(?=([.!?]?))/gu, (m, code: string | undefined, _w, end: string) => {
+    if (code) return m;
+    const word = pseudoWord(m, lang);
+    // A short word before a full stop reads as an abbreviation to the segmenter ("pt."): a real
+    // sentence does not end on one, so neither does a pseudo one.
+    return end && [...word].length < 4 ? word + word : word;
+  });
 }
 
 export interface Corpus {

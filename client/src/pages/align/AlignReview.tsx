@@ -74,20 +74,25 @@ export function AlignReview({ proposal, rows, segments, source, target, report, 
                   ))}
                 </td>
                 <td className="align-row__actions">
-                  <button type="button" className="button button--secondary" disabled={row.sentences.length < 2 || i + 1 >= rows.length} onClick={() => onChange(moveLastDown(rows, i))} aria-label={t('alignTranslation.review.moveDownLabel', { n })}>
+                  <button type="button" className="button button--secondary" disabled={row.sentences.length < 2 || i + 1 >= rows.length} onClick={() => onChange(moveLastDown(rows, i))}>
                     {t('alignTranslation.review.moveDown')}
+                    <RowSuffix n={n} />
                   </button>
-                  <button type="button" className="button button--secondary" disabled={i + 1 >= rows.length || rows[i + 1].sentences.length < 2} onClick={() => onChange(moveFirstUp(rows, i))} aria-label={t('alignTranslation.review.moveUpLabel', { n })}>
+                  <button type="button" className="button button--secondary" disabled={i + 1 >= rows.length || rows[i + 1].sentences.length < 2} onClick={() => onChange(moveFirstUp(rows, i))}>
                     {t('alignTranslation.review.moveUp')}
+                    <RowSuffix n={n} />
                   </button>
-                  <button type="button" className="button button--secondary" disabled={i + 1 >= rows.length} onClick={() => onChange(mergeWithNext(rows, i))} aria-label={t('alignTranslation.review.mergeLabel', { n })}>
+                  <button type="button" className="button button--secondary" disabled={i + 1 >= rows.length} onClick={() => onChange(mergeWithNext(rows, i))}>
                     {t('alignTranslation.review.merge')}
+                    <RowSuffix n={n} />
                   </button>
-                  <button type="button" className="button button--secondary" disabled={!canSplit(row)} onClick={() => onChange(split(rows, i))} aria-label={t('alignTranslation.review.splitLabel', { n })}>
+                  <button type="button" className="button button--secondary" disabled={!canSplit(row)} onClick={() => onChange(split(rows, i))}>
                     {t('alignTranslation.review.split')}
+                    <RowSuffix n={n} />
                   </button>
-                  <button type="button" className="button button--secondary" onClick={() => onChange(toggleDropped(rows, i))} aria-label={t(row.dropped ? 'alignTranslation.review.restoreLabel' : 'alignTranslation.review.dropLabel', { n })}>
+                  <button type="button" className="button button--secondary" onClick={() => onChange(toggleDropped(rows, i))}>
                     {row.dropped ? t('alignTranslation.review.restore') : t('alignTranslation.review.drop')}
+                    <RowSuffix n={n} />
                   </button>
                 </td>
               </tr>
@@ -130,4 +135,10 @@ export function AlignReview({ proposal, rows, segments, source, target, report, 
       </p>
     </section>
   );
+}
+
+/** Which row a button acts on, for screen readers (the table shows it by position). */
+function RowSuffix({ n }: { n: number }) {
+  const { t } = useTranslation();
+  return <span className="visually-hidden"> ({t('alignTranslation.review.row', { n })})</span>;
 }

@@ -57,6 +57,13 @@ export class ApiUser {
     return fetch(this.baseUrl + path, { headers: { Authorization: `Bearer ${this.token}` } });
   }
 
+  /** A text answer (translated Markdown). */
+  async text(path: string): Promise<string> {
+    const res = await fetch(this.baseUrl + path, { headers: { Authorization: `Bearer ${this.token}` } });
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    return res.text();
+  }
+
   async segments(lang: string, state?: string): Promise<ApiSegment[]> {
     const query = new URLSearchParams({ lang, ...(state ? { state } : {}) });
     const { status, body } = await this.call('GET', `/api/documents/statement/segments?${query}`);
