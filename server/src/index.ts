@@ -66,9 +66,20 @@ async function serve(config: Config, logger: Logger, db: Db, demoAvailable: bool
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+/** A listen error a person can fix (the port), said in one line instead of a stack trace. */
+function listenProblem(err: unknown): string | undefined {
+  const e = err as { code?: unknown; port?: unknown; address?: unknown };
+  if (e?.code === 'EADDRINUSE') return `port ${e.port} on ${e.address} is already in use (EADDRINUSE): stop what uses it, or set PORT to a free port.`;
+  if (e?.code === 'EACCES') return `not allowed to listen on port ${e.port} (EACCES): use a port above 1023, or set PORT.`;
+  return undefined;
+}
+
 main().catch((err: unknown) => {
+  const listen = listenProblem(err);
   if (err instanceof DataDirLockedError || err instanceof DataDirError || err instanceof ConfigError) {
     process.stderr.write(`lockstep: ${err.message}\n`);
+  } else if (listen) {
+    process.stderr.write(`lockstep: ${listen}\n`);
   } else {
     process.stderr.write(`lockstep: could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   }

@@ -112,7 +112,7 @@ export const restoreCommand: Command = {
       const summary = await restoreBackup(db, createReadStream(file));
       const report = await checkConsistency(db);
       io.stdout.write(`restored ${summary.tables} tables, ${summary.rows.toLocaleString('en')} rows into ${describeTarget(target)}; every table's content hash equals the backup's\n`);
-      io.stdout.write(`${describeReport(report)}\n`);
+      io.stdout.write(`${describeReport(report, describeTarget(target))}\n`);
       ok = report.ok;
       return ok ? 0 : 1;
     } catch (err) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
+import { SESSION_COOKIE } from './auth.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -26,6 +27,15 @@ function namesASecret(name: string): boolean {
 }
 
 /** The URL as logged: the path, and the query with secret-looking parameters' values redacted. */
+/**
+ * A 401 for a request that carried no credentials at all: every page load of a signed-out
+ * browser asks "who am I?" (GET /api/users/me) and gets one. That is not worth a warning;
+ * credentials that did not work (a token, a session cookie) are.
+ */
+function signedOutProbe(req: Request, status: number): boolean {
+  return status === 401 && !req.headers.authorization && !(req.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
+}
+
 export function redactedUrl(url: string): string {
   const q = url.indexOf('?');
   if (q < 0) return url;
@@ -69,7 +79,7 @@ export function accessLog(logger: Logger): RequestHandler {
       const status = res.statusCode;
       // Also aborted: an answer "sent" after the client hung up mid-body (the body reader's 400).
       const aborted = !res.writableFinished || (req.destroyed && !req.complete);
-      const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+      const level = status >= 500 ? 'error' : status >= 400 && !signedOutProbe(req, status) ? 'warn' : 'info';
       logger[level](
         { req: { id, method: req.method, url: redactedUrl(req.originalUrl) }, res: { statusCode: status }, responseTime: Math.round(performance.now() - started) },
         aborted ? 'request aborted' : 'request completed',

@@ -133,7 +133,7 @@ describe('backup and restore', () => {
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/restored \d+ tables, [\d,]+ rows into .*every table's content hash equals the backup's/);
-    expect(restored.stdout).toMatch(/Consistent: checked 1 document, \d+ segments, \d+ translations/);
+    expect(restored.stdout).toMatch(/Consistent: checked the (PostgreSQL database|embedded database in) \S+: 1 document, \d+ segments, \d+ translations/);
     expect(await withDb(target, hashAllTables)).toBe(sourceHash);
 
     // Again into the same target: refused, and the target is left as it was.

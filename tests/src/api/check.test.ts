@@ -181,7 +181,8 @@ describe('lockstep check', () => {
     const ok = await lockstep(['check'], env);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^Consistent: checked 1 document, \d+ segments, \d+ translations, \d+ history events, 8 progress rows\.$/m);
+    const where = onPostgres ? 'the PostgreSQL database postgres://\\S+' : `the embedded database in ${env.LOCKSTEP_DATA_DIR}`;
+    expect(ok.stdout).toMatch(new RegExp(`^Consistent: checked ${where}: 1 document, \\d+ segments, \\d+ translations, \\d+ history events, 8 progress rows\\.$`, 'm'));
 
     if (onPostgres) await db.query(`UPDATE language_progress SET approved = approved + 1 WHERE document_id = 'statement' AND lang = 'es'`);
     else {
@@ -192,7 +193,7 @@ describe('lockstep check', () => {
     try {
       const bad = await lockstep(['check'], env);
       expect(bad.code).toBe(1);
-      expect(bad.stdout).toMatch(/1 problem found/);
+      expect(bad.stdout).toMatch(/1 problem found in the (PostgreSQL database|embedded database)/);
       expect(bad.stdout).toMatch(/\[progress_mismatch\] statement\/es: progress counters differ from a recount: approved stored \d+, recounted \d+/);
       const json = await lockstep(['check', '--json'], env);
       expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, problems: [{ kind: 'progress_mismatch', lang: 'es' }] });
@@ -215,6 +216,16 @@ describe('lockstep check', () => {
     } finally {
       running.release();
     }
+  });
+
+  test('with LOCKSTEP_URL set it checks that server, not ./data, and says which', async () => {
+    // A server address where nothing listens: the command must try it (and fail naming it),
+    // not fall back to the embedded database beside it and answer "Consistent".
+    const env = { ...(await localEnv()), LOCKSTEP_URL: 'http://127.0.0.1:9', LOCKSTEP_TOKEN: 'x' };
+    const r = await lockstep(['check'], env);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).not.toMatch(/Consistent/);
+    expect(r.stderr).toMatch(/127\.0\.0\.1:9/);
   });
 
   test('a directory without a database is not silently created', async () => {

@@ -57,12 +57,18 @@ describe('access log', () => {
   test('one line per request with its id, method, URL, status and time; level by status', async () => {
     await request(app).get('/api/health?probe=1').set('X-Request-Id', 'log-ok');
     await request(app).get('/api/users/me').set('X-Request-Id', 'log-401');
+    await request(app).get('/api/users/me').set('Authorization', 'Bearer no-such-token').set('X-Request-Id', 'log-401-token');
+    await request(app).get('/api/users/me').set('Cookie', 'lockstep_session=expired').set('X-Request-Id', 'log-401-cookie');
     await request(app).get('/api/no-such-route').set('X-Request-Id', 'log-404');
     const [ok] = entriesFor('log-ok');
     expect(entriesFor('log-ok')).toHaveLength(1);
     expect(ok).toMatchObject({ level: 30, msg: 'request completed', req: { id: 'log-ok', method: 'GET', url: '/api/health?probe=1' }, res: { statusCode: 200 } });
     expect(typeof ok.responseTime).toBe('number');
-    expect(entriesFor('log-401')).toEqual([expect.objectContaining({ level: 40, res: { statusCode: 401 } })]);
+    // Asking "who am I?" without credentials is what every signed-out page load does: info, not
+    // a warning. Credentials that did not work are worth a warning.
+    expect(entriesFor('log-401')).toEqual([expect.objectContaining({ level: 30, res: { statusCode: 401 } })]);
+    expect(entriesFor('log-401-token')).toEqual([expect.objectContaining({ level: 40, res: { statusCode: 401 } })]);
+    expect(entriesFor('log-401-cookie')).toEqual([expect.objectContaining({ level: 40, res: { statusCode: 401 } })]);
     expect(entriesFor('log-404')).toEqual([expect.objectContaining({ level: 40, res: { statusCode: 404 } })]);
   });
 

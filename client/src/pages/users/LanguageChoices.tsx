@@ -4,12 +4,14 @@ import { languageInfo } from '../../languages';
 
 interface Props {
   value: readonly LanguageCode[];
+  /** The languages to choose from (`offeredLanguages`); all when not given. */
+  offered?: readonly LanguageCode[];
   onChange(languages: LanguageCode[]): void;
   disabled?: boolean;
 }
 
 /** The languages a translator or reviewer works in: one checkbox per language, named in itself. */
-export function LanguageChoices({ value, onChange, disabled }: Props) {
+export function LanguageChoices({ value, offered = LANGUAGE_CODES, onChange, disabled }: Props) {
   const { t } = useTranslation();
   const toggle = (code: LanguageCode, on: boolean) =>
     onChange(LANGUAGE_CODES.filter((c) => (c === code ? on : value.includes(c))));
@@ -18,7 +20,7 @@ export function LanguageChoices({ value, onChange, disabled }: Props) {
       <legend>{t('users.languages')}</legend>
       <p className="field__help">{t('users.languagesHelp')}</p>
       <div className="choices__options">
-        {LANGUAGE_CODES.map((code) => {
+        {LANGUAGE_CODES.filter((c) => offered.includes(c) || value.includes(c)).map((code) => {
           const info = languageInfo(code);
           return (
             <label key={code} className="choices__option">

@@ -9,11 +9,13 @@ import { LanguageChoices, LanguageList } from './LanguageChoices';
 interface Props {
   users: User[];
   me: User;
+  /** The languages to choose from (`offeredLanguages`). */
+  offered: readonly LanguageCode[];
   onChanged(user: User, message: string): void;
 }
 
 /** The accounts, with an edit form that opens under a row, and deactivation in one click. */
-export function UserTable({ users, me, onChanged }: Props) {
+export function UserTable({ users, me, offered, onChanged }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<number>();
   const [busy, setBusy] = useState<number>();
@@ -102,6 +104,7 @@ export function UserTable({ users, me, onChanged }: Props) {
                   <tr className="user-table__editor">
                     <td colSpan={6}>
                       <EditUser
+                        offered={offered}
                         user={user}
                         self={self}
                         busy={busy === user.id}
@@ -126,11 +129,12 @@ interface EditProps {
   user: User;
   self: boolean;
   busy: boolean;
+  offered: readonly LanguageCode[];
   onSave(change: { role: Role; languages: LanguageCode[] }): void;
   onCancel(): void;
 }
 
-function EditUser({ user, self, busy, onSave, onCancel }: EditProps) {
+function EditUser({ user, self, busy, offered, onSave, onCancel }: EditProps) {
   const { t } = useTranslation();
   const roleId = useId();
   const [role, setRole] = useState<Role>(user.role);
@@ -152,7 +156,7 @@ function EditUser({ user, self, busy, onSave, onCancel }: EditProps) {
           ))}
         </select>
       </div>
-      <LanguageChoices value={languages} onChange={setLanguages} />
+      <LanguageChoices value={languages} offered={offered} onChange={setLanguages} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('users.save')}
