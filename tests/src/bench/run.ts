@@ -15,6 +15,7 @@ import { progressWorkload, savesWorkload } from './saves.js';
 import { saveEventsWorkload } from './eventsCost.js';
 import { savesServerWorkload } from './savesServer.js';
 import { parseLoadWorkload } from './parseLoad.js';
+import { editorLoadWorkload } from './editorLoad.js';
 
 const workloads: Workload[] = [
   segmentationWorkload,
@@ -33,5 +34,6 @@ const workloads: Workload[] = [
   xliffExportRssWorkload(),
   memoryWorkload(),
   parseLoadWorkload,
+  editorLoadWorkload(),
 ];
 await main(workloads);
