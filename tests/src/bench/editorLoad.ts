@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { enText, launchBrowser } from '../e2e/support/browser.js';
 import { REPO_ROOT, startServer, type RunningServer } from '../e2e/support/server.js';
 import { median, percentile, type Workload } from './harness.js';
+import { jsonCall } from './jsonCall.js';
 import { syntheticRevision } from './publish.js';
 
 const DOC = 'bench-10k';
@@ -68,16 +69,7 @@ export function editorLoadWorkload(): Workload {
   let context: BrowserContext | undefined;
   const m: Measured = { open: [], floor: [], filter: [], filterBack: [], search: [], framesP95: [], framesMax: [], longFrames: [], rows: [] };
 
-  const api = async (method: string, url: string, token: string, body?: unknown) => {
-    const res = await fetch(`${server!.baseUrl}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const api = (method: string, url: string, token: string, body?: unknown) => jsonCall(server!.baseUrl, token, method, url, body);
 
   return {
     name: 'editor-10k',
@@ -93,6 +85,7 @@ export function editorLoadWorkload(): Workload {
       const { segments } = (await api('GET', `/api/documents/${DOC}/segments?lang=${LANG}`, token)) as {
         segments: { id: string; translation: { version: number } }[];
       };
+      process.stderr.write(`editor-10k: ${segments.length} segments; translating every ${TRANSLATED_EVERY}th…\n`);
       const toTranslate = segments.filter((_, i) => i % TRANSLATED_EVERY === 0);
       for (let i = 0; i < toTranslate.length; i += 16) {
         await Promise.all(
@@ -117,6 +110,7 @@ export function editorLoadWorkload(): Workload {
         await page.goto(`/documents/${DOC}/${LANG}/edit`);
         await page.locator('.editor-row--active .cm-content').waitFor({ timeout: 60_000 });
         m.open.push(Date.now() - t0);
+        process.stderr.write(`editor-10k: opened in ${m.open.at(-1)} ms\n`);
 
         // Untimed by the harness: the rest of the editor's work on the same document.
         await installSettle(page);
