@@ -30,8 +30,9 @@ interface Measured {
  * toolbar is no longer busy, then for two frames (the change painted); returns ms since `t0`.
  */
 const settle = (t0: number, before: string | null) =>
-  new Promise<number>((resolve) => {
+  new Promise<number>((resolve, reject) => {
     const check = () => {
+      if (performance.now() - t0 > 30_000) return reject(new Error(`the list did not change from ${before} within 30 s`));
       const busy = document.querySelector('.editor-toolbar')?.getAttribute('aria-busy') !== 'false';
       const first = document.querySelector('.editor-row[data-segment]')?.getAttribute('data-segment') ?? null;
       if (busy || first === before) return requestAnimationFrame(check);
