@@ -120,7 +120,16 @@ export function editorLoadWorkload(): Workload {
       await signIn.locator('.document-list').waitFor();
       await signIn.close();
 
-      return async () => {
+      return () =>
+        iteration().catch(async (err: unknown) => {
+          // The harness does not tear down after a failure: the server process must not outlive it.
+          await context?.close().catch(() => undefined);
+          await browser?.close().catch(() => undefined);
+          await server?.stop();
+          throw err;
+        });
+
+      async function iteration(): Promise<void> {
         const page = await context!.newPage();
         const t0 = Date.now();
         await page.goto(`/documents/${DOC}/${LANG}/edit`);
@@ -163,7 +172,7 @@ export function editorLoadWorkload(): Workload {
         m.framesMax.push(Math.max(...frames));
         m.longFrames.push(frames.filter((f) => f > 50).length);
         await page.close();
-      };
+      }
     },
     report(): Record<string, number | string> {
       const med = (xs: number[]) => Number(median(xs).toFixed(1));
