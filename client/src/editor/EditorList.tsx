@@ -3,6 +3,7 @@ import { groupBlocks, groupLists, type Block } from '../blocks';
 import { LanguageName } from '../components/LanguageName';
 import { EditorRow, type RowContext } from './EditorRow';
 import type { SegmentChange } from './useSinceLastVisit';
+import { textClassOf, VIRTUAL_FROM, VirtualRows } from './VirtualRows';
 
 interface Props extends RowContext {
   /** Offered when a filter or search hides segments. */
@@ -11,11 +12,7 @@ interface Props extends RowContext {
   changes?: ReadonlyMap<string, SegmentChange>;
 }
 
-function textClassOf(block: Block): string {
-  return block.kind === 'heading' ? `segment-text--heading segment-text--h${block.level}` : `segment-text--${block.kind}`;
-}
-
-/** The segments in document order, grouped by their Markdown blocks so the structure stays visible. */
+/** The segments in document order, grouped by their Markdown blocks so the structure stays visible; a long list is windowed. */
 export function EditorList({ onShowAll, changes, ...context }: Props) {
   const { t } = useTranslation();
   const { segments, model, source, target } = context;
@@ -59,23 +56,27 @@ export function EditorList({ onShowAll, changes, ...context }: Props) {
         </span>
         <span className="editor-row__state">{t('view.stateColumn')}</span>
       </div>
-      <div className="blocks">
-        {groupLists(groupBlocks(segments)).map((group) =>
-          Array.isArray(group) ? (
-            <ul key={group[0].key} className="block-list">
-              {group.map((block) => (
-                <li key={block.key} className="block block--listItem">
-                  {rows(block)}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <section key={group.key} className={`block block--${group.kind}`}>
-              {rows(group)}
-            </section>
-          ),
-        )}
-      </div>
+      {segments.length >= VIRTUAL_FROM ? (
+        <VirtualRows {...context} changes={changes} />
+      ) : (
+        <div className="blocks">
+          {groupLists(groupBlocks(segments)).map((group) =>
+            Array.isArray(group) ? (
+              <ul key={group[0].key} className="block-list">
+                {group.map((block) => (
+                  <li key={block.key} className="block block--listItem">
+                    {rows(block)}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <section key={group.key} className={`block block--${group.kind}`}>
+                {rows(group)}
+              </section>
+            ),
+          )}
+        </div>
+      )}
     </section>
   );
 }

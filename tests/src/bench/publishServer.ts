@@ -4,6 +4,7 @@ import path from 'node:path';
 import { REPO_ROOT, startBuiltServer } from '../support/serverProcess.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import type { Workload } from './harness.js';
+import { jsonCall } from './jsonCall.js';
 import { syntheticRevision, type SyntheticRevision } from './publish.js';
 
 const LANGS = ['es', 'ko', 'pt', 'el', 'hi', 'fr', 'tl', 'ru'];
@@ -27,16 +28,7 @@ export function publishServerWorkload(): Workload {
   let rev: SyntheticRevision;
   let revision = 1;
   let next: 'v1' | 'v2' = 'v2';
-  const call = async (method: string, url: string, body?: unknown) => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const call = (method: string, url: string, body?: unknown) => jsonCall(base, token, method, url, body);
   return {
     name: 'publish-10k-server',
     description: 'the publish-10k workload over HTTP against a server process on PostgreSQL; server peak RSS',

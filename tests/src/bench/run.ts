@@ -15,6 +15,7 @@ import { progressWorkload, savesWorkload } from './saves.js';
 import { saveEventsWorkload } from './eventsCost.js';
 import { savesServerWorkload } from './savesServer.js';
 import { parseLoadWorkload } from './parseLoad.js';
+import { editorLoadWorkload } from './editorLoad.js';
 
 const workloads: Workload[] = [
   segmentationWorkload,
@@ -34,5 +35,6 @@ const workloads: Workload[] = [
   memoryWorkload(),
   memoryWorkload({ name: 'tm-100k', segments: 25_000, needsPostgres: false }),
   parseLoadWorkload,
+  editorLoadWorkload(),
 ];
 await main(workloads);

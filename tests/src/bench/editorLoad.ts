@@ -1,0 +1,197 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { enText, launchBrowser } from '../e2e/support/browser.js';
+import { REPO_ROOT, startServer, type RunningServer } from '../e2e/support/server.js';
+import { median, percentile, type Workload } from './harness.js';
+import { jsonCall } from './jsonCall.js';
+import { syntheticRevision } from './publish.js';
+
+const DOC = 'bench-10k';
+const LANG = 'ko';
+const COORDINATOR = { email: 'coordinator@demo.lockstep', password: 'lockstep-demo' };
+/** Every fifth segment translated, so "needs work" and "translated" both have thousands. */
+const TRANSLATED_EVERY = 5;
+
+interface Measured {
+  open: number[];
+  floor: number[];
+  filter: number[];
+  filterBack: number[];
+  search: number[];
+  framesP95: number[];
+  framesMax: number[];
+  longFrames: number[];
+  rows: number[];
+}
+
+/**
+ * Waits in the page until the list has changed from `before` (its first row's id) and the
+ * toolbar is no longer busy, then for two frames (the change painted); resolves with ms since
+ * `t0`. Source text, not a function: tsx's compiled functions call a helper the page lacks.
+ */
+const SETTLE_SOURCE = `(t0, before) => new Promise((resolve, reject) => {
+  const check = () => {
+    if (performance.now() - t0 > 30000) return reject(new Error('the list did not change from ' + before + ' within 30 s'));
+    const busy = document.querySelector('.editor-toolbar')?.getAttribute('aria-busy') !== 'false';
+    const first = document.querySelector('.editor-row[data-segment]')?.getAttribute('data-segment') ?? null;
+    if (busy || first === before) return requestAnimationFrame(check);
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+  };
+  requestAnimationFrame(check);
+})`;
+
+/** Scrolls the page 600 px a frame for 150 frames; the frame-to-frame times (source text, as above). */
+const SCROLL_SOURCE = `new Promise((resolve) => {
+  const deltas = [];
+  let last = performance.now();
+  let n = 0;
+  const step = (now) => {
+    deltas.push(now - last);
+    last = now;
+    window.scrollBy(0, 600);
+    if (++n < 150) requestAnimationFrame(step);
+    else resolve(deltas.slice(1));
+  };
+  requestAnimationFrame(step);
+})`;
+
+type Settle = (t0: number, before: string | null) => Promise<number>;
+/** Puts `settle` in the page (a string evaluated over DevTools: the page's CSP refuses eval). */
+const installSettle = (page: Page) => page.evaluate(`window.__settle = ${SETTLE_SOURCE}`);
+
+async function clickFilter(page: Page, filter: string): Promise<number> {
+  return page.evaluate(
+    (name) => {
+      const wait = (window as unknown as { __settle: Settle }).__settle;
+      const before = document.querySelector('.editor-row[data-segment]')?.getAttribute('data-segment') ?? null;
+      const t0 = performance.now();
+      (document.querySelector(`.filter[data-filter="${name}"]`) as HTMLButtonElement).click();
+      return wait(t0, before);
+    },
+    filter,
+  );
+}
+
+/**
+ * The editor on a 10,000-segment document in Chromium (built server, embedded PGlite): open
+ * until the first segment needing work has its field, a state filter, a search, and a scroll
+ * through the list frame by frame. The floor, measured in the same page and run, is the
+ * segments request alone (fetch + JSON parse of the same list).
+ */
+export function editorLoadWorkload(): Workload {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  const m: Measured = { open: [], floor: [], filter: [], filterBack: [], search: [], framesP95: [], framesMax: [], longFrames: [], rows: [] };
+
+  const api = (method: string, url: string, token: string, body?: unknown) => jsonCall(server!.baseUrl, token, method, url, body);
+
+  return {
+    name: 'editor-10k',
+    description: 'open the editor on a 10,000-segment document in Chromium until the first segment to work on has its field; filter, search, scroll',
+    iterations: 3,
+    async prepare() {
+      const built = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
+      if (built.status !== 0) throw new Error('the build failed');
+      server = await startServer({ timeoutMs: 120_000 });
+      const token = (await api('POST', '/api/session', '', COORDINATOR)).token as string;
+      const rev = syntheticRevision(10_000);
+      await api('POST', '/api/documents', token, { id: DOC, title: 'Bench 10k', sourceLang: 'en', targetLangs: [LANG], markdown: rev.v1 });
+      const { segments } = (await api('GET', `/api/documents/${DOC}/segments?lang=${LANG}`, token)) as {
+        segments: { id: string; translation: { version: number } }[];
+      };
+      process.stderr.write(`editor-10k: ${segments.length} segments; translating every ${TRANSLATED_EVERY}th…\n`);
+      const toTranslate = segments.filter((_, i) => i % TRANSLATED_EVERY === 0);
+      for (let i = 0; i < toTranslate.length; i += 16) {
+        await Promise.all(
+          toTranslate.slice(i, i + 16).map((s, k) =>
+            api('PUT', `/api/documents/${DOC}/segments/${s.id}/translations/${LANG}`, token, { text: `번역 ${i + k}`, version: s.translation.version }),
+          ),
+        );
+      }
+      browser = await launchBrowser();
+      context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
+      const signIn = await context.newPage();
+      await signIn.goto('/');
+      await signIn.getByLabel(enText('signIn.email')).fill(COORDINATOR.email);
+      await signIn.getByLabel(enText('signIn.password')).fill(COORDINATOR.password);
+      await signIn.getByRole('button', { name: enText('signIn.submit') }).click();
+      await signIn.locator('.document-list').waitFor();
+      await signIn.close();
+
+      return () =>
+        iteration().catch(async (err: unknown) => {
+          // The harness does not tear down after a failure: the server process must not outlive it.
+          await context?.close().catch(() => undefined);
+          await browser?.close().catch(() => undefined);
+          await server?.stop();
+          throw err;
+        });
+
+      async function iteration(): Promise<void> {
+        const page = await context!.newPage();
+        const t0 = Date.now();
+        await page.goto(`/documents/${DOC}/${LANG}/edit`);
+        await page.locator('.editor-row--active .cm-content').waitFor({ timeout: 60_000 });
+        m.open.push(Date.now() - t0);
+        process.stderr.write(`editor-10k: opened in ${m.open.at(-1)} ms\n`);
+
+        // Untimed by the harness: the rest of the editor's work on the same document.
+        await installSettle(page);
+        m.rows.push(await page.locator('.editor-row[data-segment]').count());
+        m.floor.push(
+          await page.evaluate(async (url) => {
+            const t = performance.now();
+            const res = await fetch(url);
+            await res.json();
+            return performance.now() - t;
+          }, `/api/documents/${DOC}/segments?lang=${LANG}`),
+        );
+        m.filter.push(await clickFilter(page, 'untranslated'));
+        m.filterBack.push(await clickFilter(page, 'all'));
+        m.search.push(
+          await page.evaluate(
+            () => {
+              const wait = (window as unknown as { __settle: Settle }).__settle;
+              const input = document.querySelector('.editor-search input') as HTMLInputElement;
+              const before = document.querySelector('.editor-row[data-segment]')?.getAttribute('data-segment') ?? null;
+              const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+              const t = performance.now();
+              setValue.call(input, 'item 4242');
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              // The editor waits 300 ms for typing to pause before it asks: not part of the answer.
+              return wait(t, before).then((ms) => ms - 300);
+            },
+          ),
+        );
+        await page.goto(`/documents/${DOC}/${LANG}/edit`);
+        await page.locator('.editor-row--active .cm-content').waitFor({ timeout: 60_000 });
+        const frames = (await page.evaluate(SCROLL_SOURCE)) as number[];
+        m.framesP95.push(percentile(frames, 95));
+        m.framesMax.push(Math.max(...frames));
+        m.longFrames.push(frames.filter((f) => f > 50).length);
+        await page.close();
+      }
+    },
+    report(): Record<string, number | string> {
+      const med = (xs: number[]) => Number(median(xs).toFixed(1));
+      return {
+        'rows in DOM': med(m.rows),
+        'segments fetch+parse floor ms': med(m.floor),
+        'open/floor': Number((median(m.open) / median(m.floor)).toFixed(1)),
+        'filter untranslated ms': med(m.filter),
+        'filter all ms': med(m.filterBack),
+        'search ms (after the 300 ms pause)': med(m.search),
+        'scroll frame p95 ms': med(m.framesP95),
+        'scroll frame max ms': med(m.framesMax),
+        'scroll frames >50 ms (of 149)': med(m.longFrames),
+      };
+    },
+    async teardown() {
+      await context?.close();
+      await browser?.close();
+      await server?.stop();
+    },
+  };
+}
