@@ -14,3 +14,4 @@ export * from './xliff/index.js';
 export * from './render/index.js';
 export * from './memory/index.js';
 export * from './notices.js';
+export * from './tmx/tmx.js';

@@ -57,6 +57,8 @@ interface Pairs {
   MemorySuggestions: [Api.MemorySuggestions, Schemas['MemorySuggestions']];
   MemorySearchHit: [Api.MemorySearchHit, Schemas['MemorySearchHit']];
   MemorySearchResults: [Api.MemorySearchResults, Schemas['MemorySearchResults']];
+  TmxUnitOutcome: [Api.TmxUnitOutcome, Schemas['TmxUnitOutcome']];
+  TmxImportReport: [Api.TmxImportReport, Schemas['TmxImportReport']];
 }
 
 /** Fails to compile at the first pair that differs: its value must be `true`. */
@@ -105,4 +107,6 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   MemorySuggestions: true,
   MemorySearchHit: true,
   MemorySearchResults: true,
+  TmxUnitOutcome: true,
+  TmxImportReport: true,
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { pendingCounts } from '@lockstep/server/repos/memoryIndex';
-import { memoryCandidates } from '@lockstep/server/services/memory';
+import { candidateOf, memoryCandidates } from '@lockstep/server/services/memory';
 import { indexPendingMemory } from '@lockstep/server/services/memoryIndex';
 import { MAX_MEMORY_CANDIDATES, rankSuggestions, type LanguageCode } from '@lockstep/shared';
 import { loadStoredMemory, querySentences } from '../bench/memory.js';
@@ -36,7 +36,7 @@ const lookup = (plain: string, lang: string, opts: Parameters<typeof memoryCandi
 const shownMatches = (found: Awaited<ReturnType<typeof lookup>>, sentence: string) =>
   rankSuggestions({
     own: [],
-    others: [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment' as const, earlierSource: false })),
+    others: [...found.exact, ...found.similar].map(candidateOf),
     currentSource: sentence,
     currentText: '',
     sourceLang: 'en',

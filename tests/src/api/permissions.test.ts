@@ -51,6 +51,8 @@ const EXPECTED: Record<string, Who[]> = {
   'GET /api/documents/:doc/changes': SIGNED_IN,
   'GET /api/documents/:doc/segments/:seg/memory/:lang': SIGNED_IN,
   'GET /api/memory/search': SIGNED_IN,
+  'GET /api/memory/tmx': SIGNED_IN,
+  'POST /api/memory/tmx': ['coordinator', 'admin'],
   'GET /api/openapi.yaml': EVERYONE,
   'GET /api/inbox': SIGNED_IN,
   'POST /api/inbox/read': SIGNED_IN,

@@ -146,7 +146,7 @@ const SUGGESTIONS = 10;
 const matches = (rows: readonly MemoryRow[], sentence: string) =>
   rankSuggestions({
     own: [],
-    others: rows.map((r) => ({ ...r, origin: 'other-segment' as const, earlierSource: false })),
+    others: rows.map((r) => ({ ...r, origin: 'other-segment' as const, earlierSource: false, importedFrom: undefined })),
     currentSource: sentence,
     currentText: '',
     sourceLang: 'en',
