@@ -3,11 +3,12 @@ import { processIo, UsageError, type CliIo, type Command } from './command.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { loginCommand } from './login.js';
+import { memoryCommand } from './memory.js';
 import { publishCommand } from './publish.js';
 import { segmentCommand } from './segment.js';
 import { statusCommand } from './status.js';
 
-export const COMMANDS: Command[] = [loginCommand, statusCommand, exportCommand, importCommand, publishCommand, checkCommand, segmentCommand];
+export const COMMANDS: Command[] = [loginCommand, statusCommand, exportCommand, importCommand, publishCommand, checkCommand, segmentCommand, memoryCommand];
 
 function help(): string {
   return [
