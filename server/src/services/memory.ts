@@ -59,7 +59,9 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: Cand
 
   const frequencies = await termFrequencies(tx, indexTermHashes(q.plain, q.sourceLang));
   const terms = pickLookupTerms(frequencies, opts.bounds ?? MEMORY_CANDIDATE_BOUNDS);
-  const texts = await candidateSources(tx, { terms, sourceLang: q.sourceLang, exceptPlain: q.plain, limit: opts.maxCandidates ?? MAX_MEMORY_CANDIDATES });
+  // Rarer terms weigh more (inverse document frequency, as in text retrieval).
+  const weights = terms.map((t) => 1 / Math.log2(2 + frequencies.get(t)!));
+  const texts = await candidateSources(tx, { terms, weights, sourceLang: q.sourceLang, exceptPlain: q.plain, limit: opts.maxCandidates ?? MAX_MEMORY_CANDIDATES });
   const queryTokens = matchTokens(q.plain, q.sourceLang);
   const ranked = texts
     .map((t) => ({ id: t.id, match: tokenMatch(matchTokens(t.plain, q.sourceLang), queryTokens) }))
