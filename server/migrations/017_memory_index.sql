@@ -56,3 +56,20 @@ CREATE TRIGGER translations_previous_source_update BEFORE UPDATE OF previous_sou
   FOR EACH ROW
   WHEN (OLD.previous_source IS DISTINCT FROM NEW.previous_source)
   EXECUTE FUNCTION lockstep_translations_previous_source();
+
+-- Translation units imported from TMX files (POST /api/memory/tmx): memory entries that are not
+-- segments of any document. The source is a memory source like any segment's text (so the
+-- same index finds it; the trigger path of 006 does not apply, the importer asks for the id),
+-- deduplicated by (source, target text, language): importing a file twice adds nothing.
+CREATE TABLE memory_imports (
+  id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  memory_source_id bigint NOT NULL REFERENCES memory_sources (id),
+  lang             text NOT NULL,
+  text             text NOT NULL,
+  text_hash        bytea NOT NULL,        -- sha256 of text: the dedup key (texts may be long)
+  origin           text NOT NULL,         -- what the translator sees: the file's name
+  imported_by      bigint REFERENCES users (id),
+  imported_at      timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (memory_source_id, lang, text_hash)
+);
+CREATE INDEX memory_imports_lang ON memory_imports (lang, id);

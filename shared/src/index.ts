@@ -19,3 +19,4 @@ export * from './mt/index.js';
 export * from './myWork.js';
 export * from './bitext/index.js';
 export * from './site/index.js';
+export * from './tmx/tmx.js';

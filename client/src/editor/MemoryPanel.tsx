@@ -101,6 +101,7 @@ function MemoryItem({ suggestion: s, index, codes, source, target, onInsert }: I
 
 /** Where a suggestion comes from; a text made for this segment's earlier source says so, since it translates that. */
 function originLabel(s: MemorySuggestion, t: (key: string, options?: Record<string, string>) => string): string {
+  if (s.origin === 'imported') return t('memorySearch.importedFrom', { name: s.importedFrom ?? '' });
   if (s.origin === 'other-segment') return t('editor.memory.otherSegment', { document: s.documentId });
   return s.earlierSource ? t('editor.memory.thisSegmentEarlierSource') : t('editor.memory.thisSegment');
 }

@@ -5,11 +5,12 @@ import { exportCommand } from './export.js';
 import { siteCommand } from './site.js';
 import { importCommand } from './import.js';
 import { loginCommand } from './login.js';
+import { memoryCommand } from './memory.js';
 import { publishCommand } from './publish.js';
 import { segmentCommand } from './segment.js';
 import { statusCommand } from './status.js';
 
-export const COMMANDS: Command[] = [loginCommand, statusCommand, exportCommand, siteCommand, importCommand, publishCommand, checkCommand, backupCommand, restoreCommand, segmentCommand];
+export const COMMANDS: Command[] = [loginCommand, statusCommand, exportCommand, siteCommand, importCommand, publishCommand, checkCommand, backupCommand, restoreCommand, segmentCommand, memoryCommand];
 
 function help(): string {
   return [

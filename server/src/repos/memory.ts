@@ -62,29 +62,39 @@ export interface MemoryQuery {
 
 const MEMORY_COLUMNS = `t.text, s.document_id AS "documentId", s.id AS "segmentId", t.state, t.updated_at AS "updatedAt"`;
 
+/** A translation of a memory source: which source, and for an imported TMX unit, its file. */
+export type SourceTranslation = MemoryRow & { sourceId: string; importedFrom: string | null };
+
 /**
  * Other segments' translations into `lang` of the memory sources `sourceIds`, retired segments
  * included: done translations of segments whose source is that text, and stale translations
  * whose PREVIOUS source is (migration 017: a stale text translates the source it was made
- * for, so it is offered, and scored, under that one; `source` is it).
+ * for, so it is offered, and scored, under that one; `source` is it), and units imported
+ * from TMX files (`importedFrom`: the file's name; no document or segment).
  */
 export async function translationsOfSources(
   db: Queryable,
   q: { sourceIds: readonly string[]; lang: string; excludeSegmentId: string; limit: number },
-): Promise<(MemoryRow & { sourceId: string })[]> {
+): Promise<SourceTranslation[]> {
   if (q.sourceIds.length === 0) return [];
-  const r = await db.query<MemoryRow & { sourceId: string }>(
+  const r = await db.query<SourceTranslation>(
     `SELECT * FROM (
-       SELECT ${MEMORY_COLUMNS}, s.source, s.memory_source_id::text AS "sourceId"
+       SELECT ${MEMORY_COLUMNS}, s.source, s.memory_source_id::text AS "sourceId", NULL AS "importedFrom"
          FROM segments s
          JOIN translations t ON t.segment_id = s.id AND t.lang = $2 AND lockstep_is_done(t.state) AND btrim(t.text) <> ''
         WHERE s.memory_source_id = ANY($1::bigint[]) AND s.id <> $3
        UNION ALL
-       SELECT ${MEMORY_COLUMNS}, t.previous_source AS source, t.previous_memory_source_id::text AS "sourceId"
+       SELECT ${MEMORY_COLUMNS}, t.previous_source AS source, t.previous_memory_source_id::text AS "sourceId", NULL AS "importedFrom"
          FROM translations t
          JOIN segments s ON s.id = t.segment_id
         WHERE t.previous_memory_source_id = ANY($1::bigint[]) AND t.lang = $2 AND t.state = 'stale'
           AND btrim(t.text) <> '' AND s.id <> $3
+       UNION ALL
+       SELECT i.text, '' AS "documentId", '' AS "segmentId", 'translated' AS state, i.imported_at AS "updatedAt",
+              m.plain_text AS source, i.memory_source_id::text AS "sourceId", i.origin AS "importedFrom"
+         FROM memory_imports i
+         JOIN memory_sources m ON m.id = i.memory_source_id
+        WHERE i.memory_source_id = ANY($1::bigint[]) AND i.lang = $2
      ) found
      ORDER BY "updatedAt" DESC, "segmentId"
      LIMIT $4`,

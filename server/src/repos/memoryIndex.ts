@@ -94,22 +94,26 @@ export interface CandidateSource {
 }
 
 /**
- * The stored texts in `sourceLang` sharing the most of `terms` (at most `limit`, ties by
- * newest text), other than `exceptPlain` itself (the exact lookup finds that).
+ * The stored texts in `sourceLang` sharing the most of `terms`, each term weighted by its
+ * rarity (`weights[i]` for `terms[i]`: sharing a rare pair says more than sharing a common
+ * word, and a count of shared terms ties among hundreds of templated neighbours); at most
+ * `limit`, ties by newest text; other than `exceptPlain` itself (the exact lookup finds that).
  */
 export async function candidateSources(
   db: Queryable,
-  q: { terms: readonly number[]; sourceLang: string; exceptPlain: string; limit: number },
+  q: { terms: readonly number[]; weights: readonly number[]; sourceLang: string; exceptPlain: string; limit: number },
 ): Promise<CandidateSource[]> {
   if (q.terms.length === 0) return [];
   const r = await db.query<CandidateSource>(
     `SELECT m.id::text AS id, m.plain_text AS plain
-       FROM (SELECT source_id, count(*) AS shared FROM memory_terms WHERE term = ANY($1::bigint[])
-              GROUP BY source_id ORDER BY shared DESC, source_id DESC LIMIT $4) c
+       FROM (SELECT p.source_id, sum(w.weight) AS shared
+               FROM unnest($1::bigint[], $5::float8[]) AS w(term, weight)
+               JOIN memory_terms p ON p.term = w.term
+              GROUP BY p.source_id ORDER BY shared DESC, p.source_id DESC LIMIT $4) c
        JOIN memory_sources m ON m.id = c.source_id
       WHERE m.source_lang = $2 AND m.plain_text <> $3
       ORDER BY c.shared DESC, c.source_id DESC`,
-    [q.terms, q.sourceLang, q.exceptPlain, q.limit],
+    [q.terms, q.sourceLang, q.exceptPlain, q.limit, q.weights],
   );
   return r.rows;
 }

@@ -15,7 +15,7 @@ import {
 } from '@lockstep/shared';
 import type { MemorySuggestions } from '@lockstep/shared/api';
 import type { Db, Queryable } from '../db/db.js';
-import { exactSourceId, ownEarlierTexts, translationsOfSources, type EarlierText, type MemoryQuery, type MemoryRow } from '../repos/memory.js';
+import { exactSourceId, ownEarlierTexts, translationsOfSources, type EarlierText, type MemoryQuery, type SourceTranslation } from '../repos/memory.js';
 import { candidateSources, termFrequencies } from '../repos/memoryIndex.js';
 import { findTranslationTarget } from '../repos/translations.js';
 
@@ -27,9 +27,9 @@ const SOURCES_PER_FETCH = 30;
 
 export interface MemoryCandidates {
   /** Translations of the same plain source text (stale ones: of their previous source). */
-  exact: MemoryRow[];
+  exact: SourceTranslation[];
   /** Then of similar ones, most similar first. */
-  similar: MemoryRow[];
+  similar: SourceTranslation[];
   /** Stored texts scored word by word (at most MAX_MEMORY_CANDIDATES; 0 when exact matches sufficed). */
   scored: number;
 }
@@ -59,7 +59,9 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: Cand
 
   const frequencies = await termFrequencies(tx, indexTermHashes(q.plain, q.sourceLang));
   const terms = pickLookupTerms(frequencies, opts.bounds ?? MEMORY_CANDIDATE_BOUNDS);
-  const texts = await candidateSources(tx, { terms, sourceLang: q.sourceLang, exceptPlain: q.plain, limit: opts.maxCandidates ?? MAX_MEMORY_CANDIDATES });
+  // Rarer terms weigh more (inverse document frequency, as in text retrieval).
+  const weights = terms.map((t) => 1 / Math.log2(2 + frequencies.get(t)!));
+  const texts = await candidateSources(tx, { terms, weights, sourceLang: q.sourceLang, exceptPlain: q.plain, limit: opts.maxCandidates ?? MAX_MEMORY_CANDIDATES });
   const queryTokens = matchTokens(q.plain, q.sourceLang);
   const ranked = texts
     .map((t) => ({ id: t.id, match: tokenMatch(matchTokens(t.plain, q.sourceLang), queryTokens) }))
@@ -67,7 +69,7 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: Cand
     .sort((a, b) => b.match - a.match);
   const matchOf = new Map(ranked.map((t) => [t.id, t.match]));
 
-  const similar: MemoryRow[] = [];
+  const similar: SourceTranslation[] = [];
   for (let from = 0; from < ranked.length && similar.length < wanted; ) {
     let to = Math.min(ranked.length, from + SOURCES_PER_FETCH);
     while (to < ranked.length && ranked[to].match === ranked[to - 1].match) to++;
@@ -128,7 +130,7 @@ export async function memorySuggestions(
         : fuzzy
           ? await memoryCandidates(tx, query)
           : await memoryCandidates(tx, query, { exactOnly: true });
-    const others: MemoryCandidate[] = [...found.exact, ...found.similar].map((r) => ({ ...r, origin: 'other-segment', earlierSource: false }));
+    const others: MemoryCandidate[] = [...found.exact, ...found.similar].map(candidateOf);
     const suggestions = rankSuggestions({
       own,
       others,
@@ -140,6 +142,12 @@ export async function memorySuggestions(
     });
     return { suggestions, fuzzy, fuzzyMaxChars };
   });
+}
+
+/** Another segment's translation, or an imported TMX unit, as a memory candidate. */
+export function candidateOf(r: SourceTranslation): MemoryCandidate {
+  const { importedFrom, sourceId: _sourceId, ...rest } = r;
+  return importedFrom ? { ...rest, origin: 'imported', importedFrom, earlierSource: false } : { ...rest, origin: 'other-segment', earlierSource: false };
 }
 
 /**

@@ -39,3 +39,15 @@ export interface MemorySearchResults {
   truncated: boolean;
   scanLimit: number;
 }
+
+/** What became of one translation unit of an imported TMX file (1-based, in file order). */
+export type TmxUnitOutcome = { unit: number; outcome: 'imported' | 'duplicate'; pairs: number } | { unit: number; outcome: 'skipped'; reason: string };
+
+/** `POST /api/memory/tmx`: the counts, and every unit's outcome. */
+export interface TmxImportReport {
+  units: number;
+  imported: number;
+  duplicates: number;
+  skipped: number;
+  report: TmxUnitOutcome[];
+}

@@ -2,7 +2,8 @@ import { wordDiff, type DiffPart } from '../align/wordDiff.js';
 import type { LanguageCode } from '../languages.js';
 import { identicalMatch, memoryMatch, readableText } from './match.js';
 
-export type MemoryOrigin = 'this-segment' | 'other-segment';
+/** `imported`: a unit of a TMX file (no document or segment: `documentId` and `segmentId` are ''). */
+export type MemoryOrigin = 'this-segment' | 'other-segment' | 'imported';
 
 /** A stored translation the database found for a segment, before scoring. */
 export interface MemoryCandidate {
@@ -16,6 +17,8 @@ export interface MemoryCandidate {
    */
   earlierSource: boolean;
   origin: MemoryOrigin;
+  /** For `imported`: the name the file was imported under. */
+  importedFrom?: string;
   documentId: string;
   segmentId: string;
   state: string;

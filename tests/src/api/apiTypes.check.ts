@@ -81,6 +81,8 @@ interface Pairs {
   MachineTranslationEngine: [Api.MachineTranslationEngine, Schemas['MachineTranslationEngine']];
   MemorySearchHit: [Api.MemorySearchHit, Schemas['MemorySearchHit']];
   MemorySearchResults: [Api.MemorySearchResults, Schemas['MemorySearchResults']];
+  TmxUnitOutcome: [Api.TmxUnitOutcome, Schemas['TmxUnitOutcome']];
+  TmxImportReport: [Api.TmxImportReport, Schemas['TmxImportReport']];
 }
 
 /** Fails to compile at the first pair that differs: its value must be `true`. */
@@ -153,4 +155,6 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   MachineTranslationEngine: true,
   MemorySearchHit: true,
   MemorySearchResults: true,
+  TmxUnitOutcome: true,
+  TmxImportReport: true,
 };

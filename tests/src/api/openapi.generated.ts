@@ -85,6 +85,19 @@ MachineSuggestion: MachineSuggestion
 MachineTranslationEngine: ("apertium" | "deepl" | "libretranslate")
 MemorySearchHit: MemorySearchHit
 MemorySearchResults: MemorySearchResults
+TmxUnitOutcome: ({
+unit: number
+outcome: ("imported" | "duplicate")
+/**
+ * New (source, target, language) pairs the unit added.
+ */
+pairs: number
+} | {
+unit: number
+outcome: "skipped"
+reason: string
+})
+TmxImportReport: TmxImportReport
 ChangeKind: ("modified" | "minor" | "split" | "merged" | "moved" | "added" | "removed")
 Impact: Impact
 RevisionChange: RevisionChange
@@ -689,7 +702,14 @@ source: string
  * True for this segment's own text made for an earlier source of the segment: it translates `source`, not the current source, so it is never a 100% match for the new text.
  */
 earlierSource: boolean
-origin: ("this-segment" | "other-segment")
+/**
+ * `imported`: a unit of a TMX file (`documentId` and `segmentId` are empty).
+ */
+origin: ("this-segment" | "other-segment" | "imported")
+/**
+ * For `imported`: the name the TMX file was imported under.
+ */
+importedFrom?: string
 documentId: string
 segmentId: string
 state: string
@@ -747,6 +767,24 @@ hasMore: boolean
  */
 truncated: boolean
 scanLimit: number
+}
+export interface TmxImportReport {
+units: number
+imported: number
+duplicates: number
+skipped: number
+report: ({
+unit: number
+outcome: ("imported" | "duplicate")
+/**
+ * New (source, target, language) pairs the unit added.
+ */
+pairs: number
+} | {
+unit: number
+outcome: "skipped"
+reason: string
+})[]
 }
 /**
  * Segments of the new revision per kind of change (`removed` counts old segments).

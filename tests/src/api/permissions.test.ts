@@ -61,6 +61,8 @@ const EXPECTED: Record<string, Who[]> = {
   // Machine translation: for those who may write the language (engines may be paid per character).
   'GET /api/documents/:doc/segments/:seg/mt/:lang': ['translator-ko', 'coordinator', 'admin'],
   'GET /api/memory/search': SIGNED_IN,
+  'GET /api/memory/tmx': SIGNED_IN,
+  'POST /api/memory/tmx': ['coordinator', 'admin'],
   'GET /api/openapi.yaml': EVERYONE,
   'GET /api/inbox': SIGNED_IN,
   'GET /api/my-work': SIGNED_IN,

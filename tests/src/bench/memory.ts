@@ -146,7 +146,7 @@ const SUGGESTIONS = 10;
 const matches = (rows: readonly MemoryRow[], sentence: string) =>
   rankSuggestions({
     own: [],
-    others: rows.map((r) => ({ ...r, origin: 'other-segment' as const, earlierSource: false })),
+    others: rows.map((r) => ({ ...r, origin: 'other-segment' as const, earlierSource: false, importedFrom: undefined })),
     currentSource: sentence,
     currentText: '',
     sourceLang: 'en',
@@ -195,7 +195,8 @@ export function memoryWorkload(opts: { name: string; segments: number; needsPost
       await indexPendingMemory(db);
       await db.query('ANALYZE segments');
       const database = db;
-      const stored = await loadStoredTexts(database, 'tm-', 'en');
+      // Every corpus sentence is translated into every target (the loader), so one target's texts stand for all.
+      const stored = await loadStoredTexts(database, 'tm-', 'en', 'ko');
       for (const [i, s] of sentences.entries()) {
         const lang = CORPUS_TARGETS[i % CORPUS_TARGETS.length] as LanguageCode;
         const query = { plain: s, sourceLang: 'en' as const, lang, excludeSegmentId: segmentIds[i], limit: SUGGESTIONS * 3 };

@@ -18,12 +18,16 @@ export interface StoredTexts {
   tokens: string[][];
 }
 
-/** The distinct plain source texts of documents whose id starts with `docPrefix`. */
-export async function loadStoredTexts(db: Queryable, docPrefix: string, lang: string): Promise<StoredTexts> {
+/**
+ * The distinct plain source texts that have a done translation into `targetLang` (what the
+ * memory can suggest), in documents whose id starts with `docPrefix`.
+ */
+export async function loadStoredTexts(db: Queryable, docPrefix: string, lang: string, targetLang: string): Promise<StoredTexts> {
   const r = await db.query<{ plain: string }>(
     `SELECT DISTINCT m.plain_text AS plain FROM memory_sources m JOIN segments s ON s.memory_source_id = m.id
-      WHERE s.document_id LIKE $1 || '%'`,
-    [docPrefix],
+      WHERE s.document_id LIKE $1 || '%'
+        AND EXISTS (SELECT 1 FROM translations t WHERE t.segment_id = s.id AND t.lang = $2 AND lockstep_is_done(t.state))`,
+    [docPrefix, targetLang],
   );
   const plains = r.rows.map((row) => row.plain);
   return { plains, tokens: plains.map((p) => matchTokens(p, lang)) };
