@@ -36,6 +36,7 @@ const LITERAL_CODES = [new RegExp(`${RAISERS}'([a-z_0-9]+)'`, 'g'), /\[\s*\d{3},
 const PASS_THROUGH: Record<string, string> = {
   'shared/src/errors.ts': 'the helpers themselves (invalid, unprocessable, …)',
   'shared/src/xliff/read.ts': 'XliffError codes: XLIFF_ERROR_CODES',
+  'shared/src/tmx/tmx.ts': 'XliffError codes: XLIFF_ERROR_CODES (the TMX reader shares the XLIFF byte and structure rules)',
   'server/src/parsing/pool.ts': 'a LockstepError from a parse thread, raised there with a literal code',
   'server/src/http/errors.ts': "a LockstepError's own code; body-parser's table",
   'server/src/routes/translations.ts': 'the version_conflict error, answered with the current translation',
