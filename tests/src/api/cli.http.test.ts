@@ -377,7 +377,7 @@ describe('errors and help', () => {
   test('check --server asks the server: admins only', async () => {
     const ok = await lockstep(['check', '--server', url], { token: admin });
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^Consistent: checked 2 documents, /);
+    expect(ok.stdout).toMatch(/^Consistent: checked the server at http:\/\/127\.0\.0\.1:\d+: 2 documents, /);
     const translator = await lockstep(['check', '--server', url], { token: ko });
     expect(translator.code).toBe(1);
     expect(translator.stderr).toMatch(/HTTP 403/);
