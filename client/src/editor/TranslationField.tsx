@@ -48,6 +48,13 @@ export function TranslationField(props: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(undefined);
   const latest = useRef(props);
+  /**
+   * Texts this field reported through onChange whose echo (the same text coming back as
+   * `props.text`) has not arrived yet. An echo can arrive after the person typed on: applying
+   * it as a change from outside would undo their newest keystrokes and leave the cursor before
+   * what they typed (seen: Alt+S, End, typing '키보드' gave '보드…키').
+   */
+  const reported = useRef<string[]>([]);
   latest.current = props;
   const labels = useRef(new Compartment());
   const attributes = useRef(new Compartment());
@@ -86,7 +93,9 @@ export function TranslationField(props: Props) {
           chipExtensions(),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged || update.transactions.every((tr) => tr.annotation(fromOutside))) return;
-            latest.current.onChange(update.state.doc.toString());
+            const text = update.state.doc.toString();
+            reported.current.push(text);
+            latest.current.onChange(text);
           }),
         ],
       }),
@@ -101,6 +110,13 @@ export function TranslationField(props: Props) {
   useEffect(() => {
     const v = view.current;
     if (!v) return;
+    const echo = reported.current.lastIndexOf(props.text);
+    if (echo >= 0) {
+      // Our own change coming back (perhaps behind newer typing): nothing to apply.
+      reported.current.splice(0, echo + 1);
+      return;
+    }
+    reported.current = [];
     const change = minimalChange(v.state.doc.toString(), props.text);
     if (change) v.dispatch({ changes: change, annotations: fromOutside.of(true) });
   }, [props.text]);
