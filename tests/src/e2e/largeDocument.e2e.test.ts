@@ -66,6 +66,15 @@ describe('a long document in the editor (windowed list)', () => {
         return box.top < window.innerHeight && box.bottom > 0;
       });
       expect(inView).toBe(true);
+      // The row scrolls into view first and takes the focus after: type only once it has it.
+      await page.waitForFunction(
+        (id) => {
+          const host = document.activeElement;
+          return Boolean(host?.closest(`#segment-${id}`) && host.shadowRoot?.activeElement?.classList.contains('cm-content'));
+        },
+        last.id,
+        { timeout: 5_000 },
+      );
       await page.keyboard.type('마지막');
       await page.keyboard.press('Control+Enter');
       await badge(page, last.id, 'translated').waitFor();
