@@ -10,7 +10,7 @@ export type InlinePart =
   | { type: 'text'; text: string }
   | { type: 'code'; kind: 'open' | 'close' | 'standalone'; id: number; raw: string };
 
-function rawTag(kind: 'open' | 'close' | 'standalone', id: number): string {
+export function rawTag(kind: 'open' | 'close' | 'standalone', id: number): string {
   return kind === 'open' ? `<${id}>` : kind === 'close' ? `</${id}>` : `<${id}/>`;
 }
 

@@ -5,6 +5,7 @@
  * becomes another with the smallest change (so undo and the cursor stay put), and how an
  * inserted text (memory, machine translation, glossary) is fitted to the source's codes.
  */
+import { rawTag } from '../inlineCodes';
 
 export type ChipKind = 'open' | 'close' | 'standalone';
 
@@ -68,9 +69,8 @@ export function codedTextOf(parts: readonly FieldPart[]): string {
   return parts.map((p) => (p.type === 'text' ? p.text : tagText(p.kind, p.id))).join('');
 }
 
-export function tagText(kind: ChipKind, id: number): string {
-  return kind === 'open' ? `<${id}>` : kind === 'close' ? `</${id}>` : `<${id}/>`;
-}
+/** A tag as the coded text writes it (the one spelling, `inlineCodes.ts`). */
+export const tagText = rawTag;
 
 /**
  * The smallest single replacement turning `before` into `after`: a common start and end are

@@ -1,4 +1,4 @@
-import { Fragment, useId, type ReactNode } from 'react';
+import { Fragment, useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryEntry } from '@lockstep/shared/api';
 import { occurrencesIn, useGlossary, type GlossaryView } from './GlossaryContext';
@@ -11,7 +11,8 @@ import { renderingsOf } from './insertTerm';
  */
 export function TermMarks({ text, render }: { text: string; render: (text: string) => ReactNode }) {
   const glossary = useGlossary();
-  const found = occurrencesIn(glossary, text);
+  // Every row of the list renders this for each piece of its source: match once per text.
+  const found = useMemo(() => occurrencesIn(glossary, text), [glossary, text]);
   if (!glossary || !found.length) return <>{render(text)}</>;
   const parts: ReactNode[] = [];
   let at = 0;

@@ -1,3 +1,4 @@
+import { plainOfCoded } from '@lockstep/shared';
 import type { GlossaryEntry } from '@lockstep/shared/api';
 import { useMemo } from 'react';
 import type { Segment } from '../types';
@@ -5,7 +6,6 @@ import { termsIn, useGlossary, type GlossaryView } from './GlossaryContext';
 import { nextTermToInsert } from './insertTerm';
 
 /** Inline code tags out, their text kept: terms are found in what the reader reads. */
-const readable = (coded: string) => coded.replace(/<\/?\d+\/?>/g, '');
 
 export interface SegmentTerms {
   glossary?: GlossaryView;
@@ -27,7 +27,7 @@ export interface TermTarget {
 /** The open segment's glossary terms and their insertion into the translation field. */
 export function useSegmentTerms(segment: Segment, targetLang: string, target: TermTarget): SegmentTerms {
   const glossary = useGlossary();
-  const entries = useMemo(() => termsIn(glossary, readable(segment.source)), [glossary, segment.source]);
+  const entries = useMemo(() => termsIn(glossary, plainOfCoded(segment.source)), [glossary, segment.source]);
   return {
     glossary,
     entries,

@@ -44,7 +44,7 @@ export async function proposeAlignment(db: Db, docId: string, lang: string, inpu
  * pair a conflict, or waits. History: `aligned` for texts written, `suggestion` otherwise.
  */
 export async function applyAlignment(db: Db, actor: Actor, docId: string, lang: string, input: AlignApplyRequest, dryRun: boolean): Promise<AlignApplyReport> {
-  let doc = await requireDocument(db, docId);
+  const doc = await requireDocument(db, docId);
   const target = requireTargetLang(doc, lang);
   const planWith = async (q: Queryable, revision: number) => {
     const rows = await listSegments(q, { documentId: doc.id, lang: target });
@@ -55,7 +55,6 @@ export async function applyAlignment(db: Db, actor: Actor, docId: string, lang: 
   const report = await db.transaction(async (tx) => {
     const revision = await shareLockDocument(tx, doc.id);
     if (revision === undefined) throw conflict('document_gone', `The document "${doc.id}" no longer exists.`);
-    doc = { ...doc, revision };
     await lockLanguageRows(tx, doc.id, target);
     const plan = await planWith(tx, revision);
     let written = await writeChanges(tx, target, plan.writes, { kind: 'aligned', userId: actor.id });

@@ -54,7 +54,7 @@ export function termTranslations(sourceLang: string, input: Record<string, strin
   return out;
 }
 
-function withoutEmpty(translations: Record<string, string[]>): Record<string, string[]> {
+export function withoutEmpty(translations: Record<string, string[]>): Record<string, string[]> {
   return Object.fromEntries(Object.entries(translations).filter(([, list]) => list.length > 0));
 }
 

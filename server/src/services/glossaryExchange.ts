@@ -19,7 +19,7 @@ import type { GlossaryImportEntry, GlossaryImportReport } from '@lockstep/shared
 import type { Db } from '../db/db.js';
 import * as glossary from '../repos/glossary.js';
 import { retrying } from './translations.js';
-import { termNote, termText, termTranslations } from './glossary.js';
+import { termNote, termText, termTranslations, withoutEmpty } from './glossary.js';
 
 export type GlossaryFormat = 'csv' | 'tbx';
 
@@ -55,7 +55,7 @@ function cleanRecord(r: GlossaryRecord): GlossaryRecord | string {
   try {
     if (/[\r\n]/.test(r.term)) return 'A term is one line.';
     const translations = termTranslations(r.sourceLang, r.translations);
-    return { ...r, term: termText(r.term), note: termNote(r.note), translations: Object.fromEntries(Object.entries(translations).filter(([, l]) => l.length)) };
+    return { ...r, term: termText(r.term), note: termNote(r.note), translations: withoutEmpty(translations) };
   } catch (err) {
     if (err instanceof LockstepError) return err.message;
     throw err;

@@ -127,9 +127,7 @@ export async function memorySuggestions(
     const found =
       segment.plain.trim() === ''
         ? { exact: [], similar: [] }
-        : fuzzy
-          ? await memoryCandidates(tx, query)
-          : await memoryCandidates(tx, query, { exactOnly: true });
+        : await memoryCandidates(tx, query, { exactOnly: !fuzzy });
     const others: MemoryCandidate[] = [...found.exact, ...found.similar].map(candidateOf);
     const suggestions = rankSuggestions({
       own,

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { isLanguageCode } from '../languages.js';
+import { escapeAttr, escapeText } from '../xliff/escape.js';
 import { GlossaryFileError, type GlossaryRecord, type ReadEntry } from './exchange.js';
 
 /**
@@ -10,8 +11,6 @@ import { GlossaryFileError, type GlossaryRecord, type ReadEntry } from './exchan
  * term (`x-doNotTranslate`, `x-caseSensitive`), which other tools keep or ignore.
  */
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
 
 export function tbxHead(sourceLang: string): string {
   return (

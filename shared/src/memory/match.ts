@@ -1,3 +1,4 @@
+import { wordSegmenter } from '../align/wordDiff.js';
 import { parseCodedText } from '../segment/codes.js';
 
 /**
@@ -69,17 +70,6 @@ function plainOf(text: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
-/** One word segmenter per language, made once (making one costs more than using it). */
-export function wordSegmenter(lang: string): Intl.Segmenter {
-  let segmenter = segmenters.get(lang);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-    segmenters.set(lang, segmenter);
-  }
-  return segmenter;
-}
 
 /** Words and punctuation marks, in order; whitespace is not a token. */
 export function wordTokens(text: string, lang: string): string[] {

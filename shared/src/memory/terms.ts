@@ -10,7 +10,7 @@
  * rarest word is the one that differs (a number in a templated sentence), the neighbours are
  * found through the rare pairs around it.
  */
-import { wordSegmenter } from './match.js';
+import { wordSegmenter } from '../align/wordDiff.js';
 
 /** Words of a text indexed at most: a longer text is found by its beginning (and exactly, by its hash). */
 export const MAX_INDEXED_WORDS = 256;

@@ -6,6 +6,7 @@ import { createDocument } from '@lockstep/server/services/documents';
 import { publishCheckedRevision } from '@lockstep/server/services/revisions';
 import { operationPoints, type OperationPoint } from '@lockstep/server/faults';
 import { liveSegments } from '@lockstep/server/repos/publishing';
+import { findRevision } from '@lockstep/server/repos/revisions';
 import { alignRevision } from '@lockstep/shared';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 import { median, type Workload } from './harness.js';
@@ -122,7 +123,7 @@ export function publishWorkload(segments: number, iterations: number): Workload 
       // The harness's first call is a warm-up; phases are medians of the timed ones.
       const timed = spans.slice(1);
       for (const label of [...PHASES.map(([, l]) => l), 'commit ms']) out[label] = round1(median(timed.map((x) => x[label] ?? 0)));
-      Object.assign(out, await alignmentFloor(db, next === 'v2' ? rev.v2 : rev.v1));
+      Object.assign(out, await alignmentFloor(db, base, next === 'v2' ? rev.v2 : rev.v1));
       if (segments === 10_000) {
         const mm = msgmergeBaseline(rev);
         if (mm) {
@@ -142,15 +143,13 @@ const round1 = (ms: number) => Number(ms.toFixed(1));
  * The floor for the alignment phase: the pure aligner on the same input in this thread (no
  * worker hand-off, no database), median of three.
  */
-async function alignmentFloor(db: TestDb, markdown: string): Promise<Record<string, number>> {
+async function alignmentFloor(db: TestDb, revision: number, markdown: string): Promise<Record<string, number>> {
   const previous = await liveSegments(db, 'bench');
-  const doc = await db.query<{ markdown: string }>(
-    `SELECT r.markdown FROM revisions r JOIN documents d ON d.id = r.document_id AND d.current_revision = r.number WHERE d.id = 'bench'`,
-  );
+  const current = await findRevision(db, 'bench', revision);
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    alignRevision({ previousMarkdown: doc.rows[0].markdown, previous, markdown, lang: 'en' });
+    alignRevision({ previousMarkdown: current!.markdown, previous, markdown, lang: 'en' });
     times.push(performance.now() - t0);
   }
   return { 'floor: pure align ms': round1(median(times)) };

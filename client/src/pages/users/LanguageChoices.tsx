@@ -1,17 +1,18 @@
 import { LANGUAGE_CODES, type LanguageCode } from '@lockstep/shared';
 import { useTranslation } from 'react-i18next';
 import { languageInfo } from '../../languages';
+import { offeredLanguages, type DocumentTargets } from './offeredLanguages';
 
 interface Props {
   value: readonly LanguageCode[];
-  /** The languages to choose from (`offeredLanguages`); all when not given. */
-  offered?: readonly LanguageCode[];
+  /** The documents, whose target languages are the ones offered (`offeredLanguages`); all while unknown. */
+  documents?: readonly DocumentTargets[];
   onChange(languages: LanguageCode[]): void;
   disabled?: boolean;
 }
 
 /** The languages a translator or reviewer works in: one checkbox per language, named in itself. */
-export function LanguageChoices({ value, offered = LANGUAGE_CODES, onChange, disabled }: Props) {
+export function LanguageChoices({ value, documents, onChange, disabled }: Props) {
   const { t } = useTranslation();
   const toggle = (code: LanguageCode, on: boolean) =>
     onChange(LANGUAGE_CODES.filter((c) => (c === code ? on : value.includes(c))));
@@ -20,7 +21,7 @@ export function LanguageChoices({ value, offered = LANGUAGE_CODES, onChange, dis
       <legend>{t('users.languages')}</legend>
       <p className="field__help">{t('users.languagesHelp')}</p>
       <div className="choices__options">
-        {LANGUAGE_CODES.filter((c) => offered.includes(c) || value.includes(c)).map((code) => {
+        {offeredLanguages(documents, value).map((code) => {
           const info = languageInfo(code);
           return (
             <label key={code} className="choices__option">

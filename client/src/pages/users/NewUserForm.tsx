@@ -5,11 +5,12 @@ import { asApiError, ApiError, api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { Role, User } from '../../types';
 import { LanguageChoices } from './LanguageChoices';
+import type { DocumentTargets } from './offeredLanguages';
 
 const EMPTY: { email: string; name: string; password: string; role: Role; languages: LanguageCode[] } = { email: '', name: '', password: '', role: 'translator', languages: [] };
 
 /** Creates an account: the new user signs in with this e-mail and password. */
-export function NewUserForm({ offered, onCreated }: { offered: readonly LanguageCode[]; onCreated(user: User): void }) {
+export function NewUserForm({ documents, onCreated }: { documents?: readonly DocumentTargets[]; onCreated(user: User): void }) {
   const { t } = useTranslation();
   const ids = { email: useId(), name: useId(), password: useId(), passwordHelp: useId(), role: useId() };
   const [form, setForm] = useState(EMPTY);
@@ -71,7 +72,7 @@ export function NewUserForm({ offered, onCreated }: { offered: readonly Language
           </select>
         </div>
       </div>
-      <LanguageChoices value={form.languages} offered={offered} onChange={(languages) => set('languages', languages)} />
+      <LanguageChoices value={form.languages} documents={documents} onChange={(languages) => set('languages', languages)} />
       {error && <ErrorMessage error={error} />}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy}>

@@ -5,17 +5,18 @@ import { asApiError, ApiError, api, apiPath } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { Role, User } from '../../types';
 import { LanguageChoices, LanguageList } from './LanguageChoices';
+import type { DocumentTargets } from './offeredLanguages';
 
 interface Props {
   users: User[];
   me: User;
-  /** The languages to choose from (`offeredLanguages`). */
-  offered: readonly LanguageCode[];
+  /** The documents, whose target languages are offered (`offeredLanguages`). */
+  documents?: readonly DocumentTargets[];
   onChanged(user: User, message: string): void;
 }
 
 /** The accounts, with an edit form that opens under a row, and deactivation in one click. */
-export function UserTable({ users, me, offered, onChanged }: Props) {
+export function UserTable({ users, me, documents, onChanged }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<number>();
   const [busy, setBusy] = useState<number>();
@@ -104,7 +105,7 @@ export function UserTable({ users, me, offered, onChanged }: Props) {
                   <tr className="user-table__editor">
                     <td colSpan={6}>
                       <EditUser
-                        offered={offered}
+                        documents={documents}
                         user={user}
                         self={self}
                         busy={busy === user.id}
@@ -129,12 +130,12 @@ interface EditProps {
   user: User;
   self: boolean;
   busy: boolean;
-  offered: readonly LanguageCode[];
+  documents?: readonly DocumentTargets[];
   onSave(change: { role: Role; languages: LanguageCode[] }): void;
   onCancel(): void;
 }
 
-function EditUser({ user, self, busy, offered, onSave, onCancel }: EditProps) {
+function EditUser({ user, self, busy, documents, onSave, onCancel }: EditProps) {
   const { t } = useTranslation();
   const roleId = useId();
   const [role, setRole] = useState<Role>(user.role);
@@ -156,7 +157,7 @@ function EditUser({ user, self, busy, offered, onSave, onCancel }: EditProps) {
           ))}
         </select>
       </div>
-      <LanguageChoices value={languages} offered={offered} onChange={setLanguages} />
+      <LanguageChoices value={languages} documents={documents} onChange={setLanguages} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('users.save')}

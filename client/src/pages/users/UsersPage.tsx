@@ -6,7 +6,6 @@ import { apiPath } from '../../api';
 import type { User } from '../../types';
 import { useResource } from '../../useResource';
 import { NewUserForm } from './NewUserForm';
-import { offeredLanguages } from './offeredLanguages';
 import { UserTable } from './UserTable';
 
 /** `/users` (administrators): every account, a new one, roles, languages and deactivation. */
@@ -50,10 +49,10 @@ export function UsersPage({ user: me }: { user: User }) {
         <h2 id="users-list">{t('users.listTitle')}</h2>
         {list.status === 'loading' && <Loading />}
         {list.status === 'error' && <ErrorMessage error={list.error} onRetry={reload} />}
-        {list.status === 'ready' && <UserTable users={users} me={me} offered={offeredLanguages(targets, [])} onChanged={record} />}
+        {list.status === 'ready' && <UserTable users={users} me={me} documents={targets} onChanged={record} />}
       </section>
       <section className="card page-section">
-        <NewUserForm offered={offeredLanguages(targets, [])} onCreated={(user) => record(user, t('users.created', { name: user.name }))} />
+        <NewUserForm documents={targets} onCreated={(user) => record(user, t('users.created', { name: user.name }))} />
       </section>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}

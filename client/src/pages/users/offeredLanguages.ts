@@ -6,7 +6,11 @@ import { LANGUAGE_CODES, type LanguageCode } from '@lockstep/shared';
  * so it is not offered unless another document translates into it. With no documents yet,
  * every language.
  */
-export function offeredLanguages(documents: readonly { targetLangs: readonly LanguageCode[] }[] | undefined, current: readonly LanguageCode[]): LanguageCode[] {
+export interface DocumentTargets {
+  targetLangs: readonly LanguageCode[];
+}
+
+export function offeredLanguages(documents: readonly DocumentTargets[] | undefined, current: readonly LanguageCode[]): LanguageCode[] {
   if (!documents || documents.length === 0) return [...LANGUAGE_CODES];
   const targets = new Set<LanguageCode>([...documents.flatMap((d) => d.targetLangs), ...current]);
   return LANGUAGE_CODES.filter((c) => targets.has(c));
