@@ -82,10 +82,16 @@ export async function writeChangeBatch(
     `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], ${row.sql})
                 WITH ORDINALITY AS i(segment_id, lang, kind, user_id, expected_version, ${ROW_INPUT_NAMES}, ord)
+     ), locked AS (
+       -- Rows locked in (segment, language) order before any is written, the order of
+       -- lockLanguageRows: a batch and an import waiting on each other's rows deadlocked
+       -- when the update met its rows in storage order.
+       SELECT t.segment_id, t.lang FROM translations t JOIN input i USING (segment_id, lang)
+        ORDER BY t.segment_id, t.lang FOR UPDATE OF t
      ), u AS (
        UPDATE translations t
           SET ${WRITE_ROW}, updated_by = i.user_id
-         FROM input i
+         FROM input i JOIN locked l USING (segment_id, lang)
         WHERE t.segment_id = i.segment_id AND t.lang = i.lang AND t.version = i.expected_version
           AND EXISTS (SELECT 1 FROM segments s WHERE s.id = i.segment_id AND s.retired_in IS NULL AND s.translatable)
         RETURNING i.ord, i.kind, t.segment_id, t.lang, t.text, t.state, t.version, t.based_on_revision,

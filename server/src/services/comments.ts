@@ -18,7 +18,7 @@ import { eventsCommitted } from '../events/committed.js';
 import * as comments from '../repos/comments.js';
 import { insertEvent } from '../repos/events.js';
 import { requireDocument, requireTargetLang } from './documents.js';
-import { retrying } from './translations.js';
+import { retrying } from '../db/retrying.js';
 
 export interface SegmentRef {
   documentId: string;

@@ -18,7 +18,7 @@ import {
 import type { GlossaryEnvelope, GlossaryEntryPatch, GlossaryList, NewGlossaryEntry, NewGlossaryProposal, Sendable } from '@lockstep/shared/api';
 import type { Db, Queryable } from '../db/db.js';
 import * as glossary from '../repos/glossary.js';
-import { retrying } from './translations.js';
+import { retrying } from '../db/retrying.js';
 
 type Envelope = Sendable<GlossaryEnvelope>;
 

@@ -18,7 +18,7 @@ import {
 import type { GlossaryImportEntry, GlossaryImportReport } from '@lockstep/shared/api';
 import type { Db } from '../db/db.js';
 import * as glossary from '../repos/glossary.js';
-import { retrying } from './translations.js';
+import { retrying } from '../db/retrying.js';
 import { termNote, termText, termTranslations, withoutEmpty } from './glossary.js';
 
 export type GlossaryFormat = 'csv' | 'tbx';

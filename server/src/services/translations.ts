@@ -17,6 +17,7 @@ import {
 } from '@lockstep/shared';
 import type { History, Sendable, Translation, TranslationResult as TranslationAnswer } from '@lockstep/shared/api';
 import { eventsCommitted } from '../events/committed.js';
+import { retrying } from '../db/retrying.js';
 import { faultPoint } from '../faults.js';
 import type { Db, Queryable } from '../db/db.js';
 import * as history from '../repos/history.js';
@@ -133,19 +134,6 @@ function versionConflict(current: TranslationRow, found: Found): LockstepError {
   return conflict('version_conflict', `The translation changed since you started (it is now at version ${current.version}). Review the current text and try again.`, {
     current: view(current, found),
   });
-}
-
-// A deadlock with a concurrent multi-statement writer (revision publishing) is resolved by the
-// database aborting one side; the write is safe to repeat, since it re-reads and re-checks.
-const RETRYABLE = new Set(['40P01', '40001']);
-export async function retrying<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (i >= attempts || !RETRYABLE.has(String((err as { code?: unknown }).code))) throw err;
-    }
-  }
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 import { faultPoint } from '../faults.js';
 import { parsePool } from '../parsing/pool.js';
 import type { Db, Queryable } from '../db/db.js';
+import { retrying } from '../db/retrying.js';
 import { shareLockDocument, type DocumentRow } from '../repos/documents.js';
 import { insertEvent } from '../repos/events.js';
 import { eventsCommitted } from '../events/committed.js';
@@ -190,7 +191,8 @@ export async function importXliff(
  * if any unit write finds its row moved, none (409). Each file is re-planned inside it.
  */
 export async function applyImports(db: Db, actor: Actor, doc: DocumentRow, items: readonly ImportItem[]): Promise<ImportReport[]> {
-  const reports = await db.transaction(async (tx) => {
+  // Re-planned inside each attempt, so a deadlock victim is run again rather than refused.
+  const reports = await retrying(() => db.transaction(async (tx) => {
     // Held to the commit: a publish (FOR UPDATE on the document) waits for the import, and the
     // language's rows are locked before the plan reads them, so saves arriving meanwhile queue
     // behind the import (and then see its versions) instead of failing the whole file with 409.
@@ -203,7 +205,7 @@ export async function applyImports(db: Db, actor: Actor, doc: DocumentRow, items
     for (const item of items) out.push(await applyOne(tx, actor, current, item));
     await faultPoint('import:before-commit');
     return out;
-  });
+  }));
   eventsCommitted(db, doc.id);
   outboxWritten(db);
   return reports;

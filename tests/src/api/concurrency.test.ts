@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { openDb, type Db } from '@lockstep/server/db';
+import { lockLanguageRows, writeChangeBatch } from '@lockstep/server/repos/translations';
 import { readXliff, writeXliffString, type XliffUnit } from '@lockstep/shared';
+import pg from 'pg';
 import { addUser, testApp, tokenFor } from '../support/app.js';
 import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
 
@@ -194,4 +196,58 @@ describePg('concurrent writers on PostgreSQL, two app instances', () => {
     const now = (await call(0, 'GET', '/api/documents/race/segments?lang=ko')).body.segments as { id: string; translation: { text: string } }[];
     for (const [i, s] of now.entries()) if (i % 2) expect(s.translation.text).toBe(`가져온 ${i}.`);
   });
+
+  test("a batch of saves and an import lock one language's rows in one order: they queue, they never deadlock", async () => {
+    // The interleaving that deadlocked (one import in four under load answered 500): the import
+    // queues for the first row behind a third party; a batch of saves listing a later row first
+    // takes that row and queues for the first one too. When the third party lets go, the import
+    // takes the first row and waits for the batch's later row: unless the batch took its rows in
+    // the import's order, each now waits for the other.
+    const [first, later] = [segmentIds[20], segmentIds[21]].sort();
+    const clients = await Promise.all([0, 1, 2].map(async () => {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      await c.query('BEGIN');
+      return c;
+    }));
+    const [thirdParty, importer, saver] = clients;
+    try {
+      // Saves move rows about: the first row's newest version now lies after the later one's,
+      // so a scan in storage order meets the later row first.
+      await db.query(`UPDATE translations SET updated_at = now() WHERE segment_id = $1 AND lang = 'ko'`, [first]);
+      const versions = await db.query<{ segment_id: string; version: number; text: string; state: string }>(
+        `SELECT segment_id, version, text, state FROM translations WHERE lang = 'ko' AND segment_id = ANY($1)`, [[first, later]]);
+      const row = (id: string) => versions.rows.find((r) => r.segment_id === id)!;
+      await thirdParty.query(`SELECT 1 FROM translations WHERE segment_id = $1 AND lang = 'ko' FOR UPDATE`, [first]);
+      const importing = lockLanguageRows(importer, 'race', 'ko').then(() => importer.query('COMMIT'));
+      await waitForLockWaiters(1);
+      const change = (id: string) => ({
+        segmentId: id, lang: 'ko', kind: 'edit' as const, userId: null, expectedVersion: row(id).version,
+        row: { text: `묶음 ${id}.`, state: 'translated' as const, version: row(id).version + 1, basedOnRevision: 1, previousSource: null, stateBeforeStale: null, changeClass: null, suggestion: null },
+      });
+      const saving = writeChangeBatch(saver, [change(later), change(first)]).then(async (r) => {
+        await saver.query('COMMIT');
+        return r;
+      });
+      await waitForLockWaiters(2);
+      await thirdParty.query('COMMIT');
+      // Neither is chosen as a deadlock victim (40P01): the import commits, then the batch applies both.
+      await importing;
+      const written = await saving;
+      expect(written.map((w) => w?.translation.text)).toEqual([`묶음 ${later}.`, `묶음 ${first}.`]);
+    } finally {
+      for (const c of clients) await c.end();
+    }
+  });
 });
+
+/** Waits until n connections of this test's database wait for a lock. */
+async function waitForLockWaiters(n: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    if (r.rows[0].n >= n) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`fewer than ${n} connections came to wait for a lock`);
+}
+

@@ -17,7 +17,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export function testApp(db: TestDb, overrides: Partial<Config> = {}): LockstepApp {
   const config = testConfig(overrides);
-  return createApp({ db, config, logger: createLogger('silent') });
+  // LOCKSTEP_TEST_LOG=error shows the server's own account of a 500 while chasing a failure.
+  return createApp({ db, config, logger: createLogger(process.env.LOCKSTEP_TEST_LOG ?? 'silent') });
 }
 
 export async function addUser(
