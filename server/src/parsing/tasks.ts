@@ -15,17 +15,20 @@ import {
   type XliffReadOptions,
   type XliffReadResult,
 } from '@lockstep/shared';
+import { unpackUpload, type UploadedFile, type UploadLimits } from './unpack.js';
 
 /**
  * The pure parsing work of `@lockstep/shared` that can take seconds on a large upload, run on
  * a worker thread of the parse pool (pool.ts) so the request thread keeps answering. This file
- * is the workers' entry: it imports nothing from the server, only the shared package.
+ * is the workers' entry: it imports nothing from the server but unpack.ts, which is as pure.
  */
 export type ParseTask =
   | { kind: 'readXliff'; bytes: Uint8Array; options?: XliffReadOptions }
   | { kind: 'inspectXliff'; bytes: Uint8Array }
   | { kind: 'segmentMarkdown'; markdown: string; lang: LanguageCode }
   | { kind: 'alignRevision'; input: AlignInput }
+  /** An upload's files with each zip replaced by its entries (unpack.ts). */
+  | { kind: 'unpackUpload'; files: UploadedFile[]; limits: UploadLimits }
   /** `html`: `input.targetMarkdown` is an HTML page, converted to Markdown on the thread first. */
   | { kind: 'alignTranslation'; input: BitextInput; html?: boolean }
   /**
@@ -42,6 +45,7 @@ export interface ParseResults {
   inspectXliff: XliffSummary;
   segmentMarkdown: SegmentedDocument;
   alignRevision: Alignment;
+  unpackUpload: UploadedFile[];
   alignTranslation: BitextResult;
   test: null;
 }
@@ -67,6 +71,8 @@ function perform(task: ParseTask): unknown {
       return segmentMarkdown(task.markdown, task.lang);
     case 'alignRevision':
       return alignRevision(task.input);
+    case 'unpackUpload':
+      return unpackUpload(task.files, task.limits);
     case 'alignTranslation':
       return alignTranslation(task.html ? { ...task.input, targetMarkdown: htmlToMarkdown(task.input.targetMarkdown) } : task.input);
     case 'test':

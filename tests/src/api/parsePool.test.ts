@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
+import { zipSync } from 'fflate';
 import request from 'supertest';
 import { parsePool } from '@lockstep/server/parsing/pool';
 import { addUser, testApp, tokenFor } from '../support/app.js';
@@ -9,6 +10,8 @@ import { largeXliff, largeXliffOfSize } from '../support/largeXliff.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 
 // XLIFF and Markdown are parsed on worker threads (server/src/parsing), not on the request thread.
+// The large-file cases (a 4 MB read beside health checks, a 19 MB file over a thread's memory)
+// are in parsePool.slow.test.ts.
 
 // Lets a test keep the parse threads busy (tasks.ts); read by the threads when they start.
 process.env.LOCKSTEP_PARSE_TEST_TASKS = '1';
@@ -29,54 +32,6 @@ afterAll(async () => {
 });
 
 const inspect = (app: Express, file: Buffer) => request(app).post('/api/xliff/inspect').set(auth()).set('content-type', 'application/xliff+xml').send(file);
-
-/** POSTs `body` to a listening server; `sent` resolves once the whole body is handed to the socket. */
-function post(port: number, path: string, body: Buffer): { sent: Promise<void>; answered: Promise<{ status: number; body: string }> } {
-  let markSent!: () => void;
-  const sent = new Promise<void>((r) => (markSent = r));
-  const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(
-      { port, path, method: 'POST', headers: { ...auth(), 'content-type': 'application/xliff+xml', 'content-length': body.length } },
-      (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body, markSent);
-  });
-  return { sent, answered };
-}
-
-describe('a large XLIFF inspection does not hold up other requests', () => {
-  let server: http.Server;
-  afterEach(() => new Promise<void>((r) => server.close(() => r())));
-
-  test('health checks sent after the upload are answered while the file is being read', async () => {
-    const { app } = testApp(db);
-    server = app.listen(0);
-    const port = (server.address() as AddressInfo).port;
-    const file = largeXliffOfSize(4_000_000);
-
-    const upload = post(port, '/api/xliff/inspect', file);
-    let inspected = false;
-    const result = upload.answered.then((r) => ((inspected = true), r));
-    await upload.sent;
-    // One health check after another until the inspection answers: on the request thread the
-    // parse would let at most the first through (the one that slipped in before the parse began).
-    let healthyMeanwhile = 0;
-    while (!inspected) {
-      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
-      expect(health.status).toBe(200);
-      if (!inspected) healthyMeanwhile++;
-    }
-    const { status, body } = await result;
-    expect(status).toBe(200);
-    expect(JSON.parse(body)).toMatchObject({ version: '2.0', units: Math.floor(4_000_000 / 290) });
-    expect(healthyMeanwhile).toBeGreaterThanOrEqual(3);
-  });
-});
 
 describe('large raw uploads (read into one buffer as they arrive)', () => {
   test('read the same as the file sent as a form, and one cut off midway leaves the server answering', async () => {
@@ -127,6 +82,29 @@ describe('a full parse queue', () => {
   });
 });
 
+describe('zips of a multi-file upload', () => {
+  test('are unpacked on a parse thread: with the parse queue full even a broken zip waits there (503), and is read once it drains', async () => {
+    const { app } = testApp(db, { parse: { threads: 1, queue: 1, memoryMb: 1024 } });
+    await request(app).post('/api/documents').set(auth()).send({ id: 'zips', title: 'Z', sourceLang: 'en', targetLangs: ['ko'], markdown: 'One. Two.' }).expect(201);
+    const gate = new Int32Array(new SharedArrayBuffer(4));
+    const running = parsePool().run({ kind: 'test', action: 'hold', gate });
+    const queued = parsePool().run({ kind: 'test', action: 'hold', gate });
+    const broken = Buffer.from(zipSync({ 'doc.ko.xlf': new Uint8Array(1000) }));
+    broken.fill(0xff, 40); // the local header survives; the deflated data and directory do not
+    // On the request thread the inflate would have run (and refused the zip) without the pool.
+    const busy = await request(app).post('/api/documents/zips/xliff?dryRun=true').set(auth()).attach('file', broken, 'broken.zip');
+    expect(busy.status).toBe(503);
+    expect(busy.body.error.code).toBe('parser_busy');
+
+    Atomics.store(gate, 0, 1);
+    Atomics.notify(gate, 0);
+    await Promise.all([running, queued]);
+    const read = await request(app).post('/api/documents/zips/xliff?dryRun=true').set(auth()).attach('file', broken, 'broken.zip');
+    expect(read.status).toBe(400);
+    expect(read.body.error).toMatchObject({ code: 'bad_zip', message: expect.stringContaining('broken.zip') });
+  });
+});
+
 describe('errors from the parse threads', () => {
   test('a file that is not XML is 400 and one that is not XLIFF 422, with where and why', async () => {
     const { app } = testApp(db);
@@ -137,16 +115,5 @@ describe('errors from the parse threads', () => {
     const notXliff = await inspect(app, Buffer.from('<?xml version="1.0"?><html lang="en"></html>'));
     expect(notXliff.status).toBe(422);
     expect(notXliff.body.error.code).toBe('not_xliff');
-  });
-
-  test('a file that needs more memory than a thread may use is 422, and the next file is read by a fresh thread', async () => {
-    const { app } = testApp(db, { parse: { threads: 1, queue: 4, memoryMb: 64 } });
-    const huge = await inspect(app, largeXliffOfSize(19_000_000));
-    expect(huge.status).toBe(422);
-    expect(huge.body.error).toMatchObject({ code: 'too_complex', message: expect.stringMatching(/64 MB/) });
-    expect((await request(app).get('/api/health')).status).toBe(200);
-    const next = await inspect(app, SMALL);
-    expect(next.status).toBe(200);
-    expect(next.body.units).toBe(3);
   });
 });
