@@ -115,10 +115,22 @@ describe('several files, a zip', () => {
     ]);
     expect(zipped.body.files[0].report).toEqual(dry.body.files[0].report);
 
-    const applied = await upload(coordinator, false).attach('file', zip, 'all.zip');
+    // Korean was imported by an earlier test: a second Korean file with new text, so both
+    // languages change in the apply.
+    const ko2 = translate(await exportFile(ko, 'doc', 'ko', '2.0'), 'doc', 'ko', '두 번째: ', '2.0');
+    const both = Buffer.from(zipSync({ 'doc.es.xlf': translated.es20, 'sub/doc.ko.xlf': ko2 }));
+    const applied = await upload(coordinator, false).attach('file', both, 'all.zip');
     expect(applied.status).toBe(200);
-    expect(applied.body.files[0].report.applied).toHaveLength(3);
+    expect(applied.body.files.map((f: { report: { applied: string[] } }) => f.report.applied.length)).toEqual([3, 3]);
     expect((await segmentsOf('es')).every((s) => s.translation.text.startsWith('ES: '))).toBe(true);
+    expect((await segmentsOf('ko')).every((s) => s.translation.text.startsWith('두 번째: '))).toBe(true);
+    // One transaction: every history row of the apply carries its one start time (now()).
+    const stamps = await db.query<{ lang: string; at: string }>(
+      `SELECT DISTINCT e.lang, e.created_at::text AS at FROM translation_events e JOIN segments s ON s.id = e.segment_id
+        WHERE s.document_id = 'doc' AND e.kind = 'import' AND e.text LIKE ANY (ARRAY['ES: %', '두 번째: %'])`,
+    );
+    expect(stamps.rows.map((r) => r.lang).sort()).toEqual(['es', 'ko']);
+    expect(new Set(stamps.rows.map((r) => r.at)).size).toBe(1);
   });
 
   test('two files of one name are told apart, and each can be overridden by its shown name', async () => {
