@@ -8,10 +8,9 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Db, Queryable } from '../db/db.js';
 import * as repo from '../repos/backup.js';
-import { BACKUP_FORMAT_VERSION, BACKUP_MAGIC, TableHasher, type BackupHeader, type BackupSummary } from './backupFormat.js';
+import { BACKUP_FORMAT_VERSION, BACKUP_MAGIC, hashTableRows, type BackupHeader, type BackupSummary } from './backupFormat.js';
 
 /** Rows fetched per round trip: small enough to stream, large enough not to be chatty. */
-const FETCH_ROWS = 1000;
 
 /**
  * Writes a backup of the whole database to `out` (gzip, see backupFormat.ts) from one
@@ -52,19 +51,7 @@ async function writeSnapshot(tx: Queryable, kind: Db['kind'], write: (line: stri
   const summary: BackupSummary = { tables: tables.length, rows: 0, contents: {} };
   for (const table of tables) {
     await write(JSON.stringify(['table', table]));
-    const hasher = new TableHasher();
-    const cursor = `backup_${table}`;
-    await repo.openRowCursor(tx, cursor, table);
-    for (;;) {
-      const rows = await repo.fetchRows(tx, cursor, FETCH_ROWS);
-      for (const row of rows) {
-        hasher.add(row);
-        await write(row);
-      }
-      if (rows.length < FETCH_ROWS) break;
-    }
-    await repo.closeCursor(tx, cursor);
-    const content = { rows: hasher.rows, hash: hasher.digest() };
+    const content = await hashTableRows(tx, table, `backup_${table}`, write);
     summary.contents[table] = content;
     summary.rows += content.rows;
     await write(JSON.stringify(['end-table', table, content.rows, content.hash]));

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import type { Queryable } from '../db/db.js';
+import * as repo from '../repos/backup.js';
 
 /**
  * The backup file: gzip of one JSON value per line.
@@ -58,6 +60,27 @@ export class TableHasher {
   digest(): string {
     return this.sum.toString(16).padStart(64, '0');
   }
+}
+
+const FETCH_ROWS = 1000;
+
+/**
+ * Reads every row of `table` through a cursor and returns its count and content hash: what a
+ * backup records per table (`each` writes the row out) and what a restore reads back to compare.
+ */
+export async function hashTableRows(tx: Queryable, table: string, cursor: string, each?: (row: string) => Promise<void>): Promise<TableContent> {
+  const hasher = new TableHasher();
+  await repo.openRowCursor(tx, cursor, table);
+  for (;;) {
+    const rows = await repo.fetchRows(tx, cursor, FETCH_ROWS);
+    for (const row of rows) {
+      hasher.add(row);
+      if (each) await each(row);
+    }
+    if (rows.length < FETCH_ROWS) break;
+  }
+  await repo.closeCursor(tx, cursor);
+  return { rows: hasher.rows, hash: hasher.digest() };
 }
 
 /** A backup file that cannot be restored: the message says why. */

@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import type { Db, Queryable } from '../db/db.js';
 import { loadMigrations, migrate } from '../db/migrate.js';
 import * as repo from '../repos/backup.js';
-import { BACKUP_FORMAT_VERSION, BACKUP_MAGIC, BackupFileError, TableHasher, type BackupHeader, type BackupSummary } from './backupFormat.js';
+import { BACKUP_FORMAT_VERSION, BACKUP_MAGIC, BackupFileError, hashTableRows, type BackupHeader, type BackupSummary } from './backupFormat.js';
 
 /** The database to restore into is not empty (or has a newer schema): the message says what to do. */
 export class RestoreTargetError extends Error {}
@@ -116,7 +116,7 @@ async function loadRows(tx: Queryable, targetTables: Set<string>, next: () => Pr
     } else if (control[0] === 'end-table') {
       await flush();
       if (!table || control[1] !== table) throw new BackupFileError(`line ${lineNo}: the end of a table that was not begun`);
-      const content = await readBack(tx, table);
+      const content = await hashTableRows(tx, table, `restore_${table}`);
       if (content.rows !== control[2] || content.hash !== control[3]) {
         throw new BackupFileError(`table ${table}: ${content.rows} rows restored with hash ${content.hash.slice(0, 12)}…, the backup recorded ${String(control[2])} rows with ${String(control[3]).slice(0, 12)}…`);
       }
@@ -145,15 +145,3 @@ function parseControl(line: string, lineNo: number): unknown[] {
   throw new BackupFileError(`line ${lineNo} of the backup is damaged`);
 }
 
-async function readBack(tx: Queryable, table: string) {
-  const hasher = new TableHasher();
-  const cursor = `restore_${table}`;
-  await repo.openRowCursor(tx, cursor, table);
-  for (;;) {
-    const rows = await repo.fetchRows(tx, cursor, 1000);
-    for (const row of rows) hasher.add(row);
-    if (rows.length < 1000) break;
-  }
-  await repo.closeCursor(tx, cursor);
-  return { rows: hasher.rows, hash: hasher.digest() };
-}
