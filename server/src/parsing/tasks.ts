@@ -2,6 +2,9 @@ import {
   alignRevision,
   alignTranslation,
   htmlToMarkdown,
+  translatedMarkdown,
+  type SpliceSegment,
+  type TranslatedMarkdown,
   type BitextInput,
   type BitextResult,
   LockstepError,
@@ -15,18 +18,24 @@ import {
   type XliffReadOptions,
   type XliffReadResult,
 } from '@lockstep/shared';
+import { siteZip, type SiteZipInput } from './siteZip.js';
 import { unpackUpload, type UploadedFile, type UploadLimits } from './unpack.js';
 
 /**
  * The pure parsing work of `@lockstep/shared` that can take seconds on a large upload, run on
  * a worker thread of the parse pool (pool.ts) so the request thread keeps answering. This file
- * is the workers' entry: it imports nothing from the server but unpack.ts, which is as pure.
+ * is the workers' entry: it imports nothing from the server but this folder's unpack.ts and
+ * siteZip.ts, which are as pure.
  */
 export type ParseTask =
   | { kind: 'readXliff'; bytes: Uint8Array; options?: XliffReadOptions }
   | { kind: 'inspectXliff'; bytes: Uint8Array }
   | { kind: 'segmentMarkdown'; markdown: string; lang: LanguageCode }
   | { kind: 'alignRevision'; input: AlignInput }
+  /** A document in a target language: its Markdown with the translations spliced in. */
+  | { kind: 'translatedMarkdown'; markdown: string; segments: SpliceSegment[]; translations: Map<string, string> }
+  /** The site export: every language's page with its menu, zipped (siteZip.ts). */
+  | { kind: 'siteZip'; input: SiteZipInput }
   /** An upload's files with each zip replaced by its entries (unpack.ts). */
   | { kind: 'unpackUpload'; files: UploadedFile[]; limits: UploadLimits }
   /** `html`: `input.targetMarkdown` is an HTML page, converted to Markdown on the thread first. */
@@ -46,6 +55,8 @@ export interface ParseResults {
   segmentMarkdown: SegmentedDocument;
   alignRevision: Alignment;
   unpackUpload: UploadedFile[];
+  translatedMarkdown: TranslatedMarkdown;
+  siteZip: Uint8Array;
   alignTranslation: BitextResult;
   test: null;
 }
@@ -71,6 +82,10 @@ function perform(task: ParseTask): unknown {
       return segmentMarkdown(task.markdown, task.lang);
     case 'alignRevision':
       return alignRevision(task.input);
+    case 'translatedMarkdown':
+      return translatedMarkdown(task.markdown, task.segments, task.translations);
+    case 'siteZip':
+      return siteZip(task.input);
     case 'unpackUpload':
       return unpackUpload(task.files, task.limits);
     case 'alignTranslation':

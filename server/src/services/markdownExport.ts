@@ -2,7 +2,6 @@ import {
   isDone,
   matchStoredSegments,
   notFound,
-  translatedMarkdown,
   type SourceRun,
   type SpliceSegment,
 } from '@lockstep/shared';
@@ -14,7 +13,8 @@ import { findRevision } from '../repos/revisions.js';
 import { requireTargetLang } from './documents.js';
 
 /*
- * The translated statement (api.md "Translated document").
+ * The translated statement (api.md "Translated document"). Splicing re-parses the Markdown,
+ * so it runs on a parse thread like every other parse.
  *
  * Current revision: its stored segments (never a re-segmentation) with the translations that
  * are translated or approved now.
@@ -63,7 +63,7 @@ async function currentRevision(db: Db, doc: DocumentRow, lang: string): Promise<
   const segments = rows.segments.map((s) => toSplice(s.id, s.blockIndex, s.runs, s.translatable, s.blockData));
   const translations = new Map<string, string>();
   for (const s of rows.segments) if (s.text !== null) translations.set(s.id, s.text);
-  const result = translatedMarkdown(rows.markdown, segments, translations);
+  const result = await parsePool().run({ kind: 'translatedMarkdown', markdown: rows.markdown, segments, translations });
   const ids = result.fallbacks.map((f) => f.id);
   return finish(doc, lang, rows.revision, result.markdown, ids, ids.length);
 }
@@ -88,7 +88,7 @@ async function earlierRevision(db: Db, doc: DocumentRow, lang: string, revision:
     if (row?.text != null && row.state !== null && isDone(row.state)) translations.set(id, row.text);
     return { id, blockIndex: s.blockIndex, runs: s.runs, translatable: s.translatable, wrapper: s.wrapper ?? null, breakBefore: s.breakBefore === true };
   });
-  const result = translatedMarkdown(rev.markdown, segments, translations);
+  const result = await parsePool().run({ kind: 'translatedMarkdown', markdown: rev.markdown, segments, translations });
   const listed = result.fallbacks.map((f) => f.id).filter((id) => !id.startsWith(UNMATCHED));
   return finish(doc, lang, revision, result.markdown, listed, result.fallbacks.length);
 }

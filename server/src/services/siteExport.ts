@@ -1,6 +1,6 @@
-import { strToU8, zipSync } from 'fflate';
-import { menuHtml, menuMarkdown, siteFileName, sitePage, withMenu, type LanguageCode, type SiteFormat, type SiteLanguage } from '@lockstep/shared';
+import type { SiteFormat, SiteLanguage } from '@lockstep/shared';
 import type { Db } from '../db/db.js';
+import { parsePool } from '../parsing/pool.js';
 import type { DocumentRow } from '../repos/documents.js';
 import { exportMarkdown } from './markdownExport.js';
 import { progressOf } from './progress.js';
@@ -9,21 +9,8 @@ import { progressOf } from './progress.js';
  * `GET /api/documents/:doc/site` (issue 26): the whole set ready to publish, one zip. Each
  * language's text is the translated-Markdown export (untranslated segments fall back to the
  * source, as they would on any page of it), with the language menu made from the progress
- * counters at this moment.
+ * counters at this moment. The Markdown is spliced, rendered and zipped on a parse thread.
  */
-
-/** The menu's label in HTML, in each page's own language. */
-const MENU_LABEL: Record<LanguageCode, string> = {
-  en: 'Languages',
-  es: 'Idiomas',
-  ko: '언어',
-  pt: 'Idiomas',
-  el: 'Γλώσσες',
-  hi: 'भाषाएँ',
-  fr: 'Langues',
-  tl: 'Mga wika',
-  ru: 'Языки',
-};
 
 export interface SiteZip {
   filename: string;
@@ -39,14 +26,9 @@ export async function exportSite(db: Db, doc: DocumentRow, format: SiteFormat): 
       return { code, complete: p?.completeAgainstRevision === doc.revision && p.complete === 1, progress: p?.complete ?? 0 };
     }),
   ];
-  const entries: Record<string, Uint8Array> = {};
-  for (const { code } of languages) {
-    const file = await exportMarkdown(db, doc, code);
-    const text =
-      format === 'md'
-        ? withMenu(file.markdown, code, menuMarkdown(doc.id, code, languages))
-        : sitePage(file.markdown, code, menuHtml(doc.id, code, languages, MENU_LABEL[code]), doc.title);
-    entries[siteFileName(doc.id, code, format)] = strToU8(text);
-  }
-  return { filename: `${doc.id}.site.${format}.zip`, bytes: zipSync(entries, { level: 6 }) };
+  const pages = [];
+  for (const { code } of languages) pages.push({ code, markdown: (await exportMarkdown(db, doc, code)).markdown });
+  // Pages rendered and deflated on a parse thread (parsing/siteZip.ts).
+  const bytes = await parsePool().run({ kind: 'siteZip', input: { documentId: doc.id, title: doc.title, format, languages, pages } });
+  return { filename: `${doc.id}.site.${format}.zip`, bytes };
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
-import { zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import request from 'supertest';
 import { parsePool } from '@lockstep/server/parsing/pool';
 import { addUser, testApp, tokenFor } from '../support/app.js';
@@ -102,6 +102,37 @@ describe('zips of a multi-file upload', () => {
     const read = await request(app).post('/api/documents/zips/xliff?dryRun=true').set(auth()).attach('file', broken, 'broken.zip');
     expect(read.status).toBe(400);
     expect(read.body.error).toMatchObject({ code: 'bad_zip', message: expect.stringContaining('broken.zip') });
+  });
+});
+
+describe('exports', () => {
+  test('a translated Markdown file and a site zip are made on a parse thread: with the parse queue full they wait there (503), then succeed', async () => {
+    const { app } = testApp(db, { parse: { threads: 1, queue: 1, memoryMb: 1024 } });
+    await request(app).post('/api/documents').set(auth()).send({ id: 'pages', title: 'P', sourceLang: 'en', targetLangs: ['ko'], markdown: 'One. *Two.*' }).expect(201);
+    const gate = new Int32Array(new SharedArrayBuffer(4));
+    const running = parsePool().run({ kind: 'test', action: 'hold', gate });
+    const queued = parsePool().run({ kind: 'test', action: 'hold', gate });
+    // On the request thread these answered 200 whatever the parse threads were doing.
+    for (const path of ['/api/documents/pages/markdown/ko', '/api/documents/pages/site?format=html']) {
+      const busy = await request(app).get(path).set(auth());
+      expect(busy.status).toBe(503);
+      expect(busy.body.error.code).toBe('parser_busy');
+    }
+    Atomics.store(gate, 0, 1);
+    Atomics.notify(gate, 0);
+    await Promise.all([running, queued]);
+    const markdown = await request(app).get('/api/documents/pages/markdown/ko').set(auth());
+    expect(markdown.status).toBe(200);
+    expect(markdown.text).toContain('One. *Two.*');
+    const site = await request(app).get('/api/documents/pages/site?format=html').set(auth()).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(site.status).toBe(200);
+    const pages = unzipSync(site.body as Buffer);
+    expect(Object.keys(pages).sort()).toEqual(['pages.en.html', 'pages.ko.html']);
+    expect(strFromU8(pages['pages.ko.html'])).toContain('<em>Two.</em>');
   });
 });
 
