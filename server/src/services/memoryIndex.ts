@@ -13,9 +13,9 @@ export interface IndexedCounts {
 /**
  * Brings the memory's candidate index up to date (migration 017): links every stale
  * translation to the memory source of the source it translates, then indexes every source
- * text not indexed yet. THE function every writer of the memory calls after its commit
- * (document creation, publish, loaders writing rows directly), and server start, for what a
- * crash left behind. Batches of short transactions, each claiming its rows with SKIP LOCKED,
+ * text not indexed yet. THE function that indexes: the background indexer runs it
+ * (memoryIndexer.ts: after every writer's commit, at server start for what a crash left behind)
+ * and loaders writing rows directly call it. Batches of short transactions, each claiming its rows with SKIP LOCKED,
  * so concurrent callers share the work instead of waiting; returns what this caller did.
  */
 export async function indexPendingMemory(db: Db): Promise<IndexedCounts> {
@@ -47,13 +47,4 @@ export async function indexPendingMemory(db: Db): Promise<IndexedCounts> {
     if (indexed < BATCH) break;
   }
   return done;
-}
-
-/**
- * `indexPendingMemory` after a writer's commit: the write stands whatever happens here, so a
- * failure (the database gone for a moment) is not the request's; what is left stays pending for
- * the next writer or the next server start, and lookups find those texts exactly meanwhile.
- */
-export async function indexAfterCommit(db: Db): Promise<void> {
-  await indexPendingMemory(db).catch(() => undefined);
 }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { pendingCounts } from '@lockstep/server/repos/memoryIndex';
 import { candidateOf, memoryCandidates } from '@lockstep/server/services/memory';
+import { openDb } from '@lockstep/server/db';
+import { createDocument } from '@lockstep/server/services/documents';
 import { indexPendingMemory } from '@lockstep/server/services/memoryIndex';
+import { INDEX_DELAY_MS, memoryIndexer } from '@lockstep/server/services/memoryIndexer';
 import { MAX_MEMORY_CANDIDATES, rankSuggestions, type LanguageCode } from '@lockstep/shared';
 import { loadStoredMemory, querySentences } from '../bench/memory.js';
 import { CORPUS_TARGETS } from '../bench/memoryCorpus.js';
@@ -143,5 +146,62 @@ describe('the one indexer every writer calls', () => {
     await db.query(`UPDATE translations SET previous_source = NULL, state = 'translated' WHERE segment_id = 'stale-1' AND lang = 'ko'`);
     expect(await linked()).toBeNull();
     expect((await pendingCounts(db)).stale).toBe(0);
+  });
+});
+
+describe('the background indexer: writers do not wait for it, lookups find new texts exactly at once', () => {
+  const translate = (doc: string, text: string) =>
+    db.query(`UPDATE translations SET text = $2, state = 'translated', version = 2 WHERE segment_id IN (SELECT id FROM segments WHERE document_id = $1) AND lang = 'ko'`, [doc, text]);
+
+  test('a new document answers before its text is indexed; its translation is an exact match at once and a similar one after the pass', async () => {
+    const indexer = memoryIndexer(db);
+    indexer.delayMs = 3_600_000; // a pass only when the test asks for it (idle())
+    try {
+      await createDocument(db, null, { id: 'lag', title: 'Lag', sourceLang: 'en', targetLangs: ['ko'], markdown: 'Walruses sunbathe on the northern pier every spring.' });
+      // The create has answered and its text is not indexed: indexing was not part of it.
+      expect((await pendingCounts(db)).sources).toBe(1);
+      await translate('lag', '[ko] walruses');
+      // Identical text: found by its hash, which the create's own transaction wrote.
+      const exact = await lookup('Walruses sunbathe on the northern pier every spring.', 'ko');
+      expect(exact.exact.map((r) => r.text)).toEqual(['[ko] walruses']);
+      // A similar text: only once indexed (the fuzzy lag).
+      expect((await lookup('Walruses sunbathe on the southern pier every spring.', 'ko')).similar).toEqual([]);
+      await indexer.idle();
+      expect(await pendingCounts(db)).toEqual({ sources: 0, stale: 0 });
+      expect((await lookup('Walruses sunbathe on the southern pier every spring.', 'ko')).similar.map((r) => r.text)).toEqual(['[ko] walruses']);
+    } finally {
+      indexer.delayMs = INDEX_DELAY_MS;
+    }
+  });
+
+  test(`with its default delay (${INDEX_DELAY_MS} ms) the indexer runs by itself after a write`, async () => {
+    await createDocument(db, null, { id: 'lag-2', title: 'Lag', sourceLang: 'en', targetLangs: ['ko'], markdown: 'Otters juggle pebbles near the western dam.' });
+    await translate('lag-2', '[ko] otters');
+    // Waits for the pass without asking for it (a generous bound: the machine may be busy).
+    for (let waited = 0; (await pendingCounts(db)).sources > 0; waited += 20) {
+      if (waited > 20_000) throw new Error('the indexer did not run');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await lookup('Otters juggle pebbles near the eastern dam.', 'ko')).similar.map((r) => r.text)).toEqual(['[ko] otters']);
+  });
+
+  test('two indexers on one database (two server processes) index every text once, term counts exact', async () => {
+    const other = db.url ? await openDb({ url: db.url }) : db; // PGlite: one process, one connection
+    try {
+      await db.query(
+        `INSERT INTO segments (id, document_id, position, block_index, block_kind, source, source_runs, plain_text, align_key, words, translatable, first_revision)
+         SELECT 'two-' || g, 'q', 1000 + g, 0, 'paragraph', x, jsonb_build_array(jsonb_build_object('type', 'text', 'text', x)), x, lower(x), 6, true, 1
+           FROM generate_series(1, 2500) g, LATERAL (SELECT 'Beavers number ' || g || ' build dams in the quiet river.' AS x) t`,
+      );
+      const [a, b] = await Promise.all([indexPendingMemory(db), indexPendingMemory(other)]);
+      expect(a.sources + b.sources).toBe(2500);
+      expect((await pendingCounts(db)).sources).toBe(0);
+      const drift = await db.query(
+        `SELECT f.term FROM memory_term_frequencies f WHERE f.texts <> (SELECT count(*) FROM memory_terms t WHERE t.term = f.term) LIMIT 1`,
+      );
+      expect(drift.rows).toEqual([]);
+    } finally {
+      if (other !== db) await other.close();
+    }
   });
 });
