@@ -97,11 +97,15 @@ export interface CandidateSource {
  * The stored texts in `sourceLang` sharing the most of `terms`, each term weighted by its
  * rarity (`weights[i]` for `terms[i]`: sharing a rare pair says more than sharing a common
  * word, and a count of shared terms ties among hundreds of templated neighbours); at most
- * `limit`, ties by newest text; other than `exceptPlain` itself (the exact lookup finds that).
+ * `limit`, ties by newest text; other than `exceptId` (the query's own text, which the exact
+ * lookup finds). That exclusion comes before the limit, so the query's text (it shares every
+ * term, so it always ranked first) no longer takes a place of the budget. The language is
+ * checked after it: terms are hashed with their language (terms.ts), so only a 48-bit
+ * collision brings another language's text, and it is dropped.
  */
 export async function candidateSources(
   db: Queryable,
-  q: { terms: readonly number[]; weights: readonly number[]; sourceLang: string; exceptPlain: string; limit: number },
+  q: { terms: readonly number[]; weights: readonly number[]; sourceLang: string; exceptId: string | null; limit: number },
 ): Promise<CandidateSource[]> {
   if (q.terms.length === 0) return [];
   const r = await db.query<CandidateSource>(
@@ -109,11 +113,12 @@ export async function candidateSources(
        FROM (SELECT p.source_id, sum(w.weight) AS shared
                FROM unnest($1::bigint[], $5::float8[]) AS w(term, weight)
                JOIN memory_terms p ON p.term = w.term
+              WHERE p.source_id IS DISTINCT FROM $3::bigint
               GROUP BY p.source_id ORDER BY shared DESC, p.source_id DESC LIMIT $4) c
        JOIN memory_sources m ON m.id = c.source_id
-      WHERE m.source_lang = $2 AND m.plain_text <> $3
+      WHERE m.source_lang = $2
       ORDER BY c.shared DESC, c.source_id DESC`,
-    [q.terms, q.sourceLang, q.exceptPlain, q.limit, q.weights],
+    [q.terms, q.sourceLang, q.exceptId, q.limit, q.weights],
   );
   return r.rows;
 }

@@ -32,6 +32,8 @@ export interface MemoryCandidates {
   similar: SourceTranslation[];
   /** Stored texts scored word by word (at most MAX_MEMORY_CANDIDATES; 0 when exact matches sufficed). */
   scored: number;
+  /** Postings the candidate search read (at most the bounds' maxPostings): the summed frequencies of the terms it picked. */
+  postings: number;
 }
 
 export interface CandidateOptions {
@@ -55,13 +57,14 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: Cand
     translationsOfSources(tx, { sourceIds, lang: q.lang, excludeSegmentId: q.excludeSegmentId, limit });
   const exact = exactId ? await ofSources([exactId], q.limit) : [];
   const wanted = q.limit - exact.length;
-  if (wanted <= 0 || opts.exactOnly) return { exact, similar: [], scored: 0 };
+  if (wanted <= 0 || opts.exactOnly) return { exact, similar: [], scored: 0, postings: 0 };
 
   const frequencies = await termFrequencies(tx, indexTermHashes(q.plain, q.sourceLang));
   const terms = pickLookupTerms(frequencies, opts.bounds ?? MEMORY_CANDIDATE_BOUNDS);
+  const postings = terms.reduce((sum, t) => sum + frequencies.get(t)!, 0);
   // Rarer terms weigh more (inverse document frequency, as in text retrieval).
   const weights = terms.map((t) => 1 / Math.log2(2 + frequencies.get(t)!));
-  const texts = await candidateSources(tx, { terms, weights, sourceLang: q.sourceLang, exceptPlain: q.plain, limit: opts.maxCandidates ?? MAX_MEMORY_CANDIDATES });
+  const texts = await candidateSources(tx, { terms, weights, sourceLang: q.sourceLang, exceptId: exactId, limit: opts.maxCandidates ?? MAX_MEMORY_CANDIDATES });
   const queryTokens = matchTokens(q.plain, q.sourceLang);
   const ranked = texts
     .map((t) => ({ id: t.id, match: tokenMatch(matchTokens(t.plain, q.sourceLang), queryTokens) }))
@@ -78,7 +81,7 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: Cand
     similar.push(...rows);
     from = to;
   }
-  return { exact, similar, scored: texts.length };
+  return { exact, similar, scored: texts.length, postings };
 }
 
 export interface MemoryRef {

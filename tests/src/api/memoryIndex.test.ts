@@ -85,6 +85,38 @@ describe('the candidate index answers like scoring every stored text', () => {
   });
 });
 
+describe('what the candidate budget is spent on', () => {
+  test('the query’s own stored text does not use up the budget: with room for one candidate, the best similar text is found', async () => {
+    // The segment being translated is itself in the memory, and shares every term with the query.
+    await db.query(
+      `INSERT INTO segments (id, document_id, position, block_index, block_kind, source, source_runs, plain_text, align_key, words, translatable, first_revision)
+       SELECT id, 'q', 500 + n, 0, 'paragraph', x, jsonb_build_array(jsonb_build_object('type', 'text', 'text', x)), x, lower(x), 9, true, 1
+         FROM (VALUES ('flamingo-own', 'Flamingos stand on one leg near the salty lagoon.', 1),
+                      ('flamingo-near', 'Flamingos stand on one leg near the muddy lagoon.', 2)) AS v(id, x, n)`,
+    );
+    await db.query(`INSERT INTO translations (segment_id, lang, text, state, version, based_on_revision) VALUES ('flamingo-near', 'ko', '[ko] flamingos', 'translated', 2, 1)`);
+    await indexPendingMemory(db);
+    const found = await lookup('Flamingos stand on one leg near the salty lagoon.', 'ko', { maxCandidates: 1 });
+    expect(found.similar.map((r) => r.text)).toEqual(['[ko] flamingos']);
+    expect(found.scored).toBe(1);
+  });
+
+  test('a lookup reads at most its postings budget, and the identical text’s translation still comes first', async () => {
+    const r = await db.query<{ plain: string; text: string }>(
+      `SELECT s.plain_text AS plain, t.text FROM segments s JOIN translations t ON t.segment_id = s.id AND t.lang = 'ko'
+        WHERE s.document_id = 'tm-0' AND s.position = 7`,
+    );
+    const { plain, text } = r.rows[0];
+    const unbounded = await lookup(plain, 'ko');
+    expect(unbounded.postings).toBeGreaterThan(40);
+    const bounded = await lookup(plain, 'ko', { bounds: { maxTermFrequency: 4_000, maxPostings: 40 } });
+    expect(bounded.postings).toBeGreaterThan(0);
+    expect(bounded.postings).toBeLessThanOrEqual(40);
+    expect(bounded.exact.map((x) => x.text)).toContain(text);
+    expect(shownMatches(bounded, plain)[0]).toBe(100);
+  });
+});
+
 describe('the one indexer every writer calls', () => {
   const insertSegment = async (id: string, plain: string) => {
     await db.query(

@@ -202,6 +202,7 @@ export function memoryWorkload(opts: { name: string; segments: number; needsPost
   let loadSeconds = 0;
   let indexSeconds = 0;
   const scored: number[] = [];
+  const postings: number[] = [];
   const oldSources: number[] = [];
   const newMs: number[] = [];
   const oldMs: number[] = [];
@@ -242,6 +243,7 @@ export function memoryWorkload(opts: { name: string; segments: number; needsPost
         newMs.push(b - a);
         oldMs.push(c - b);
         scored.push(found.scored);
+        postings.push(found.postings);
         oldSources.push(old.sources);
         const best = exhaustiveTop(stored, s, 'en');
         const got = matches([...found.exact, ...found.similar], s);
@@ -272,6 +274,7 @@ export function memoryWorkload(opts: { name: string; segments: number; needsPost
         'index catch-up s': round(indexSeconds),
         'candidates only p50/p99 ms': `${round(percentile(newMs, 50))} / ${round(percentile(newMs, 99))}`,
         'texts scored p50/p99': `${percentile(scored, 50)} / ${percentile(scored, 99)}`,
+        'postings read p50/p99': `${percentile(postings, 50)} / ${percentile(postings, 99)}`,
         'recall@3 vs exhaustive': share(recall.new),
         'recall queries': recallQueries,
         [`previous (pg_trgm ${TRIGRAM_TIERS.join('/')}) candidates only p50/p99 ms`]: `${round(percentile(oldMs, 50))} / ${round(percentile(oldMs, 99))}`,
