@@ -8,7 +8,7 @@ import {
   notFound,
   pickLookupTerms,
   rankSuggestions,
-  tokenMatch,
+  tokenMatcher,
   type CandidateBounds,
   type MemoryCandidate,
   type MemorySuggestion,
@@ -65,9 +65,9 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: Cand
   // Rarer terms weigh more (inverse document frequency, as in text retrieval).
   const weights = terms.map((t) => 1 / Math.log2(2 + frequencies.get(t)!));
   const texts = await candidateSources(tx, { terms, weights, sourceLang: q.sourceLang, exceptId: exactId, limit: opts.maxCandidates ?? MAX_MEMORY_CANDIDATES });
-  const queryTokens = matchTokens(q.plain, q.sourceLang);
+  const score = tokenMatcher(matchTokens(q.plain, q.sourceLang));
   const ranked = texts
-    .map((t) => ({ id: t.id, match: tokenMatch(matchTokens(t.plain, q.sourceLang), queryTokens) }))
+    .map((t) => ({ id: t.id, match: score(matchTokens(t.plain, q.sourceLang)) }))
     .filter((t) => t.match >= MIN_MEMORY_MATCH)
     .sort((a, b) => b.match - a.match);
   const matchOf = new Map(ranked.map((t) => [t.id, t.match]));
