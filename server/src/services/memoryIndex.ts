@@ -1,4 +1,4 @@
-import { indexTermHashes, plainOfCoded } from '@lockstep/shared';
+import { indexTermHashes, matchTokens, plainOfCoded } from '@lockstep/shared';
 import type { Db } from '../db/db.js';
 import { claimPendingSources, claimUnlinkedStale, linkStale, storePostings } from '../repos/memoryIndex.js';
 
@@ -40,7 +40,8 @@ export async function indexPendingMemory(db: Db): Promise<IndexedCounts> {
           owners.push(p.id);
         }
       }
-      if (pending.length > 0) await storePostings(tx, pending.map((p) => p.id), terms, owners);
+      const tokens = pending.map((p) => JSON.stringify(matchTokens(p.plain, p.lang)));
+      if (pending.length > 0) await storePostings(tx, { ids: pending.map((p) => p.id), tokens }, terms, owners);
       return pending.length;
     });
     done.sources += indexed;

@@ -5,7 +5,7 @@ import { openDb } from '@lockstep/server/db';
 import { createDocument } from '@lockstep/server/services/documents';
 import { indexPendingMemory } from '@lockstep/server/services/memoryIndex';
 import { INDEX_DELAY_MS, memoryIndexer } from '@lockstep/server/services/memoryIndexer';
-import { MAX_MEMORY_CANDIDATES, rankSuggestions, type LanguageCode } from '@lockstep/shared';
+import { MAX_MEMORY_CANDIDATES, matchTokens, rankSuggestions, type LanguageCode } from '@lockstep/shared';
 import { loadStoredMemory, querySentences } from '../bench/memory.js';
 import { CORPUS_TARGETS } from '../bench/memoryCorpus.js';
 import { exhaustiveTop, loadStoredTexts, recalled } from '../bench/memoryRecall.js';
@@ -147,6 +147,21 @@ describe('the one indexer every writer calls', () => {
     expect(drift.rows).toEqual([]);
     // Nothing left: a second call does nothing.
     expect(await indexPendingMemory(db)).toEqual({ sources: 0, stale: 0 });
+    // Each text's match tokens are stored with it (026), as the lookup would cut them.
+    const tokens = await db.query<{ plain: string; tokens: string }>(`SELECT plain_text AS plain, match_tokens AS tokens FROM memory_sources WHERE plain_text LIKE 'Zebras graze%'`);
+    expect(tokens.rows.map((r) => JSON.parse(r.tokens))).toEqual(tokens.rows.map((r) => matchTokens(r.plain, 'en')));
+  });
+
+  test('indexing texts again (migration 026 re-indexes every text) adds no postings and keeps every term count exact', async () => {
+    const count = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM memory_terms')).rows[0].n;
+    const before = await count();
+    const frequencies = async () => (await db.query<{ f: string }>(`SELECT md5(string_agg(term || ':' || texts, ',' ORDER BY term)) AS f FROM memory_term_frequencies`)).rows[0].f;
+    const counted = await frequencies();
+    await db.query(`UPDATE memory_sources SET indexed = false, match_tokens = NULL WHERE id IN (SELECT id FROM memory_sources ORDER BY id LIMIT 300)`);
+    expect(await indexPendingMemory(db)).toEqual({ sources: 300, stale: 0 });
+    expect(await count()).toBe(before);
+    expect(await frequencies()).toBe(counted);
+    expect((await db.query(`SELECT id FROM memory_sources WHERE match_tokens IS NULL`)).rows).toEqual([]);
   });
 
   test('a stale translation is linked to its previous source’s text; a new previous source unlinks it until indexed again', async () => {
