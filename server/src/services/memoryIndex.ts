@@ -13,10 +13,11 @@ export interface IndexedCounts {
 /**
  * Brings the memory's candidate index up to date (migration 017): links every stale
  * translation to the memory source of the source it translates, then indexes every source
- * text not indexed yet. THE function that indexes: the background indexer runs it
- * (memoryIndexer.ts: after every writer's commit, at server start for what a crash left behind)
- * and loaders writing rows directly call it. Batches of short transactions, each claiming its rows with SKIP LOCKED,
- * so concurrent callers share the work instead of waiting; returns what this caller did.
+ * text not indexed yet (its postings, term counts and match tokens). THE function that
+ * indexes: the background indexer runs it (memoryIndexer.ts: after every writer's commit, and
+ * at server start for what a crash or an upgrade left), and loaders writing rows directly call
+ * it. Batches of short transactions, each claiming its rows with SKIP LOCKED, so concurrent
+ * callers share the work instead of waiting; returns what this caller did.
  */
 export async function indexPendingMemory(db: Db): Promise<IndexedCounts> {
   const done: IndexedCounts = { sources: 0, stale: 0 };
