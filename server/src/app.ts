@@ -35,6 +35,7 @@ import { inboxRoutes } from './routes/inbox.js';
 import { myWorkRoutes } from './routes/myWork.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { memoryIndexer, type MemoryIndexer } from './services/memoryIndexer.js';
 
 export interface AppDeps {
   db: Db;
@@ -52,7 +53,9 @@ export interface LockstepApp {
   live: LiveEvents;
   /** The webhook delivery loop of this process: `start()` at boot (tests start it when they need it). */
   webhooks: WebhookDispatcher;
-  /** Ends open event streams, the listening session and the webhook loop (before closing the server and the database). */
+  /** The translation memory's background indexer of this process (started here; `idle()` waits for it). */
+  memoryIndex: MemoryIndexer;
+  /** Ends open event streams, the listening session, the webhook loop and the indexer's pass (before closing the server and the database). */
   close(): Promise<void>;
 }
 
@@ -125,6 +128,10 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
     pollMs: config.webhookPollMs,
   });
 
+  // Catches up at once on what a crash or an upgrade left unindexed, without holding up the start.
+  const memoryIndex = memoryIndexer(db);
+  memoryIndex.start(logger);
+
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);
   app.use(errorMiddleware(logger));
@@ -133,9 +140,10 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
     routes,
     live,
     webhooks,
+    memoryIndex,
     close: async () => {
       streams.close();
-      await Promise.all([live.close(), webhooks.stop()]);
+      await Promise.all([live.close(), webhooks.stop(), memoryIndex.stop()]);
     },
   };
 }

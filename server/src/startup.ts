@@ -7,7 +7,6 @@ import type { Logger } from './logger.js';
 import { spreadDemoHistory } from './repos/demoHistory.js';
 import { countUsers, findUserByEmail } from './repos/users.js';
 import { ensureAdmin } from './services/accounts.js';
-import { indexPendingMemory } from './services/memoryIndex.js';
 
 export interface Prepared {
   db: Db;
@@ -21,9 +20,6 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<P
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    // What a writer left unindexed (a crash after its commit), or all of an upgraded memory.
-    const indexed = await indexPendingMemory(db);
-    if (indexed.sources || indexed.stale) logger.info(indexed, 'translation memory indexed');
     const empty = (await countUsers(db)) === 0;
     if (config.adminEmail && config.adminPassword) {
       const admin = await ensureAdmin(db, config.adminEmail, config.adminPassword);

@@ -102,12 +102,3 @@ export async function translationsOfSources(
   );
   return r.rows;
 }
-
-/** The memory source of exactly this plain text (migration 006: found by its hash), if stored. */
-export async function exactSourceId(db: Queryable, plain: string, sourceLang: LanguageCode): Promise<string | null> {
-  const r = await db.query<{ id: string }>(
-    `SELECT id::text AS id FROM memory_sources WHERE source_lang = $2 AND text_hash = sha256(convert_to($1, 'UTF8')) AND plain_text = $1`,
-    [plain, sourceLang],
-  );
-  return r.rows[0]?.id ?? null;
-}

@@ -22,23 +22,33 @@ export async function claimPendingSources(tx: Queryable, limit: number): Promise
 
 /**
  * Stores the postings of freshly claimed texts (`terms[i]` belongs to `sourceIds[i]`), counts
- * each term's new texts into its frequency, and marks the texts indexed. Frequencies are
+ * each term's new postings into its frequency, and marks the texts indexed with their match
+ * tokens (`tokens[i]`, JSON, for `ids[i]`; migration 026). Only postings actually added are
+ * counted, so indexing a text again (026's upgrade) leaves the counts exact. Frequencies are
  * upserted in term order: two indexers lock shared terms in the same order, never a deadlock.
  */
-export async function storePostings(tx: Queryable, ids: readonly string[], terms: readonly number[], sourceIds: readonly string[]): Promise<void> {
+export async function storePostings(
+  tx: Queryable,
+  texts: { ids: readonly string[]; tokens: readonly string[] },
+  terms: readonly number[],
+  sourceIds: readonly string[],
+): Promise<void> {
   if (terms.length > 0) {
     await tx.query(
-      `INSERT INTO memory_terms (term, source_id) SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING`,
+      `WITH added AS (
+         INSERT INTO memory_terms (term, source_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])
+         ON CONFLICT DO NOTHING RETURNING term)
+       INSERT INTO memory_term_frequencies (term, texts)
+       SELECT term, count(*) FROM added GROUP BY term ORDER BY term
+       ON CONFLICT (term) DO UPDATE SET texts = memory_term_frequencies.texts + EXCLUDED.texts`,
       [terms, sourceIds],
     );
-    await tx.query(
-      `INSERT INTO memory_term_frequencies (term, texts)
-       SELECT term, count(*) FROM unnest($1::bigint[]) term GROUP BY term ORDER BY term
-       ON CONFLICT (term) DO UPDATE SET texts = memory_term_frequencies.texts + EXCLUDED.texts`,
-      [terms],
-    );
   }
-  await tx.query(`UPDATE memory_sources SET indexed = true WHERE id = ANY($1::bigint[])`, [ids]);
+  await tx.query(
+    `UPDATE memory_sources m SET indexed = true, match_tokens = x.tokens
+       FROM unnest($1::bigint[], $2::text[]) AS x(id, tokens) WHERE m.id = x.id`,
+    [texts.ids, texts.tokens],
+  );
 }
 
 /** A stale translation whose previous source is not linked to its memory source yet. */
@@ -78,42 +88,61 @@ export async function linkStale(tx: Queryable, rows: readonly UnlinkedStale[], p
   );
 }
 
-/** How many stored texts have each term (absent: none). */
-export async function termFrequencies(db: Queryable, terms: readonly number[]): Promise<Map<number, number>> {
-  if (terms.length === 0) return new Map();
-  const r = await db.query<{ term: string; texts: number }>(
-    `SELECT term::text AS term, texts FROM memory_term_frequencies WHERE term = ANY($1::bigint[])`,
-    [terms],
+/**
+ * A lookup's first round trip: the memory source of exactly this plain text (migration 006:
+ * found by its hash; no index of 017 needed), and how many stored texts have each of `terms`
+ * (absent: none).
+ */
+export async function exactAndFrequencies(
+  db: Queryable,
+  q: { plain: string; sourceLang: string; terms: readonly number[] },
+): Promise<{ exactId: string | null; frequencies: Map<number, number> }> {
+  const r = await db.query<{ exactId: string | null; terms: string[] | null; texts: number[] | null }>(
+    `SELECT (SELECT id::text FROM memory_sources
+              WHERE source_lang = $2 AND text_hash = sha256(convert_to($1, 'UTF8')) AND plain_text = $1) AS "exactId",
+            f.terms, f.texts
+       FROM (SELECT array_agg(term::text) AS terms, array_agg(texts) AS texts
+               FROM memory_term_frequencies WHERE term = ANY($3::bigint[])) f`,
+    [q.plain, q.sourceLang, q.terms],
   );
-  return new Map(r.rows.map((row) => [Number(row.term), row.texts]));
+  const row = r.rows[0];
+  const terms = row.terms ?? [];
+  return { exactId: row.exactId, frequencies: new Map(terms.map((t, i) => [Number(t), row.texts![i]])) };
 }
 
 export interface CandidateSource {
   id: string;
   plain: string;
+  /** `matchTokens` of the text as JSON, stored by the indexer (migration 026); null before. */
+  tokens: string | null;
 }
 
 /**
  * The stored texts in `sourceLang` sharing the most of `terms`, each term weighted by its
  * rarity (`weights[i]` for `terms[i]`: sharing a rare pair says more than sharing a common
  * word, and a count of shared terms ties among hundreds of templated neighbours); at most
- * `limit`, ties by newest text; other than `exceptPlain` itself (the exact lookup finds that).
+ * `limit`, ties by newest text; other than `exceptId` (the query's own text, which the exact
+ * lookup finds). That exclusion comes before the limit, so the query's text (it shares every
+ * term, so it always ranked first) no longer takes a place of the budget. The language is
+ * checked after it: terms are hashed with their language (terms.ts), so only a 48-bit
+ * collision brings another language's text, and it is dropped.
  */
 export async function candidateSources(
   db: Queryable,
-  q: { terms: readonly number[]; weights: readonly number[]; sourceLang: string; exceptPlain: string; limit: number },
+  q: { terms: readonly number[]; weights: readonly number[]; sourceLang: string; exceptId: string | null; limit: number },
 ): Promise<CandidateSource[]> {
   if (q.terms.length === 0) return [];
   const r = await db.query<CandidateSource>(
-    `SELECT m.id::text AS id, m.plain_text AS plain
+    `SELECT m.id::text AS id, m.plain_text AS plain, m.match_tokens AS tokens
        FROM (SELECT p.source_id, sum(w.weight) AS shared
                FROM unnest($1::bigint[], $5::float8[]) AS w(term, weight)
                JOIN memory_terms p ON p.term = w.term
+              WHERE p.source_id IS DISTINCT FROM $3::bigint
               GROUP BY p.source_id ORDER BY shared DESC, p.source_id DESC LIMIT $4) c
        JOIN memory_sources m ON m.id = c.source_id
-      WHERE m.source_lang = $2 AND m.plain_text <> $3
+      WHERE m.source_lang = $2
       ORDER BY c.shared DESC, c.source_id DESC`,
-    [q.terms, q.sourceLang, q.exceptPlain, q.limit, q.weights],
+    [q.terms, q.sourceLang, q.exceptId, q.limit, q.weights],
   );
   return r.rows;
 }

@@ -15,7 +15,7 @@ import * as documents from '../repos/documents.js';
 import * as revisions from '../repos/revisions.js';
 import * as segments from '../repos/segments.js';
 import type { NewSegmentRow, SegmentSource } from '../repos/segments.js';
-import { indexAfterCommit } from './memoryIndex.js';
+import { memoryWritten } from './memoryIndexer.js';
 
 export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
 
@@ -141,7 +141,7 @@ export async function createDocument(db: Db, actorId: number | null, input: NewD
     await documents.setCurrentRevision(tx, input.id, 1);
     return { id: input.id, revision: 1, segments: rows.length };
   });
-  await indexAfterCommit(db);
+  memoryWritten(db);
   return created;
 }
 

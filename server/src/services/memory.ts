@@ -8,15 +8,15 @@ import {
   notFound,
   pickLookupTerms,
   rankSuggestions,
-  tokenMatch,
+  tokenMatcher,
   type CandidateBounds,
   type MemoryCandidate,
   type MemorySuggestion,
 } from '@lockstep/shared';
 import type { MemorySuggestions } from '@lockstep/shared/api';
 import type { Db, Queryable } from '../db/db.js';
-import { exactSourceId, ownEarlierTexts, translationsOfSources, type EarlierText, type MemoryQuery, type SourceTranslation } from '../repos/memory.js';
-import { candidateSources, termFrequencies } from '../repos/memoryIndex.js';
+import { ownEarlierTexts, translationsOfSources, type EarlierText, type MemoryQuery, type SourceTranslation } from '../repos/memory.js';
+import { candidateSources, exactAndFrequencies } from '../repos/memoryIndex.js';
 import { findTranslationTarget } from '../repos/translations.js';
 
 /** Candidates fetched per suggestion asked for: room for duplicates and word-level misses. */
@@ -32,6 +32,8 @@ export interface MemoryCandidates {
   similar: SourceTranslation[];
   /** Stored texts scored word by word (at most MAX_MEMORY_CANDIDATES; 0 when exact matches sufficed). */
   scored: number;
+  /** Postings the candidate search read (at most the bounds' maxPostings): the summed frequencies of the terms it picked. */
+  postings: number;
 }
 
 export interface CandidateOptions {
@@ -50,21 +52,24 @@ export interface CandidateOptions {
  * ranking's tie-break (approved, newest) sees every tied text.
  */
 export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: CandidateOptions = {}): Promise<MemoryCandidates> {
-  const exactId = await exactSourceId(tx, q.plain, q.sourceLang);
+  // One round trip for the exact text and the term counts (a lookup's fixed cost is its round trips).
+  const queryTerms = opts.exactOnly ? [] : indexTermHashes(q.plain, q.sourceLang);
+  const { exactId, frequencies } = await exactAndFrequencies(tx, { plain: q.plain, sourceLang: q.sourceLang, terms: queryTerms });
   const ofSources = (sourceIds: string[], limit: number) =>
     translationsOfSources(tx, { sourceIds, lang: q.lang, excludeSegmentId: q.excludeSegmentId, limit });
   const exact = exactId ? await ofSources([exactId], q.limit) : [];
   const wanted = q.limit - exact.length;
-  if (wanted <= 0 || opts.exactOnly) return { exact, similar: [], scored: 0 };
+  if (wanted <= 0 || opts.exactOnly) return { exact, similar: [], scored: 0, postings: 0 };
 
-  const frequencies = await termFrequencies(tx, indexTermHashes(q.plain, q.sourceLang));
   const terms = pickLookupTerms(frequencies, opts.bounds ?? MEMORY_CANDIDATE_BOUNDS);
+  const postings = terms.reduce((sum, t) => sum + frequencies.get(t)!, 0);
   // Rarer terms weigh more (inverse document frequency, as in text retrieval).
   const weights = terms.map((t) => 1 / Math.log2(2 + frequencies.get(t)!));
-  const texts = await candidateSources(tx, { terms, weights, sourceLang: q.sourceLang, exceptPlain: q.plain, limit: opts.maxCandidates ?? MAX_MEMORY_CANDIDATES });
-  const queryTokens = matchTokens(q.plain, q.sourceLang);
+  const texts = await candidateSources(tx, { terms, weights, sourceLang: q.sourceLang, exceptId: exactId, limit: opts.maxCandidates ?? MAX_MEMORY_CANDIDATES });
+  const score = tokenMatcher(matchTokens(q.plain, q.sourceLang));
   const ranked = texts
-    .map((t) => ({ id: t.id, match: tokenMatch(matchTokens(t.plain, q.sourceLang), queryTokens) }))
+    // The tokens the indexer stored (026), else cut here: the same tokens either way.
+    .map((t) => ({ id: t.id, match: score(t.tokens === null ? matchTokens(t.plain, q.sourceLang) : (JSON.parse(t.tokens) as string[])) }))
     .filter((t) => t.match >= MIN_MEMORY_MATCH)
     .sort((a, b) => b.match - a.match);
   const matchOf = new Map(ranked.map((t) => [t.id, t.match]));
@@ -78,7 +83,7 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: Cand
     similar.push(...rows);
     from = to;
   }
-  return { exact, similar, scored: texts.length };
+  return { exact, similar, scored: texts.length, postings };
 }
 
 export interface MemoryRef {

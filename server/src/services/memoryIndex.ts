@@ -1,4 +1,4 @@
-import { indexTermHashes, plainOfCoded } from '@lockstep/shared';
+import { indexTermHashes, matchTokens, plainOfCoded } from '@lockstep/shared';
 import type { Db } from '../db/db.js';
 import { claimPendingSources, claimUnlinkedStale, linkStale, storePostings } from '../repos/memoryIndex.js';
 
@@ -13,10 +13,11 @@ export interface IndexedCounts {
 /**
  * Brings the memory's candidate index up to date (migration 017): links every stale
  * translation to the memory source of the source it translates, then indexes every source
- * text not indexed yet. THE function every writer of the memory calls after its commit
- * (document creation, publish, loaders writing rows directly), and server start, for what a
- * crash left behind. Batches of short transactions, each claiming its rows with SKIP LOCKED,
- * so concurrent callers share the work instead of waiting; returns what this caller did.
+ * text not indexed yet (its postings, term counts and match tokens). THE function that
+ * indexes: the background indexer runs it (memoryIndexer.ts: after every writer's commit, and
+ * at server start for what a crash or an upgrade left), and loaders writing rows directly call
+ * it. Batches of short transactions, each claiming its rows with SKIP LOCKED, so concurrent
+ * callers share the work instead of waiting; returns what this caller did.
  */
 export async function indexPendingMemory(db: Db): Promise<IndexedCounts> {
   const done: IndexedCounts = { sources: 0, stale: 0 };
@@ -40,20 +41,12 @@ export async function indexPendingMemory(db: Db): Promise<IndexedCounts> {
           owners.push(p.id);
         }
       }
-      if (pending.length > 0) await storePostings(tx, pending.map((p) => p.id), terms, owners);
+      const tokens = pending.map((p) => JSON.stringify(matchTokens(p.plain, p.lang)));
+      if (pending.length > 0) await storePostings(tx, { ids: pending.map((p) => p.id), tokens }, terms, owners);
       return pending.length;
     });
     done.sources += indexed;
     if (indexed < BATCH) break;
   }
   return done;
-}
-
-/**
- * `indexPendingMemory` after a writer's commit: the write stands whatever happens here, so a
- * failure (the database gone for a moment) is not the request's; what is left stays pending for
- * the next writer or the next server start, and lookups find those texts exactly meanwhile.
- */
-export async function indexAfterCommit(db: Db): Promise<void> {
-  await indexPendingMemory(db).catch(() => undefined);
 }

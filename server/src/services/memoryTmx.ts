@@ -2,7 +2,7 @@ import { plainOfCoded, readTmx, tmxHead, tmxUnit, TMX_TAIL } from '@lockstep/sha
 import type { TmxImportReport, TmxUnitOutcome } from '@lockstep/shared/api';
 import type { Db } from '../db/db.js';
 import { exportImportedPairs, exportSegmentPairs, insertImportedPairs, type ExportFilter, type ExportRow } from '../repos/memoryTmx.js';
-import { indexAfterCommit } from './memoryIndex.js';
+import { memoryWritten } from './memoryIndexer.js';
 
 const PAGE = 2_000;
 
@@ -56,7 +56,7 @@ export async function importTmx(db: Db, input: { bytes: Uint8Array; origin: stri
       return { unit: u.unit, outcome: fresh > 0 ? 'imported' : 'duplicate', pairs: fresh };
     });
   });
-  await indexAfterCommit(db);
+  memoryWritten(db);
   const count = (o: TmxUnitOutcome['outcome']) => report.filter((r) => r.outcome === o).length;
   return { units: units.length, imported: count('imported'), duplicates: count('duplicate'), skipped: count('skipped'), report };
 }

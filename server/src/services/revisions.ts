@@ -12,7 +12,7 @@ import { createUntranslatedRows, insertSegments } from '../repos/segments.js';
 import { outboxWritten } from '../webhooks/outboxSignal.js';
 import { checkMarkdown, requireDocument, segmentSource, toSegmentRows } from './documents.js';
 import { announcePublish } from './notices.js';
-import { indexAfterCommit } from './memoryIndex.js';
+import { memoryWritten } from './memoryIndexer.js';
 
 export interface PublishInput {
   markdown: string;
@@ -189,7 +189,7 @@ export async function publishCheckedRevision(db: Db, actorId: number | null, doc
   });
   eventsCommitted(db, documentId);
   outboxWritten(db);
-  await indexAfterCommit(db);
+  memoryWritten(db);
   return published;
 }
 

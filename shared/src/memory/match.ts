@@ -33,10 +33,36 @@ export function matchTokens(text: string, lang: string): string[] {
  * scores many stored texts against one sentence tokenises that sentence once.
  */
 export function tokenMatch(tokensA: readonly string[], tokensB: readonly string[]): number {
-  const longer = Math.max(tokensA.length, tokensB.length);
-  if (longer === 0) return 0;
-  const similarity = 1 - tokenDistance(tokensA, tokensB) / longer;
-  return Math.max(0, Math.min(98, Math.floor(similarity * 100 + 1e-9)));
+  return tokenMatcher(tokensB)(tokensA);
+}
+
+/**
+ * `tokenMatch` of many texts against one (a lookup scores up to 200 stored texts against its
+ * sentence): the sentence's lower-cased tokens are made once and each text's once, not two
+ * per cell of the edit table (that was most of a lookup's scoring time), and the table's rows
+ * are reused. Costs are doubled to stay integers (a case-only difference costs 1 of 2).
+ */
+export function tokenMatcher(query: readonly string[]): (tokens: readonly string[]) => number {
+  const queryLower = query.map((t) => t.toLowerCase());
+  let previous = new Int32Array(query.length + 1);
+  let current = new Int32Array(query.length + 1);
+  return (tokens) => {
+    const longer = Math.max(tokens.length, query.length);
+    if (longer === 0) return 0;
+    for (let j = 0; j <= query.length; j++) previous[j] = 2 * j;
+    for (let i = 1; i <= tokens.length; i++) {
+      const token = tokens[i - 1];
+      const lower = token.toLowerCase();
+      current[0] = 2 * i;
+      for (let j = 1; j <= query.length; j++) {
+        const substitution = token === query[j - 1] ? 0 : lower === queryLower[j - 1] ? 1 : 2;
+        current[j] = Math.min(previous[j] + 2, current[j - 1] + 2, previous[j - 1] + substitution);
+      }
+      [previous, current] = [current, previous];
+    }
+    const similarity = 1 - previous[query.length] / 2 / longer;
+    return Math.max(0, Math.min(98, Math.floor(similarity * 100 + 1e-9)));
+  };
 }
 
 /**
@@ -76,21 +102,4 @@ export function wordTokens(text: string, lang: string): string[] {
   const tokens: string[] = [];
   for (const s of wordSegmenter(lang).segment(text)) if (s.segment.trim() !== '') tokens.push(s.segment);
   return tokens;
-}
-
-/** Levenshtein distance over tokens (two rows of the table; sentences have tens of tokens). */
-function tokenDistance(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = a[i - 1] === b[j - 1] ? 0 : a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0.5 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length];
 }

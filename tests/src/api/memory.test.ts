@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
 import request from 'supertest';
+import { memoryIndexer } from '@lockstep/server/services/memoryIndexer';
 import { addUser, testApp, tokenFor } from '../support/app.js';
 import { hashAllTables, openTestDb, type TestDb } from '../support/testDb.js';
 
@@ -68,6 +69,8 @@ async function save(doc: string, seg: Seg, text: string, lang = 'ko'): Promise<v
 }
 
 async function memory(doc: string, seg: string, lang = 'ko', t = token.ko, query = ''): Promise<Suggestion[]> {
+  // Similar texts are found once the background indexer has run (memoryIndex.test.ts tests the lag).
+  await memoryIndexer(db).idle();
   const res = await request(app).get(`/api/documents/${doc}/segments/${seg}/memory/${lang}${query}`).set(auth(t));
   expect(res.status).toBe(200);
   return res.body.suggestions as Suggestion[];

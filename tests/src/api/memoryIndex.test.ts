@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { pendingCounts } from '@lockstep/server/repos/memoryIndex';
 import { candidateOf, memoryCandidates } from '@lockstep/server/services/memory';
+import { openDb } from '@lockstep/server/db';
+import { createDocument } from '@lockstep/server/services/documents';
 import { indexPendingMemory } from '@lockstep/server/services/memoryIndex';
-import { MAX_MEMORY_CANDIDATES, rankSuggestions, type LanguageCode } from '@lockstep/shared';
+import { INDEX_DELAY_MS, memoryIndexer } from '@lockstep/server/services/memoryIndexer';
+import { MAX_MEMORY_CANDIDATES, matchTokens, rankSuggestions, type LanguageCode } from '@lockstep/shared';
 import { loadStoredMemory, querySentences } from '../bench/memory.js';
 import { CORPUS_TARGETS } from '../bench/memoryCorpus.js';
 import { exhaustiveTop, loadStoredTexts, recalled } from '../bench/memoryRecall.js';
@@ -82,6 +85,38 @@ describe('the candidate index answers like scoring every stored text', () => {
   });
 });
 
+describe('what the candidate budget is spent on', () => {
+  test('the query’s own stored text does not use up the budget: with room for one candidate, the best similar text is found', async () => {
+    // The segment being translated is itself in the memory, and shares every term with the query.
+    await db.query(
+      `INSERT INTO segments (id, document_id, position, block_index, block_kind, source, source_runs, plain_text, align_key, words, translatable, first_revision)
+       SELECT id, 'q', 500 + n, 0, 'paragraph', x, jsonb_build_array(jsonb_build_object('type', 'text', 'text', x)), x, lower(x), 9, true, 1
+         FROM (VALUES ('flamingo-own', 'Flamingos stand on one leg near the salty lagoon.', 1),
+                      ('flamingo-near', 'Flamingos stand on one leg near the muddy lagoon.', 2)) AS v(id, x, n)`,
+    );
+    await db.query(`INSERT INTO translations (segment_id, lang, text, state, version, based_on_revision) VALUES ('flamingo-near', 'ko', '[ko] flamingos', 'translated', 2, 1)`);
+    await indexPendingMemory(db);
+    const found = await lookup('Flamingos stand on one leg near the salty lagoon.', 'ko', { maxCandidates: 1 });
+    expect(found.similar.map((r) => r.text)).toEqual(['[ko] flamingos']);
+    expect(found.scored).toBe(1);
+  });
+
+  test('a lookup reads at most its postings budget, and the identical text’s translation still comes first', async () => {
+    const r = await db.query<{ plain: string; text: string }>(
+      `SELECT s.plain_text AS plain, t.text FROM segments s JOIN translations t ON t.segment_id = s.id AND t.lang = 'ko'
+        WHERE s.document_id = 'tm-0' AND s.position = 7`,
+    );
+    const { plain, text } = r.rows[0];
+    const unbounded = await lookup(plain, 'ko');
+    expect(unbounded.postings).toBeGreaterThan(40);
+    const bounded = await lookup(plain, 'ko', { bounds: { maxTermFrequency: 4_000, maxPostings: 40 } });
+    expect(bounded.postings).toBeGreaterThan(0);
+    expect(bounded.postings).toBeLessThanOrEqual(40);
+    expect(bounded.exact.map((x) => x.text)).toContain(text);
+    expect(shownMatches(bounded, plain)[0]).toBe(100);
+  });
+});
+
 describe('the one indexer every writer calls', () => {
   const insertSegment = async (id: string, plain: string) => {
     await db.query(
@@ -112,6 +147,21 @@ describe('the one indexer every writer calls', () => {
     expect(drift.rows).toEqual([]);
     // Nothing left: a second call does nothing.
     expect(await indexPendingMemory(db)).toEqual({ sources: 0, stale: 0 });
+    // Each text's match tokens are stored with it (026), as the lookup would cut them.
+    const tokens = await db.query<{ plain: string; tokens: string }>(`SELECT plain_text AS plain, match_tokens AS tokens FROM memory_sources WHERE plain_text LIKE 'Zebras graze%'`);
+    expect(tokens.rows.map((r) => JSON.parse(r.tokens))).toEqual(tokens.rows.map((r) => matchTokens(r.plain, 'en')));
+  });
+
+  test('indexing texts again (migration 026 re-indexes every text) adds no postings and keeps every term count exact', async () => {
+    const count = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM memory_terms')).rows[0].n;
+    const before = await count();
+    const frequencies = async () => (await db.query<{ f: string }>(`SELECT md5(string_agg(term || ':' || texts, ',' ORDER BY term)) AS f FROM memory_term_frequencies`)).rows[0].f;
+    const counted = await frequencies();
+    await db.query(`UPDATE memory_sources SET indexed = false, match_tokens = NULL WHERE id IN (SELECT id FROM memory_sources ORDER BY id LIMIT 300)`);
+    expect(await indexPendingMemory(db)).toEqual({ sources: 300, stale: 0 });
+    expect(await count()).toBe(before);
+    expect(await frequencies()).toBe(counted);
+    expect((await db.query(`SELECT id FROM memory_sources WHERE match_tokens IS NULL`)).rows).toEqual([]);
   });
 
   test('a stale translation is linked to its previous source’s text; a new previous source unlinks it until indexed again', async () => {
@@ -143,5 +193,62 @@ describe('the one indexer every writer calls', () => {
     await db.query(`UPDATE translations SET previous_source = NULL, state = 'translated' WHERE segment_id = 'stale-1' AND lang = 'ko'`);
     expect(await linked()).toBeNull();
     expect((await pendingCounts(db)).stale).toBe(0);
+  });
+});
+
+describe('the background indexer: writers do not wait for it, lookups find new texts exactly at once', () => {
+  const translate = (doc: string, text: string) =>
+    db.query(`UPDATE translations SET text = $2, state = 'translated', version = 2 WHERE segment_id IN (SELECT id FROM segments WHERE document_id = $1) AND lang = 'ko'`, [doc, text]);
+
+  test('a new document answers before its text is indexed; its translation is an exact match at once and a similar one after the pass', async () => {
+    const indexer = memoryIndexer(db);
+    indexer.delayMs = 3_600_000; // a pass only when the test asks for it (idle())
+    try {
+      await createDocument(db, null, { id: 'lag', title: 'Lag', sourceLang: 'en', targetLangs: ['ko'], markdown: 'Walruses sunbathe on the northern pier every spring.' });
+      // The create has answered and its text is not indexed: indexing was not part of it.
+      expect((await pendingCounts(db)).sources).toBe(1);
+      await translate('lag', '[ko] walruses');
+      // Identical text: found by its hash, which the create's own transaction wrote.
+      const exact = await lookup('Walruses sunbathe on the northern pier every spring.', 'ko');
+      expect(exact.exact.map((r) => r.text)).toEqual(['[ko] walruses']);
+      // A similar text: only once indexed (the fuzzy lag).
+      expect((await lookup('Walruses sunbathe on the southern pier every spring.', 'ko')).similar).toEqual([]);
+      await indexer.idle();
+      expect(await pendingCounts(db)).toEqual({ sources: 0, stale: 0 });
+      expect((await lookup('Walruses sunbathe on the southern pier every spring.', 'ko')).similar.map((r) => r.text)).toEqual(['[ko] walruses']);
+    } finally {
+      indexer.delayMs = INDEX_DELAY_MS;
+    }
+  });
+
+  test(`with its default delay (${INDEX_DELAY_MS} ms) the indexer runs by itself after a write`, async () => {
+    await createDocument(db, null, { id: 'lag-2', title: 'Lag', sourceLang: 'en', targetLangs: ['ko'], markdown: 'Otters juggle pebbles near the western dam.' });
+    await translate('lag-2', '[ko] otters');
+    // Waits for the pass without asking for it (a generous bound: the machine may be busy).
+    for (let waited = 0; (await pendingCounts(db)).sources > 0; waited += 20) {
+      if (waited > 20_000) throw new Error('the indexer did not run');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await lookup('Otters juggle pebbles near the eastern dam.', 'ko')).similar.map((r) => r.text)).toEqual(['[ko] otters']);
+  });
+
+  test('two indexers on one database (two server processes) index every text once, term counts exact', async () => {
+    const other = db.url ? await openDb({ url: db.url }) : db; // PGlite: one process, one connection
+    try {
+      await db.query(
+        `INSERT INTO segments (id, document_id, position, block_index, block_kind, source, source_runs, plain_text, align_key, words, translatable, first_revision)
+         SELECT 'two-' || g, 'q', 1000 + g, 0, 'paragraph', x, jsonb_build_array(jsonb_build_object('type', 'text', 'text', x)), x, lower(x), 6, true, 1
+           FROM generate_series(1, 2500) g, LATERAL (SELECT 'Beavers number ' || g || ' build dams in the quiet river.' AS x) t`,
+      );
+      const [a, b] = await Promise.all([indexPendingMemory(db), indexPendingMemory(other)]);
+      expect(a.sources + b.sources).toBe(2500);
+      expect((await pendingCounts(db)).sources).toBe(0);
+      const drift = await db.query(
+        `SELECT f.term FROM memory_term_frequencies f WHERE f.texts <> (SELECT count(*) FROM memory_terms t WHERE t.term = f.term) LIMIT 1`,
+      );
+      expect(drift.rows).toEqual([]);
+    } finally {
+      if (other !== db) await other.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { memoryIndexer } from '@lockstep/server/services/memoryIndexer';
 import type { TmxImportReport } from '@lockstep/shared/api';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -126,6 +127,7 @@ describe('TMX export and import', () => {
       { unit: 3, outcome: 'skipped', reason: expect.stringContaining('No translation') },
     ]);
     const segs = await request(b.app).get('/api/documents/new/segments?lang=ko').set(auth(b.coord));
+    await memoryIndexer(b.db).idle(); // a similar text: found once the background indexer has run
     const memory = await request(b.app).get(`/api/documents/new/segments/${segs.body.segments[0].id}/memory/ko`).set(auth(b.ko));
     expect(memory.status).toBe(200);
     expect(memory.body.suggestions[0]).toMatchObject({

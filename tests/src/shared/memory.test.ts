@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { memoryMatch, MIN_MEMORY_MATCH, rankSuggestions, type MemoryCandidate } from '@lockstep/shared';
+import { memoryMatch, MIN_MEMORY_MATCH, rankSuggestions, tokenMatch, tokenMatcher, type MemoryCandidate } from '@lockstep/shared';
 
 describe('match percentage of a translation-memory suggestion', () => {
   test('the same source is 100, also when only whitespace differs', () => {
@@ -62,6 +62,36 @@ const candidate = (over: Partial<MemoryCandidate>): MemoryCandidate => ({
   state: 'translated',
   updatedAt: new Date('2025-01-01T00:00:00Z'),
   ...over,
+});
+
+describe('one sentence scored against many texts (a lookup’s 200 candidates)', () => {
+  /** The word-level similarity as defined: Levenshtein over tokens, a case-only difference half a substitution. */
+  function reference(a: readonly string[], b: readonly string[]): number {
+    const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const sub = a[i - 1] === b[j - 1] ? 0 : a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0.5 : 1;
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + sub);
+      }
+    }
+    const longer = Math.max(a.length, b.length);
+    return longer === 0 ? 0 : Math.max(0, Math.min(98, Math.floor((1 - d[a.length][b.length] / longer) * 100 + 1e-9)));
+  }
+
+  test('the reusable matcher gives the defined similarity for every text, one after another (random token lists)', () => {
+    let seed = 12345;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const vocabulary = ['the', 'The', 'array', 'ARRAY', 'of', 'n', 'numbers', '.', ',', '57', 'grid'];
+    const list = () => Array.from({ length: next(14) }, () => vocabulary[next(vocabulary.length)]);
+    for (let q = 0; q < 30; q++) {
+      const query = list();
+      const score = tokenMatcher(query);
+      for (let t = 0; t < 30; t++) {
+        const tokens = list();
+        expect([score(tokens), tokenMatch(tokens, query)]).toEqual([reference(tokens, query), reference(tokens, query)]);
+      }
+    }
+  });
 });
 
 describe('ranking suggestions', () => {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { openDb, type Db } from '@lockstep/server/db';
 import { loadMigrations, migrate } from '@lockstep/server/db/migrate';
 import { sequencePending } from '@lockstep/server/repos/events';
+import { memoryIndexer } from '@lockstep/server/services/memoryIndexer';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -94,6 +95,9 @@ export async function hashAllTables(db: Db): Promise<string> {
   // numbering landing between two table reads is not mistaken for a change by the request.
   const pending = await db.query<{ d: string }>('SELECT DISTINCT document_id AS d FROM document_events WHERE seq IS NULL');
   for (const { d } of pending.rows) await sequencePending(db, d);
+  // Likewise the memory's background indexer (services/memoryIndexer.ts): it indexes what a
+  // writer committed shortly after the answer, which is the write's, not the request's under test.
+  await memoryIndexer(db).idle();
   const tables = await db.query<{ t: string }>(
     `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
   );
