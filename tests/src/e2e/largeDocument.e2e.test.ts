@@ -14,6 +14,17 @@ const SENTENCES = 450;
 
 const env = e2eEnvironment();
 
+/** Waits until the keyboard focus is in a row's translation field (CodeMirror in the field's shadow root). */
+const cursorIn = (page: Page, id: string) =>
+  page.waitForFunction(
+    (segment) => {
+      const host = document.activeElement;
+      return Boolean(host?.closest(`#segment-${segment}`) && host.shadowRoot?.activeElement?.classList.contains('cm-content'));
+    },
+    id,
+    { timeout: 5_000 },
+  );
+
 /** Waits until a row is on screen (some of it between the top and the bottom of the window). */
 const scrolledTo = (page: Page, id: string) =>
   page.waitForFunction(
@@ -79,14 +90,7 @@ describe('a long document in the editor (windowed list)', () => {
       });
       expect(inView).toBe(true);
       // The row scrolls into view first and takes the focus after: type only once it has it.
-      await page.waitForFunction(
-        (id) => {
-          const host = document.activeElement;
-          return Boolean(host?.closest(`#segment-${id}`) && host.shadowRoot?.activeElement?.classList.contains('cm-content'));
-        },
-        last.id,
-        { timeout: 5_000 },
-      );
+      await cursorIn(page, last.id);
       await page.keyboard.type('마지막');
       await page.keyboard.press('Control+Enter');
       await badge(page, last.id, 'translated').waitFor();
@@ -144,14 +148,7 @@ describe('a long document in the editor (windowed list)', () => {
       await page.locator('.editor-toolbar .filter[data-filter="all"][aria-pressed="true"]').waitFor();
       await page.locator(`#segment-${last.id}.editor-row--active .cm-content`).waitFor();
       await scrolledTo(page, last.id);
-      await page.waitForFunction(
-        (id) => {
-          const host = document.activeElement;
-          return Boolean(host?.closest(`#segment-${id}`) && host.shadowRoot?.activeElement?.classList.contains('cm-content'));
-        },
-        last.id,
-        { timeout: 5_000 },
-      );
+      await cursorIn(page, last.id);
       expect(await page.locator('.editor-row[data-segment]').count()).toBeLessThan(80);
       await expect(fieldText(page)).resolves.toBe('마지막 줄');
 
