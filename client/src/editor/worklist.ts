@@ -1,3 +1,4 @@
+import { plainOfCoded } from '@lockstep/shared';
 import type { Segment } from '../types';
 
 /** The editor's state filters; all but `all` are the server's `state` query values (api.md). */
@@ -44,11 +45,46 @@ export function neighbour(segments: readonly Segment[], currentId: string | unde
   return undefined;
 }
 
-/** Filter and search as the segments query of the API expects them. */
-export function segmentQuery(lang: string, filter: Filter, search: string): Record<string, string> {
-  const query: Record<string, string> = { lang };
-  if (filter !== 'all' && filter !== 'changed') query.state = filter;
+function inFilter(segment: Segment, filter: Filter): boolean {
+  switch (filter) {
+    case 'all':
+    case 'changed':
+      return true;
+    case 'needs-work':
+      return needsWork(segment);
+    case 'open-questions':
+      return segment.openQuestions > 0;
+    default:
+      return segment.translation?.state === filter;
+  }
+}
+
+/** The source as read (codes removed), lower-cased: computed once per segment object, not per keystroke. */
+const readableSource = new WeakMap<Segment, string>();
+function sourceForSearch(segment: Segment): string {
+  let text = readableSource.get(segment);
+  if (text === undefined) {
+    text = plainOfCoded(segment.source).toLowerCase();
+    readableSource.set(segment, text);
+  }
+  return text;
+}
+
+/**
+ * The ids of the segments a filter and search keep, as the API's `state` and `q` would (api.md):
+ * a state, "needs work" (untranslated or stale), open questions; the search a case-insensitive
+ * piece of the source as read or of the translation, or a segment's id. The editor filters the
+ * list it has in memory, so a filter on 10,000 segments answers without a request.
+ */
+export function matchingIds(segments: readonly Segment[], filter: Filter, search: string): Set<string> {
   const q = search.trim();
-  if (q) query.q = q;
-  return query;
+  const needle = q.normalize('NFC').toLowerCase();
+  const id = q.toLowerCase();
+  const ids = new Set<string>();
+  for (const segment of segments) {
+    if (!inFilter(segment, filter)) continue;
+    if (q && segment.id !== id && !sourceForSearch(segment).includes(needle) && !(segment.translation?.text.toLowerCase().includes(needle) ?? false)) continue;
+    ids.add(segment.id);
+  }
+  return ids;
 }

@@ -16,6 +16,7 @@ import * as revisions from '../repos/revisions.js';
 import * as segments from '../repos/segments.js';
 import type { NewSegmentRow, SegmentSource } from '../repos/segments.js';
 import { memoryWritten } from './memoryIndexer.js';
+import { statisticsAfterCommit } from './statistics.js';
 
 export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
 
@@ -142,6 +143,7 @@ export async function createDocument(db: Db, actorId: number | null, input: NewD
     return { id: input.id, revision: 1, segments: rows.length };
   });
   memoryWritten(db);
+  await statisticsAfterCommit(db, created.segments);
   return created;
 }
 

@@ -13,6 +13,7 @@ import { outboxWritten } from '../webhooks/outboxSignal.js';
 import { checkMarkdown, requireDocument, segmentSource, toSegmentRows } from './documents.js';
 import { announcePublish } from './notices.js';
 import { memoryWritten } from './memoryIndexer.js';
+import { statisticsAfterCommit } from './statistics.js';
 
 export interface PublishInput {
   markdown: string;
@@ -119,6 +120,7 @@ export async function publishCheckedRevision(db: Db, actorId: number | null, doc
     const result = { revision: p.newRevision, impact: { ...p.alignment.impact }, changes, stale: e.stale, suggested: e.suggested, retired: e.retired };
     return input.sides ? { ...result, sides: revisionSides(p.previous, p.alignment) } : result;
   }
+  let segmentsWritten = 0;
   const published = await db.transaction(async (tx) => {
     await publishing.lockDocument(tx, documentId);
     const doc = await requireDocument(tx, documentId);
@@ -163,6 +165,7 @@ export async function publishCheckedRevision(db: Db, actorId: number | null, doc
     const freshRows = toSegmentRows(fresh.map((f) => ({ ...f.segment, index: f.index })));
     freshRows.forEach((row, i) => (row.derivedFrom = fresh[i].derivedFrom));
     const freshIds = await insertSegments(tx, doc.id, rev, freshRows);
+    segmentsWritten = freshRows.length;
     await faultPoint('publish:segments');
     const newIds = p.alignment.segments.map(carriedId);
     fresh.forEach((f, i) => (newIds[f.index] = freshIds[i]));
@@ -190,6 +193,7 @@ export async function publishCheckedRevision(db: Db, actorId: number | null, doc
   eventsCommitted(db, documentId);
   outboxWritten(db);
   memoryWritten(db);
+  await statisticsAfterCommit(db, segmentsWritten);
   return published;
 }
 

@@ -7,7 +7,8 @@ import { median, percentile, type Workload } from './harness.js';
 import { jsonCall } from './jsonCall.js';
 import { syntheticRevision } from './publish.js';
 
-const DOC = 'bench-10k';
+/** Its own id each run: on PostgreSQL (`DATABASE_URL`) the database outlives the run. */
+const DOC = `bench-10k-${process.pid}`;
 const LANG = 'ko';
 const COORDINATOR = { email: 'coordinator@demo.lockstep', password: 'lockstep-demo' };
 /** Every fifth segment translated, so "needs work" and "translated" both have thousands. */
@@ -74,7 +75,8 @@ async function clickFilter(page: Page, filter: string): Promise<number> {
 }
 
 /**
- * The editor on a 10,000-segment document in Chromium (built server, embedded PGlite): open
+ * The editor on a 10,000-segment document in Chromium (built server, embedded PGlite, or
+ * PostgreSQL with `DATABASE_URL`): open
  * until the first segment needing work has its field, a state filter, a search, and a scroll
  * through the list frame by frame. The floor, measured in the same page and run, is the
  * segments request alone (fetch + JSON parse of the same list).
@@ -94,7 +96,7 @@ export function editorLoadWorkload(): Workload {
     async prepare() {
       const built = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
       if (built.status !== 0) throw new Error('the build failed');
-      server = await startServer({ timeoutMs: 120_000 });
+      server = await startServer({ timeoutMs: 120_000, databaseUrl: process.env.DATABASE_URL });
       const token = (await api('POST', '/api/session', '', COORDINATOR)).token as string;
       const rev = syntheticRevision(10_000);
       await api('POST', '/api/documents', token, { id: DOC, title: 'Bench 10k', sourceLang: 'en', targetLangs: [LANG], markdown: rev.v1 });

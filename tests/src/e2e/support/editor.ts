@@ -193,4 +193,5 @@ export function recordDialogs(page: Page): string[] {
   return dialogs;
 }
 
-export const badge = (page: Page, id: string, state: string) => row(page, id).locator('.badge', { hasText: enText(`states.${state}`) });
+/** A row's state badge, by its class: a text match took "Untranslated" for "Translated" (case-insensitive substrings), so waiting for a save waited for nothing. */
+export const badge = (page: Page, id: string, state: string) => row(page, id).locator(`.badge.badge--${state}`);

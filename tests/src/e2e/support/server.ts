@@ -37,9 +37,14 @@ function exited(child: ChildProcess): Promise<void> {
 /**
  * Starts the built server (`node server/dist/index.js`) on a free port with embedded PGlite in
  * a fresh temporary directory, so the demo accounts (and demo document) are created on start.
- * `env` adds configuration (a machine-translation engine's URL).
+ * `env` adds configuration (a machine-translation engine's URL); `databaseUrl` runs it on that
+ * PostgreSQL database instead (a bench's; the server migrates it and seeds the demo accounts).
  */
-export async function startServer({ timeoutMs = 60_000, env: extraEnv = {} }: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
+export async function startServer({
+  timeoutMs = 60_000,
+  env: extraEnv = {},
+  databaseUrl,
+}: { timeoutMs?: number; env?: NodeJS.ProcessEnv; databaseUrl?: string } = {}): Promise<RunningServer> {
   // LOCKSTEP_E2E_ROOT runs the browser tests against another checkout's build (it serves its own client/dist).
   const root = process.env.LOCKSTEP_E2E_ROOT ? path.resolve(process.env.LOCKSTEP_E2E_ROOT) : REPO_ROOT;
   const entry = path.join(root, 'server', 'dist', 'index.js');
@@ -47,6 +52,7 @@ export async function startServer({ timeoutMs = 60_000, env: extraEnv = {} }: { 
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOCKSTEP_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   delete env.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the server
   delete env.LOCKSTEP_DEMO;
 
