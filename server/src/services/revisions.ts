@@ -189,6 +189,7 @@ export async function publishCheckedRevision(db: Db, actorId: number | null, doc
   });
   eventsCommitted(db, documentId);
   outboxWritten(db);
+  await faultPoint('publish:committed');
   await indexAfterCommit(db);
   return published;
 }
