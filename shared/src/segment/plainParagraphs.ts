@@ -15,12 +15,14 @@ import type { Block } from './types.js';
  * that GFM links). Such a paragraph, after a blank line, starts a block of its own and ends
  * at the next blank line, whatever comes around it, except inside a fenced code block or an
  * HTML block that runs across blank lines, and link or footnote definitions reach across
- * the whole text: a text with any of those is parsed whole.
+ * the whole text: a text with any of those (or a byte order mark) is parsed whole.
  */
 const INLINE_SYNTAX = /[\\`*_[\]<>&~|!@\t\r\0]|:\/\/|www\./i;
 const LINE_START = /^[\p{L}\p{N}]/u;
 const ORDERED_MARKER = /^\d{1,9}[.)](?:[ \t]|$)/;
-const WHOLE_TEXT_ONLY = /```|~~~|\]:|\[\^|<!|<\?|<(?:script|pre|style|textarea)/i;
+// A byte order mark too: the parser drops one at the start of its text, so a stretch that began
+// with one would lose it.
+const WHOLE_TEXT_ONLY = /```|~~~|\]:|\[\^|<!|<\?|<(?:script|pre|style|textarea)|\uFEFF/i;
 
 function isPlainParagraph(chunk: string): boolean {
   if (INLINE_SYNTAX.test(chunk)) return false;

@@ -45,6 +45,8 @@ describe('plain paragraphs taken as they are: the same blocks as parsing the who
       '\n\nPlain after leading blank lines.\n\n',
       '***\n\nPlain after a break.\n\n---\n',
       'Plain & entity &amp; here.\n\nPlain.\n',
+      'Plain.\n\n\uFEFFA paragraph that starts with a byte order mark.\n\nPlain.\n',
+      '\uFEFFPlain at the start.\n\nPlain.\n',
     ];
     for (const markdown of cases) same(markdown);
   });
