@@ -9,7 +9,7 @@ import { writeSync } from 'node:fs';
  * the test knows when to kill. Unset (production), every point is a no-op costing one compare.
  *
  * Points: publish:read, publish:aligned, publish:planned, publish:retired, publish:segments, publish:translations,
- * publish:before-commit, import:batch (after each batch of applied units), import:before-commit,
+ * publish:before-commit, publish:committed (after the commit, before the memory is indexed), import:batch (after each batch of applied units), import:before-commit,
  * save:before-write, save:after-write.
  */
 interface Fault {

@@ -51,6 +51,54 @@ export async function insertSegments(
   return segments.map((s) => byPosition.get(s.position)!);
 }
 
+/** A segment's translation in one language as the segment lists give it. */
+export interface SegmentTranslation {
+  text: string;
+  state: TranslationState;
+  version: number;
+  basedOnRevision: number | null;
+  previousSource: string | null;
+  changeClass: string | null;
+  suggestion: string | null;
+}
+
+/** What an XLIFF import plans with: a live segment and its translation in the file's language. */
+export interface ImportSegment {
+  id: string;
+  index: number;
+  source: string;
+  sourceRuns: SourceRun[];
+  words: number;
+  translatable: boolean;
+  translation: null | SegmentTranslation;
+}
+
+/**
+ * The live segments of a document with their translations into `lang`, for an import's plan:
+ * `listSegments`' rows without what only the editor shows (who changed a row, open questions),
+ * as plain columns. Building a JSON object per row and counting questions made this read a
+ * fifth of a 10,000-unit import.
+ */
+export async function importSegments(db: Queryable, documentId: string, lang: string): Promise<ImportSegment[]> {
+  const r = await db.query<Omit<ImportSegment, 'translation'> & { version: number | null } & Record<'text' | 'state' | 'previousSource' | 'changeClass' | 'suggestion', string | null> & { basedOnRevision: number | null }>(
+    `SELECT s.id, s.position AS index, s.source, s.source_runs AS "sourceRuns", s.words, s.translatable,
+            t.text, t.state, t.version, t.based_on_revision AS "basedOnRevision", t.previous_source AS "previousSource",
+            t.change_class AS "changeClass", t.suggestion
+       FROM segments s
+       LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $2
+      WHERE s.document_id = $1 AND s.retired_in IS NULL
+      ORDER BY s.position`,
+    [documentId, lang],
+  );
+  return r.rows.map(({ text, state, version, basedOnRevision, previousSource, changeClass, suggestion, ...segment }) => ({
+    ...segment,
+    translation:
+      version === null
+        ? null
+        : { text: text!, state: state as TranslationState, version, basedOnRevision, previousSource, changeClass, suggestion },
+  }));
+}
+
 /** One untranslated row per translatable segment and target language (version 1, no history yet). */
 export async function createUntranslatedRows(
   db: Queryable,
@@ -81,17 +129,7 @@ export interface SegmentWithTranslation {
   lockReason: LockReason | null;
   hoisted: string | null;
   derivedFrom: string[];
-  translation: null | {
-    text: string;
-    state: TranslationState;
-    version: number;
-    basedOnRevision: number | null;
-    previousSource: string | null;
-    changeClass: string | null;
-    suggestion: string | null;
-    updatedBy: string | null;
-    updatedAt: Date;
-  };
+  translation: null | (SegmentTranslation & { updatedBy: string | null; updatedAt: Date });
   /** Open questions in the asked language or for all languages. */
   openQuestions: number;
 }

@@ -192,6 +192,7 @@ export async function publishCheckedRevision(db: Db, actorId: number | null, doc
   });
   eventsCommitted(db, documentId);
   outboxWritten(db);
+  await faultPoint('publish:committed');
   memoryWritten(db);
   await statisticsAfterCommit(db, segmentsWritten);
   return published;

@@ -35,8 +35,8 @@ export function sourceHashOf(source: string): string {
   return createHash('sha256').update(alignmentKey(source), 'utf8').digest('base64url').slice(0, 22);
 }
 
-function unitOf(s: ExportRow, profile: ExportProfile): XliffUnit {
-  const base = { id: s.id, source: s.sourceRuns, sourceHash: sourceHashOf(s.source) };
+function unitOf(s: ExportRow, profile: ExportProfile, sourceHash: string): XliffUnit {
+  const base = { id: s.id, source: s.sourceRuns, sourceHash };
   if (!s.translatable || s.state === null) return { ...base, state: 'locked' };
   const state = s.state;
   return {
@@ -97,18 +97,38 @@ export async function exportXliff(
   return { ...file, units };
 }
 
-/** The cursor's rows as units, each batch recorded in the ledger before its units are written. */
+/**
+ * A query started now and awaited later: its failure is kept for the `await`, and does not
+ * count as unhandled meanwhile (the consumer may stop early, before that `await`).
+ */
+function started<T>(p: Promise<T>): () => Promise<T> {
+  p.catch(() => undefined);
+  return () => p;
+}
+
+/**
+ * The cursor's rows as units. Each batch's ledger rows and the next batch are asked for
+ * before the batch's units are handed on, so the database writes and reads while this thread
+ * builds the file (one connection runs them in order); the ledger insert is awaited before
+ * the next batch is used and at the end, so a failed one still fails the export (rolled back,
+ * ledger included) and the ledger says exactly what the file says.
+ */
 async function* exportUnits(tx: Queryable, exportId: string, profile: ExportProfile): AsyncGenerator<XliffUnit> {
-  for (;;) {
-    const rows = await fetchExportRows(tx, EXPORT_BATCH);
-    if (rows.length === 0) return;
-    await recordExportUnits(
-      tx,
-      exportId,
-      rows.map((s) => ({ segmentId: s.id, translationVersion: s.version, sourceHash: sourceHashOf(s.source) })),
+  let rows = await fetchExportRows(tx, EXPORT_BATCH);
+  while (rows.length > 0) {
+    const hashes = rows.map((s) => sourceHashOf(s.source));
+    const ledger = started(
+      recordExportUnits(
+        tx,
+        exportId,
+        rows.map((s, i) => ({ segmentId: s.id, translationVersion: s.version, sourceHash: hashes[i] })),
+      ),
     );
-    for (const row of rows) yield unitOf(row, profile);
-    if (rows.length < EXPORT_BATCH) return;
+    const next = rows.length < EXPORT_BATCH ? undefined : started(fetchExportRows(tx, EXPORT_BATCH));
+    for (let i = 0; i < rows.length; i++) yield unitOf(rows[i], profile, hashes[i]);
+    await ledger();
+    if (!next) return;
+    rows = await next();
   }
 }
 

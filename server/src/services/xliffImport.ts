@@ -1,5 +1,5 @@
 import {
-  checkSegment,
+  checkSourceTextLeft,
   conflict,
   decideImport,
   lockstepLanguageOf,
@@ -18,7 +18,7 @@ import { retrying } from '../db/retrying.js';
 import { shareLockDocument, type DocumentRow } from '../repos/documents.js';
 import { insertEvent } from '../repos/events.js';
 import { eventsCommitted } from '../events/committed.js';
-import { listSegments, type SegmentWithTranslation } from '../repos/segments.js';
+import { importSegments, type ImportSegment } from '../repos/segments.js';
 import { lockLanguageRows, writeChanges, writeSuggestions, type BulkChange } from '../repos/translations.js';
 import { exportedUnitsWithText, findExport } from '../repos/xliffExports.js';
 import { outboxWritten } from '../webhooks/outboxSignal.js';
@@ -29,7 +29,7 @@ export type { ImportReport };
 
 interface Planned {
   unit: ReadUnit;
-  segment?: SegmentWithTranslation;
+  segment?: ImportSegment;
   decision: ImportDecision;
 }
 
@@ -75,7 +75,7 @@ export async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: 
     warnings.push({ message: 'The file names no export of this server: units are matched by id, and every changed source is a conflict.' });
   }
   const ledger = ledgerRecord ? new Map((await exportedUnitsWithText(db, ledgerRecord.id, lang)).map((u) => [u.segmentId, u])) : undefined;
-  const segments = new Map((await listSegments(db, { documentId: doc.id, lang })).map((s) => [s.id, s]));
+  const segments = new Map((await importSegments(db, doc.id, lang)).map((s) => [s.id, s]));
   const mayApprove = may(actor, 'approve', lang);
   const planned: Planned[] = file.files.flatMap((f) =>
     f.units.map((unit) => {
@@ -100,8 +100,8 @@ export async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: 
   // A CAT tool's pre-filled source only partly overwritten: applied, but the report says so.
   for (const { unit, segment, decision } of planned) {
     if (decision.outcome !== 'applied' || !segment) continue;
-    const qa = checkSegment({ sourceCoded: segment.source, targetCoded: decision.row.text, sourceLang: doc.sourceLang, targetLang: lang, sourceRuns: segment.sourceRuns });
-    for (const w of qa) if (w.code === 'source_text_left') warnings.push({ unit: unit.id, message: w.message });
+    const qa = checkSourceTextLeft({ sourceCoded: segment.source, targetCoded: decision.row.text, sourceLang: doc.sourceLang, targetLang: lang, sourceRuns: segment.sourceRuns });
+    for (const w of qa) warnings.push({ unit: unit.id, message: w.message });
   }
   return { exportId: ledgerRecord?.id ?? null, planned, warnings };
 }

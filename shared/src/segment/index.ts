@@ -13,7 +13,7 @@ export type { CodedRun, CodeProblem, CodeProblemKind, ParsedCodedText, Validated
 export { splitSentences, sentenceStarts } from './sentences.js';
 export { languageData, type LanguageData } from './rules.js';
 export { countWords } from './words.js';
-export { parseMarkdown } from './markdown.js';
+export { parseBlocks, parseMarkdown, parseWhole } from './markdown.js';
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
 

@@ -8,6 +8,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
+import { placedBlocks, plainBlock, plainStretches } from './plainParagraphs.js';
 import type { Block, BlockKind, CodeKind } from './types.js';
 
 /** A wrapper code (emphasis, link…) as found in the source; one object per source node. */
@@ -217,8 +218,24 @@ export function parseMarkdown(markdown: string): Root {
   return fromMarkdown(markdown, options);
 }
 
-/** Markdown → blocks in document order, each with its inline content flattened to tokens. */
+/**
+ * Markdown → blocks in document order, each with its inline content flattened to tokens.
+ * Plain paragraphs are taken as they are and only the stretches between them are parsed
+ * (plainParagraphs.ts): the same blocks, at a fraction of the parsing.
+ */
 export function parseBlocks(markdown: string): ParsedBlock[] {
+  const stretches = plainStretches(markdown);
+  if (!stretches) return parseWhole(markdown);
+  const out: ParsedBlock[] = [];
+  for (const s of stretches) {
+    if (s.plain) out.push(plainBlock(markdown, s, out.length));
+    else out.push(...placedBlocks(parseWhole(markdown.slice(s.start, s.end)), s, out.length));
+  }
+  return out;
+}
+
+/** `parseBlocks` by the parser alone, for every paragraph: what the plain-paragraph path is checked against. */
+export function parseWhole(markdown: string): ParsedBlock[] {
   const tree: Root = parseMarkdown(markdown);
   const definitions = new Map<string, Definition>();
   collectDefinitions(tree, definitions);

@@ -3,6 +3,9 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { unzipSync } from 'fflate';
 import { readXliff } from '@lockstep/shared';
+import { findDocument } from '@lockstep/server/repos/documents';
+import { createDocument } from '@lockstep/server/services/documents';
+import { EXPORT_BATCH, exportXliff } from '@lockstep/server/services/xliffExport';
 import { demoTokenFor, seedDemo, testApp, bytesOf } from '../support/app.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 
@@ -97,5 +100,34 @@ describe('XLIFF export', () => {
       const ledger = await db.query('SELECT 1 FROM xliff_exports WHERE id = $1', [file.files[0].exportId]);
       expect(ledger.rows).toHaveLength(1);
     }
+  });
+});
+
+describe('an export whose download stops', () => {
+  test('past its first batch leaves no trace in the ledger, and the next export of the document is whole', async () => {
+    const sentences = Array.from({ length: EXPORT_BATCH + 300 }, (_, i) => `Sentence number ${i} of the long document.`);
+    await createDocument(db, null, { id: 'long-export', title: 'Long', sourceLang: 'en', targetLangs: ['ko'], markdown: sentences.join('\n\n') + '\n' });
+    const doc = (await findDocument(db, 'long-export'))!;
+    const before = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM xliff_exports WHERE document_id = 'long-export'`);
+    let chunks = 0;
+    let exportId = '';
+    // The client goes away once part of the file is out: the sink rejects, as a closed response does.
+    const gone = exportXliff(db, null, doc, 'ko', { version: '2.0', scope: 'all' }, async (chunk, file) => {
+      exportId = file.exportId;
+      chunks += chunk.includes('</unit>') ? (chunk.match(/<\/unit>/g) ?? []).length : 0;
+      if (chunks > EXPORT_BATCH) throw new Error('client went away');
+    });
+    await expect(gone).rejects.toThrow('client went away');
+    const after = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM xliff_exports WHERE document_id = 'long-export'`);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    const units = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM xliff_export_units WHERE export_id = $1', [exportId]);
+    expect(units.rows[0].n).toBe(0);
+
+    const parts: string[] = [];
+    const whole = await exportXliff(db, null, doc, 'ko', { version: '2.0', scope: 'all' }, async (chunk) => void parts.push(chunk));
+    expect(whole.units).toBe(sentences.length);
+    expect(readXliff(parts.join('')).files[0].units).toHaveLength(sentences.length);
+    const ledger = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM xliff_export_units WHERE export_id = $1', [whole.exportId]);
+    expect(ledger.rows[0].n).toBe(sentences.length);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { checkSegment } from '@lockstep/shared';
+import { checkSegment, checkSourceTextLeft } from '@lockstep/shared';
 
 const check = (source: string, target: string, targetLang: string) =>
   checkSegment({ sourceCoded: source, targetCoded: target, sourceLang: 'en', targetLang }).filter((w) => w.code === 'source_text_left');
@@ -28,5 +28,22 @@ describe('source_text_left: a translation that still carries the source', () => 
     const all = checkSegment({ sourceCoded: 'First item of the list.', targetCoded: 'First item of the list.', sourceLang: 'en', targetLang: 'ko' }).map((w) => w.code);
     expect(all).toContain('same_as_source');
     expect(all).not.toContain('source_text_left');
+  });
+
+  test('the import\'s finding alone (checkSourceTextLeft) is what the whole check says', () => {
+    const cases: [string, string, string][] = [
+      ['Protests in the (United States and Australia)', '시위 (미국 and Australia)', 'ko'],
+      ['The first sentence of the text here.', 'La primera frase of the text here.', 'es'],
+      ['Visit https://example.org/the/first/sentence/of today.', 'Visita https://example.org/the/first/sentence/of hoy.', 'es'],
+      ['First item of the list.', 'First item of the list.', 'ko'],
+      ['Read <1>the whole of the text</1> now.', '<1>the whole of the text</1>', 'ko'],
+      ['Some text.', '   ', 'es'],
+      ['Peace and bread for all.', 'Paz y pan para todos, and bread.', 'es'],
+    ];
+    for (const [source, target, targetLang] of cases) {
+      const input = { sourceCoded: source, targetCoded: target, sourceLang: 'en', targetLang };
+      expect(checkSourceTextLeft(input)).toEqual(checkSegment(input).filter((w) => w.code === 'source_text_left'));
+    }
+    expect(checkSourceTextLeft({ sourceCoded: 'The first sentence of the text here.', targetCoded: 'La primera frase of the text here.', sourceLang: 'en', targetLang: 'es-MX' })).toHaveLength(1);
   });
 });
