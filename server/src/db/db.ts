@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { prepareDataDir } from './dataDir.js';
 import { acquireDirLock, type DirLock } from './dirLock.js';
-import { clientGoneError, interactiveOnPool, type InteractiveRunner } from './interactive.js';
+import { clientGoneError, interactiveOnPool, lostConnection, type InteractiveRunner } from './interactive.js';
 
 export interface QueryResult<R> {
   rows: R[];
@@ -144,6 +144,10 @@ export function poolDb(
     async transaction(fn) {
       guard();
       const client = await pool.connect();
+      // Between two statements the connection can be lost (the server restarts); pg then emits
+      // 'error' on the checked-out client, which would crash the process without a listener.
+      // The next statement fails instead, and so does the transaction.
+      client.on('error', lostConnection);
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -158,6 +162,7 @@ export function poolDb(
         throw err;
       } finally {
         // A connection whose ROLLBACK failed is in an unknown state: destroy it.
+        client.off('error', lostConnection);
         client.release(broken);
       }
     },

@@ -27,6 +27,9 @@ function busyError(): LockstepError {
 
 const CONNECT_TIMEOUT = /timeout exceeded when trying to connect/i;
 
+/** Listener for a checked-out connection's 'error': the statement it breaks reports it. */
+export function lostConnection(): void {}
+
 /**
  * Runs `fn` in a read transaction on a connection of `share`; when `signal` aborts meanwhile,
  * the running statement is cancelled through `control` (a connection of the main pool: the
@@ -48,6 +51,7 @@ export function interactiveOnPool(share: pg.Pool, control: pg.Pool, wrap: (c: pg
       client.release();
       throw clientGoneError();
     }
+    client.on('error', lostConnection);
     let cancelled: Promise<unknown> | undefined;
     const onAbort = () => {
       const pid = (client as unknown as { processID: number | null }).processID;
@@ -68,6 +72,7 @@ export function interactiveOnPool(share: pg.Pool, control: pg.Pool, wrap: (c: pg
     } finally {
       signal?.removeEventListener('abort', onAbort);
       if (cancelled) await cancelled;
+      client.off('error', lostConnection);
       client.release(broken || cancelled !== undefined);
     }
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { isDone, TRANSLATION_STATES } from '@lockstep/shared';
-import { openTestDb, type TestDb } from '../support/testDb.js';
+import { onPostgres, openTestDb, type TestDb } from '../support/testDb.js';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -40,6 +40,28 @@ describe('the test-mode transaction guard', () => {
     ).rejects.toThrow('boom');
     expect((await db.query('SELECT count(*)::int AS c FROM guard_probe')).rows[0]).toEqual({ c: 0 });
     await db.query('DROP TABLE guard_probe');
+  });
+});
+
+(onPostgres ? describe : describe.skip)('a connection lost in the middle of a transaction', () => {
+  test('fails that transaction, never the process (no unhandled error from the connection)', async () => {
+    // The outage test met this: PostgreSQL went away while a background transaction was
+    // between two statements, and the checked-out connection's 'error' had no listener.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let pid = 0;
+    const tx = db.transaction(async (t) => {
+      pid = (await t.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      await held;
+      await t.query('SELECT 1');
+    });
+    while (!pid) await new Promise((r) => setTimeout(r, 5));
+    await db.query('SELECT pg_terminate_backend($1)', [pid]);
+    // The connection's 'error' arrives while the callback waits for nothing of the database.
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await expect(tx).rejects.toThrow();
+    expect((await db.query<{ n: number }>('SELECT 1 AS n')).rows[0].n).toBe(1);
   });
 });
 
