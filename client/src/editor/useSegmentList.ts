@@ -84,7 +84,6 @@ export function useSegmentList(doc: string, lang: string, filter: Filter, search
   // for and only the asked-for rows are replaced, so the rest of the screen does not move.
   const pending = useRef(new Set<string>());
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const allPath = path;
   const refresh = useCallback(
     (segmentIds: Iterable<string>) => {
       for (const id of segmentIds) pending.current.add(id);
@@ -93,7 +92,7 @@ export function useSegmentList(doc: string, lang: string, filter: Filter, search
         timer.current = undefined;
         const ids = pending.current;
         pending.current = new Set();
-        api.get<SegmentPage>(allPath).then(
+        api.get<SegmentPage>(path).then(
           (data) => {
             const fresh = new Map(data.segments.filter((s) => ids.has(s.id)).map((s) => [s.id, s]));
             setFetched((old) => old?.map((s) => fresh.get(s.id) ?? s));
@@ -103,7 +102,7 @@ export function useSegmentList(doc: string, lang: string, filter: Filter, search
         );
       }, REFRESH_BATCH_MS);
     },
-    [allPath],
+    [path],
   );
   useEffect(() => () => clearTimeout(timer.current), []);
   const update = useCallback((segmentId: string, translation: Translation) => {

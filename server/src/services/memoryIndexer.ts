@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../db/db.js';
+import type { Db } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { indexPendingMemory } from './memoryIndex.js';
 
@@ -118,6 +118,6 @@ export function memoryIndexer(db: Db): MemoryIndexer {
  * the commit): it indexes them shortly, off the request. No await: the writer's answer never
  * waits for the index.
  */
-export function memoryWritten(db: Queryable): void {
-  memoryIndexer(db as Db).wake();
+export function memoryWritten(db: Db): void {
+  memoryIndexer(db).wake();
 }

@@ -157,10 +157,6 @@ function checkHiddenCharacters(source: string, target: string): Warn[] {
 }
 
 /**
- * Every segment-level check on one translation. Pure and synchronous: the editor runs it on
- * each keystroke, the server on each save. Findings only; the text is never changed.
- */
-/**
  * `checkSegment`'s `source_text_left` finding alone, computed as it computes it: what an import
  * reports for applied units. Running every check on 10,000 units to keep one code cost an
  * XLIFF import a few hundred milliseconds.
@@ -173,6 +169,10 @@ export function checkSourceTextLeft(input: SegmentQaInput): Warn[] {
   return checkSourceLeft(src, findAddresses(target).rest, primaryLanguage(input.sourceLang), primaryLanguage(input.targetLang));
 }
 
+/**
+ * Every segment-level check on one translation. Pure and synchronous: the editor runs it on
+ * each keystroke, the server on each save. Findings only; the text is never changed.
+ */
 export function checkSegment(input: SegmentQaInput): Warn[] {
   const sourceLang = primaryLanguage(input.sourceLang);
   const targetLang = primaryLanguage(input.targetLang);

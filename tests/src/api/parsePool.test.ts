@@ -33,6 +33,20 @@ afterAll(async () => {
 
 const inspect = (app: Express, file: Buffer) => request(app).post('/api/xliff/inspect').set(auth()).set('content-type', 'application/xliff+xml').send(file);
 
+/**
+ * Fills a pool of one thread and a queue of one with held test tasks; the returned function
+ * lets them finish and waits for them.
+ */
+function fillParseQueue(): () => Promise<void> {
+  const gate = new Int32Array(new SharedArrayBuffer(4));
+  const held = [0, 1].map(() => parsePool().run({ kind: 'test', action: 'hold', gate }));
+  return async () => {
+    Atomics.store(gate, 0, 1);
+    Atomics.notify(gate, 0);
+    await Promise.all(held);
+  };
+}
+
 describe('large raw uploads (read into one buffer as they arrive)', () => {
   test('read the same as the file sent as a form, and one cut off midway leaves the server answering', async () => {
     const { app } = testApp(db);
@@ -61,9 +75,7 @@ describe('a full parse queue', () => {
   test('answers 503 with Retry-After and the JSON error shape, and the same request succeeds once it drains', async () => {
     const { app } = testApp(db, { parse: { threads: 1, queue: 1, memoryMb: 1024 } });
     await inspect(app, SMALL).expect(200); // the thread is up
-    const gate = new Int32Array(new SharedArrayBuffer(4));
-    const running = parsePool().run({ kind: 'test', action: 'hold', gate });
-    const queued = parsePool().run({ kind: 'test', action: 'hold', gate });
+    const drain = fillParseQueue();
 
     const refused = await inspect(app, SMALL);
     expect(refused.status).toBe(503);
@@ -74,9 +86,7 @@ describe('a full parse queue', () => {
     expect(document.body.error.code).toBe('parser_busy');
     expect((await request(app).get('/api/documents/busy').set(auth())).status).toBe(404);
 
-    Atomics.store(gate, 0, 1);
-    Atomics.notify(gate, 0);
-    await Promise.all([running, queued]);
+    await drain();
     expect((await inspect(app, SMALL)).body).toMatchObject({ units: 3 });
     expect((await request(app).post('/api/documents').set(auth()).send({ id: 'busy', title: 'B', sourceLang: 'en', targetLangs: ['ko'], markdown: 'One. Two.' })).status).toBe(201);
   });
@@ -86,9 +96,7 @@ describe('zips of a multi-file upload', () => {
   test('are unpacked on a parse thread: with the parse queue full even a broken zip waits there (503), and is read once it drains', async () => {
     const { app } = testApp(db, { parse: { threads: 1, queue: 1, memoryMb: 1024 } });
     await request(app).post('/api/documents').set(auth()).send({ id: 'zips', title: 'Z', sourceLang: 'en', targetLangs: ['ko'], markdown: 'One. Two.' }).expect(201);
-    const gate = new Int32Array(new SharedArrayBuffer(4));
-    const running = parsePool().run({ kind: 'test', action: 'hold', gate });
-    const queued = parsePool().run({ kind: 'test', action: 'hold', gate });
+    const drain = fillParseQueue();
     const broken = Buffer.from(zipSync({ 'doc.ko.xlf': new Uint8Array(1000) }));
     broken.fill(0xff, 40); // the local header survives; the deflated data and directory do not
     // On the request thread the inflate would have run (and refused the zip) without the pool.
@@ -96,9 +104,7 @@ describe('zips of a multi-file upload', () => {
     expect(busy.status).toBe(503);
     expect(busy.body.error.code).toBe('parser_busy');
 
-    Atomics.store(gate, 0, 1);
-    Atomics.notify(gate, 0);
-    await Promise.all([running, queued]);
+    await drain();
     const read = await request(app).post('/api/documents/zips/xliff?dryRun=true').set(auth()).attach('file', broken, 'broken.zip');
     expect(read.status).toBe(400);
     expect(read.body.error).toMatchObject({ code: 'bad_zip', message: expect.stringContaining('broken.zip') });
@@ -109,18 +115,14 @@ describe('exports', () => {
   test('a translated Markdown file and a site zip are made on a parse thread: with the parse queue full they wait there (503), then succeed', async () => {
     const { app } = testApp(db, { parse: { threads: 1, queue: 1, memoryMb: 1024 } });
     await request(app).post('/api/documents').set(auth()).send({ id: 'pages', title: 'P', sourceLang: 'en', targetLangs: ['ko'], markdown: 'One. *Two.*' }).expect(201);
-    const gate = new Int32Array(new SharedArrayBuffer(4));
-    const running = parsePool().run({ kind: 'test', action: 'hold', gate });
-    const queued = parsePool().run({ kind: 'test', action: 'hold', gate });
+    const drain = fillParseQueue();
     // On the request thread these answered 200 whatever the parse threads were doing.
     for (const path of ['/api/documents/pages/markdown/ko', '/api/documents/pages/site?format=html']) {
       const busy = await request(app).get(path).set(auth());
       expect(busy.status).toBe(503);
       expect(busy.body.error.code).toBe('parser_busy');
     }
-    Atomics.store(gate, 0, 1);
-    Atomics.notify(gate, 0);
-    await Promise.all([running, queued]);
+    await drain();
     const markdown = await request(app).get('/api/documents/pages/markdown/ko').set(auth());
     expect(markdown.status).toBe(200);
     expect(markdown.text).toContain('One. *Two.*');
