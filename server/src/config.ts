@@ -5,6 +5,7 @@ import { DEFAULT_MEMORY_FUZZY_MAX_CHARS } from '@lockstep/shared';
 import { DEFAULT_INTERACTIVE_POOL_SIZE, DEFAULT_INTERACTIVE_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type OpenDbOptions } from './db/db.js';
 import { DEFAULT_MT_CACHE_ENTRIES, DEFAULT_MT_CACHE_TTL_MS, DEFAULT_MT_CONCURRENCY, DEFAULT_MT_TIMEOUT_MS, type MtSettings } from './mt/settings.js';
 import { DEFAULT_PARSE_MEMORY_MB, defaultParseThreads, type ParseSettings } from './parsing/settings.js';
+import { passwordCostFromEnv } from './security/passwords.js';
 
 /** The repository root: `server/src/..` and `server/dist/..` are both two levels down. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -73,6 +74,18 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min 
 
 const MAX_WORKERS = 64;
 
+/**
+ * LOCKSTEP_PASSWORD_COST is read by security/passwords.ts where it hashes; it is checked here
+ * so that a bad value stops the server at start-up, not its first sign-up.
+ */
+function checkPasswordCost(env: NodeJS.ProcessEnv): void {
+  try {
+    passwordCostFromEnv(env);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+}
+
 // proxy-addr's names for address ranges, accepted by Express `trust proxy`.
 const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -106,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
     throw new ConfigError('Set both LOCKSTEP_ADMIN_EMAIL and LOCKSTEP_ADMIN_PASSWORD, or neither.');
   }
+  checkPasswordCost(env);
   const workers = intFromEnv(env, 'LOCKSTEP_WORKERS', 1, 1, MAX_WORKERS);
   if (workers > 1 && !env.DATABASE_URL) {
     throw new ConfigError(

@@ -139,4 +139,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ LOCKSTEP_ADMIN_EMAIL: 'a@b.c' })).toThrow(/both/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
+
+  test('a password cost outside 10–20 stops the server at start-up with the range in the message', () => {
+    expect(() => loadConfig({ LOCKSTEP_PASSWORD_COST: '9' })).toThrow(/LOCKSTEP_PASSWORD_COST must be a whole number from 10 to 20/);
+    expect(() => loadConfig({ LOCKSTEP_PASSWORD_COST: '15.5' })).toThrow(/LOCKSTEP_PASSWORD_COST/);
+    expect(() => loadConfig({ LOCKSTEP_PASSWORD_COST: '16' })).not.toThrow();
+  });
 });

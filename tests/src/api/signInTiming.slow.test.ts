@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import request from 'supertest';
+import type { Express } from 'express';
+import { addUser, testApp } from '../support/app.js';
+import { openTestDb, type TestDb } from '../support/testDb.js';
+
+// A wall-clock comparison, so it lives in the slow lane (README "Test lanes"), and at the
+// production password cost: at the test lanes' 2^10 one scrypt is a millisecond, lost in the
+// request's own time, and a missing decoy would go unnoticed.
+let db: TestDb;
+let app: Express;
+
+beforeAll(async () => {
+  // Read at this file's first hash (security/passwords.ts), so before addUser.
+  process.env.LOCKSTEP_PASSWORD_COST = '15';
+  db = await openTestDb();
+  app = testApp(db).app;
+  await addUser(db, 'ko@example.org', 'translator', ['ko']);
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+test('wrong password and unknown e-mail take about the same time', async () => {
+  const stored = await db.query<{ password_hash: string }>('SELECT password_hash FROM users');
+  expect(stored.rows[0].password_hash).toMatch(/^scrypt\$32768\$/);
+  const time = async (email: string) => {
+    const t0 = process.hrtime.bigint();
+    await request(app).post('/api/session').send({ email, password: 'nope-nope-nope' });
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const known: number[] = [];
+  const unknown: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    known.push(await time('ko@example.org'));
+    unknown.push(await time(`nobody${i}@example.org`));
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  // Both paths run one scrypt; a missing user must not answer in a fraction of the time.
+  expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+  expect(median(known)).toBeGreaterThan(median(unknown) * 0.5);
+});
