@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
 import request from 'supertest';
 import { addUser, testApp, tokenFor } from '../support/app.js';
-import { hashAllTables, openTestDb, type TestDb } from '../support/testDb.js';
+import { hashAllTables, openPgliteCopy, openTestDb, type TestDb } from '../support/testDb.js';
 import { openDb, type Db } from '@lockstep/server/db';
 
 let db: TestDb;
@@ -47,7 +46,7 @@ interface Doc {
 async function looseApp(): Promise<{ app: Express; db: TestDb; close: () => Promise<void> }> {
   const loose: Db = db.url
     ? await openDb({ url: db.url })
-    : await openDb({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(process.env.LOCKSTEP_TEST_PGLITE_DUMP!)]) });
+    : await openPgliteCopy({ strictTransactions: false });
   return { app: testApp(loose).app, db: loose, close: () => loose.close() };
 }
 
