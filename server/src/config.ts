@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_MEMORY_FUZZY_MAX_CHARS } from '@lockstep/shared';
 import { DEFAULT_INTERACTIVE_POOL_SIZE, DEFAULT_INTERACTIVE_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type OpenDbOptions } from './db/db.js';
 import { DEFAULT_MT_CACHE_ENTRIES, DEFAULT_MT_CACHE_TTL_MS, DEFAULT_MT_CONCURRENCY, DEFAULT_MT_TIMEOUT_MS, type MtSettings } from './mt/settings.js';
+import { HELPER_THREADS_NICE } from './parsing/helperThreads.js';
 import { DEFAULT_PARSE_MEMORY_MB, defaultParseThreads, type ParseSettings } from './parsing/settings.js';
 import { passwordCostFromEnv } from './security/passwords.js';
 
@@ -46,6 +47,8 @@ export interface Config {
   memoryFuzzyMaxChars: number;
   /** The worker threads that parse XLIFF and Markdown off the request thread (parsing/pool.ts). */
   parse: ParseSettings;
+  /** Nice value of V8's helper threads (parsing/helperThreads.ts); 0 leaves them at the process's. */
+  v8HelpersNice: number;
   /** Webhooks: send to loopback, private and link-local addresses too (a self-hosted intranet, tests). */
   webhookAllowPrivate: boolean;
   /** Webhooks: one delivery attempt's time limit, ms. */
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     memoryMb: intFromEnv(env, 'LOCKSTEP_PARSE_MEMORY_MB', DEFAULT_PARSE_MEMORY_MB, 64, 65536),
   };
   return {
+    v8HelpersNice: intFromEnv(env, 'LOCKSTEP_V8_HELPERS_NICE', HELPER_THREADS_NICE, 0, 19),
     port: intFromEnv(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,

@@ -7,6 +7,7 @@ import { openDb, type Db } from './db/db.js';
 import { DataDirLockedError } from './db/dirLock.js';
 import { createAppServer, listen } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
+import { lowerV8HelperThreads } from './parsing/helperThreads.js';
 import { demoBanner, prepareDatabase } from './startup.js';
 
 async function main(): Promise<void> {
@@ -23,6 +24,12 @@ async function main(): Promise<void> {
 
 /** One server process: the app on the port until SIGTERM or SIGINT. */
 async function serve(config: Config, logger: Logger, db: Db, demoAvailable: boolean): Promise<void> {
+  // Before the first parse: the parse threads' garbage collection runs on these threads.
+  if (config.v8HelpersNice > 0) {
+    const lowered = lowerV8HelperThreads(config.v8HelpersNice);
+    if (lowered.skipped) logger.warn({ reason: lowered.skipped }, "V8's helper threads keep the server's priority");
+    else logger.debug({ tids: lowered.tids, nice: config.v8HelpersNice }, "V8's helper threads lowered");
+  }
   const lockstep = createApp({ db, config, logger });
   const { app } = lockstep;
   // One listening session per process, held from the start so the first reader waits for nothing.

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
@@ -6,6 +7,7 @@ import request from 'supertest';
 import { parsePool } from '@lockstep/server/parsing/pool';
 import { addUser, testApp, tokenFor } from '../support/app.js';
 import { largeXliff, largeXliffOfSize } from '../support/largeXliff.js';
+import { startServer, stop, tempDir, waitHealthy } from '../support/serverProcess.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 
 // The parse pool with large files (seconds each): the other parse-pool tests are in parsePool.test.ts.
@@ -84,5 +86,25 @@ describe('a file larger than a parse thread may hold', () => {
     const next = await inspect(app, SMALL);
     expect(next.status).toBe(200);
     expect(next.body.units).toBe(3);
+  });
+});
+
+describe("the server process lowers V8's helper threads (parsing/helperThreads.ts)", () => {
+  (process.platform === 'linux' ? test : test.skip)('four threads run at nice 19 from the start; the request thread keeps its priority', async () => {
+    const dir = tempDir('lockstep-helpers-');
+    const server = await startServer({ LOCKSTEP_DATA_DIR: dir, LOCKSTEP_DEMO: '0' });
+    try {
+      await waitHealthy(server);
+      const pid = server.child.pid!;
+      const nice = (tid: string) => Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+      const threads = readdirSync(`/proc/${pid}/task`);
+      const base = nice(String(pid));
+      // No parse has run, so no parse thread exists yet: the threads at 19 are V8's helpers.
+      expect(threads.filter((tid) => nice(tid) === Math.max(19, base))).toHaveLength(base >= 19 ? threads.length : 4);
+      expect(base).toBe(Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[16]));
+    } finally {
+      await stop(server);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,12 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import request from 'supertest';
+import { platformWorkerTids, v8PoolSize } from '@lockstep/server/parsing/helperThreads';
 import { parsePool } from '@lockstep/server/parsing/pool';
 import { addUser, testApp, tokenFor } from '../support/app.js';
 import { largeXliff, largeXliffOfSize } from '../support/largeXliff.js';
+import { REPO_ROOT } from '../support/serverProcess.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 
 // XLIFF and Markdown are parsed on worker threads (server/src/parsing), not on the request thread.
@@ -149,4 +154,68 @@ describe('errors from the parse threads', () => {
     expect(notXliff.status).toBe(422);
     expect(notXliff.body.error.code).toBe('not_xliff');
   });
+});
+
+/**
+ * In a process of its own (it lowers threads): collects garbage a few times over a large heap,
+ * measuring each thread's CPU time meanwhile, then lowers V8's helper threads and reports each
+ * thread's nice value.
+ */
+const HELPERS_PROBE = `
+import { readdirSync, readFileSync } from 'node:fs';
+import { lowerV8HelperThreads } from '@lockstep/server/parsing/helperThreads';
+const threads = () => readdirSync('/proc/self/task').map(Number);
+const cpu = (tid) => Number(readFileSync('/proc/self/task/' + tid + '/schedstat', 'utf8').split(' ')[0]);
+const nice = (tid) => Number(readFileSync('/proc/self/task/' + tid + '/stat', 'utf8').split(') ')[1].split(' ')[16]);
+const before = new Map(threads().map((t) => [t, cpu(t)]));
+const keep = [];
+for (let round = 0; round < 3; round++) {
+  for (let i = 0; i < 500000; i++) keep.push({ i, s: 'x' + i });
+  globalThis.gc();
+}
+const gcMs = Object.fromEntries(threads().map((t) => [t, (cpu(t) - (before.get(t) ?? 0)) / 1e6]));
+const lowered = lowerV8HelperThreads();
+console.log(JSON.stringify({ pid: process.pid, gcMs, lowered, nice: Object.fromEntries(threads().map((t) => [t, nice(t)])) }));
+`;
+
+describe("V8's helper threads (parsing/helperThreads.ts)", () => {
+  test('the pool size is read from Node options, 4 when not given, unknown when 0 or not a count', () => {
+    expect(v8PoolSize([], undefined)).toBe(4);
+    expect(v8PoolSize(['--v8-pool-size=2'], undefined)).toBe(2);
+    expect(v8PoolSize([], '--max-old-space-size=512 --v8-pool-size 3')).toBe(3);
+    expect(v8PoolSize(['--v8-pool-size=0'], undefined)).toBeUndefined();
+    expect(v8PoolSize(['--v8-pool-size=two'], undefined)).toBeUndefined();
+  });
+
+  test("the platform workers are the threads after the main and delayed-task threads; a list that is not Node's layout gives none", () => {
+    expect(platformWorkerTids([120, 100, 106, 105, 107, 108, 109, 113], 100, 4)).toEqual([106, 107, 108, 109]);
+    expect(platformWorkerTids([100, 105, 106], 100, 4)).toEqual([]);
+    expect(platformWorkerTids([99, 100, 105, 106, 107, 108, 109], 100, 4)).toEqual([]);
+  });
+
+  (process.platform === 'linux' ? test : test.skip)(
+    'the threads lowered to nice 19 are the ones that collect garbage; the main thread and the rest keep their priority',
+    () => {
+      const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--conditions=@lockstep/source', '--input-type=module', '-e', HELPERS_PROBE], {
+        cwd: path.join(REPO_ROOT, 'tests'),
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+      expect(run.stderr).toBe('');
+      const probe = JSON.parse(run.stdout) as { pid: number; gcMs: Record<string, number>; lowered: { tids: number[] }; nice: Record<string, number> };
+      const base = os.getPriority(); // the child's nice is the test's
+      // The helpers share the marking; a thread with a little CPU meanwhile (tsx's loader
+      // thread finishing a compile) is not one of them.
+      const others = Object.entries(probe.gcMs).filter(([tid]) => Number(tid) !== probe.pid);
+      const most = Math.max(...others.map(([, ms]) => ms));
+      const collectors = others.filter(([, ms]) => ms >= most / 4).map(([tid]) => Number(tid));
+      expect(collectors.length).toBeGreaterThan(0);
+      expect(probe.lowered.tids).toHaveLength(4);
+      // gcMs is shown when this fails: which thread worked how long.
+      expect({ notLowered: collectors.filter((t) => !probe.lowered.tids.includes(t)), gcMs: probe.gcMs }).toMatchObject({ notLowered: [] });
+      for (const [tid, nice] of Object.entries(probe.nice)) {
+        expect([Number(tid), nice]).toEqual([Number(tid), probe.lowered.tids.includes(Number(tid)) ? Math.max(19, base) : base]);
+      }
+    },
+  );
 });

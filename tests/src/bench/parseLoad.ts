@@ -20,7 +20,8 @@ import { benchSegments, seedSavesBench } from './savesLoad.js';
 // a process of their own), so both phases see the same machine drift. Reported: p50/p99 of each probe per phase and the
 // loaded/idle ratio of p99 (issue 18: p99 under 100 ms and within 2x of idle). The loaded phase
 // also runs issue 18's other attack: twelve memory lookups of a 20,000-character sentence, each
-// abandoned by its client after 2 s and sent again.
+// abandoned by its client after 2 s and sent again. What holds the request thread meanwhile:
+// LOCKSTEP_PARSE_LOAD_NODE_ARGS="--require $PWD/tests/src/bench/threadProbe.cjs" (Linux).
 
 const PHASE_MS = 5_000;
 /** As large as the API takes (20 MiB), less room for the file's tail. */
