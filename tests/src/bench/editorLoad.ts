@@ -17,6 +17,7 @@ const TRANSLATED_EVERY = 5;
 interface Measured {
   open: number[];
   floor: number[];
+  fullList: number[];
   filter: number[];
   filterBack: number[];
   search: number[];
@@ -120,14 +121,15 @@ async function clickFilter(page: Page, filter: string): Promise<number> {
  * PostgreSQL with `DATABASE_URL`): open
  * until the first segment needing work has its field, a state filter, a search, and a scroll
  * through the list frame by frame. The floor, measured in the same page and run, is the
- * segments request alone (fetch + JSON parse of the same list).
+ * segments request alone (fetch + JSON parse of the same, compact list); beside it the same
+ * for the full list (what the editor fetched before `view=compact`).
  */
 export function editorLoadWorkload(): Workload {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   const m: Measured = {
-    open: [], floor: [], filter: [], filterBack: [], search: [], framesP95: [], framesMax: [], longFrames: [], rows: [],
+    open: [], floor: [], fullList: [], filter: [], filterBack: [], search: [], framesP95: [], framesMax: [], longFrames: [], rows: [],
     boot: [], server: [], transfer: [], parse: [], render: [], listKb: [],
   };
 
@@ -199,14 +201,15 @@ export function editorLoadWorkload(): Workload {
         // Untimed by the harness: the rest of the editor's work on the same document.
         await installSettle(page);
         m.rows.push(await page.locator('.editor-row[data-segment]').count());
-        m.floor.push(
-          await page.evaluate(async (url) => {
+        const fetchParse = (url: string) =>
+          page.evaluate(async (u) => {
             const t = performance.now();
-            const res = await fetch(url);
+            const res = await fetch(u);
             await res.json();
             return performance.now() - t;
-          }, `/api/documents/${DOC}/segments?lang=${LANG}`),
-        );
+          }, url);
+        m.floor.push(await fetchParse(`/api/documents/${DOC}/segments?lang=${LANG}&view=compact`));
+        m.fullList.push(await fetchParse(`/api/documents/${DOC}/segments?lang=${LANG}`));
         m.filter.push(await clickFilter(page, 'untranslated'));
         m.filterBack.push(await clickFilter(page, 'all'));
         m.search.push(
@@ -238,6 +241,7 @@ export function editorLoadWorkload(): Workload {
       return {
         'rows in DOM': med(m.rows),
         'segments fetch+parse floor ms': med(m.floor),
+        'full list fetch+parse ms': med(m.fullList),
         'open ms': med(m.open),
         'open/floor': Number((median(m.open) / median(m.floor)).toFixed(1)),
         'open: boot ms': med(m.boot),
