@@ -50,9 +50,9 @@ export const EditorRow = memo(function EditorRow(props: Props) {
   const editable = isEditable(segment);
   const state = editable ? translation!.state : 'locked';
   // The list does not carry the stale diff: worked out here, for the rows on screen only.
-  const previousSource = state === 'stale' ? translation?.previousSource : null;
+  const previousSource = state === 'stale' ? (translation?.previousSource ?? null) : null;
   const diff = useMemo(
-    () => (previousSource && isLanguageCode(source.code) ? staleDiff(previousSource, plainTextOf(segment.sourceRuns), source.code) : null),
+    () => (previousSource !== null && isLanguageCode(source.code) ? staleDiff(previousSource, plainTextOf(segment.sourceRuns), source.code) : null),
     [previousSource, segment.sourceRuns, source.code],
   );
   const sourceId = `source-${segment.id}`;
