@@ -2,12 +2,15 @@ import type { Segment } from './types';
 
 export type BlockKind = 'heading' | 'listItem' | 'quote' | 'code' | 'paragraph';
 
-export interface Block {
+/** What grouping needs of a segment: the full list's and the editor's compact one's both have it. */
+type Placed = Pick<Segment, 'index' | 'blockIndex' | 'kind'>;
+
+export interface Block<S extends Placed = Segment> {
   key: string;
   kind: BlockKind;
   /** 1..6 for headings. */
   level: number;
-  segments: Segment[];
+  segments: S[];
 }
 
 /** The server's block kinds, whatever their exact spelling, reduced to what the view styles. */
@@ -20,14 +23,14 @@ export function blockKindOf(kind: string): BlockKind {
   return 'paragraph';
 }
 
-function headingLevel(segment: Segment): number {
+function headingLevel(segment: Placed): number {
   const level = Number(/(\d)/.exec(segment.kind)?.[1] ?? 2);
   return Math.min(6, Math.max(1, level || 2));
 }
 
 /** Consecutive segments of one block, in document order. */
-export function groupBlocks(segments: readonly Segment[]): Block[] {
-  const blocks: Block[] = [];
+export function groupBlocks<S extends Placed>(segments: readonly S[]): Block<S>[] {
+  const blocks: Block<S>[] = [];
   const ordered = [...segments].sort((a, b) => a.index - b.index);
   for (const segment of ordered) {
     const last = blocks.at(-1);
@@ -48,8 +51,8 @@ export function groupBlocks(segments: readonly Segment[]): Block[] {
 }
 
 /** Runs of list-item blocks become one list; every other block stands alone. */
-export function groupLists(blocks: readonly Block[]): (Block | Block[])[] {
-  const out: (Block | Block[])[] = [];
+export function groupLists<S extends Placed>(blocks: readonly Block<S>[]): (Block<S> | Block<S>[])[] {
+  const out: (Block<S> | Block<S>[])[] = [];
   for (const block of blocks) {
     const last = out.at(-1);
     if (block.kind === 'listItem' && Array.isArray(last)) last.push(block);

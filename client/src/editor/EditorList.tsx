@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { groupBlocks, groupLists, type Block } from '../blocks';
 import { LanguageName } from '../components/LanguageName';
+import type { EditorSegment } from './compactSegments';
 import { EditorRow, type RowContext } from './EditorRow';
 import type { SegmentChange } from './useSinceLastVisit';
 import { textClassOf, VIRTUAL_FROM, VirtualRows } from './VirtualRows';
@@ -29,7 +30,7 @@ export function EditorList({ onShowAll, changes, ...context }: Props) {
     );
   }
 
-  const rows = (block: Block) =>
+  const rows = (block: Block<EditorSegment>) =>
     block.segments.map((segment) => (
       <EditorRow
         key={segment.id}

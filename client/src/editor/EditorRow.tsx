@@ -1,10 +1,12 @@
+import { isLanguageCode, plainTextOf, staleDiff } from '@lockstep/shared';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LockBadge, StateBadge } from '../components/Badges';
 import { codeInfoOf, InlineText } from '../components/InlineText';
 import type { TextLanguage } from '../components/SegmentBlocks';
 import { formatNumber } from '../format';
-import type { Segment, User } from '../types';
+import type { User } from '../types';
+import type { EditorSegment } from './compactSegments';
 import { Notes } from './Notes';
 import { ChangeBadges } from './ChangeBadges';
 import { QuestionBadge } from './QuestionBadge';
@@ -17,7 +19,7 @@ import { isEditable } from './worklist';
 
 export interface RowContext {
   doc: string;
-  segments: readonly Segment[];
+  segments: readonly EditorSegment[];
   model: EditorModel;
   source: TextLanguage;
   target: TextLanguage & { autonym: string };
@@ -27,7 +29,7 @@ export interface RowContext {
 }
 
 interface Props extends RowContext {
-  segment: Segment;
+  segment: EditorSegment;
   textClass: string;
   active: boolean;
   /** Changes when this row's draft does, so memo lets untouched rows skip rendering. */
@@ -47,6 +49,12 @@ export const EditorRow = memo(function EditorRow(props: Props) {
   const translation = segment.translation;
   const editable = isEditable(segment);
   const state = editable ? translation!.state : 'locked';
+  // The list does not carry the stale diff: worked out here, for the rows on screen only.
+  const previousSource = state === 'stale' ? (translation?.previousSource ?? null) : null;
+  const diff = useMemo(
+    () => (previousSource !== null && isLanguageCode(source.code) ? staleDiff(previousSource, plainTextOf(segment.sourceRuns), source.code) : null),
+    [previousSource, segment.sourceRuns, source.code],
+  );
   const sourceId = `source-${segment.id}`;
   const number = formatNumber(lng, segment.index + 1);
   const note = model.notes[segment.id];
@@ -88,10 +96,10 @@ export const EditorRow = memo(function EditorRow(props: Props) {
             <InlineText text={translation.previousSource} lang={source.code} dir={source.direction} />
           </div>
         )}
-        {state === 'stale' && translation?.diff && translation.diff.length > 0 && (
+        {diff && diff.length > 0 && (
           <div className="stale-box">
             <p className="stale-box__title">{t('editor.stale.title')}</p>
-            <WordDiff ops={translation.diff} lang={source.code} dir={source.direction} />
+            <WordDiff ops={diff} lang={source.code} dir={source.direction} />
             <WordDiffLegend />
             {canEdit && (
               <div className="stale-box__actions">

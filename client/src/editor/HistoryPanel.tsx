@@ -5,14 +5,15 @@ import { StateBadge } from '../components/Badges';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { codeInfoOf, InlineText } from '../components/InlineText';
 import { formatDateTime, formatNumber } from '../format';
-import type { HistoryEvent, Segment } from '../types';
+import type { HistoryEvent } from '../types';
+import type { EditorSegment } from './compactSegments';
 import { loadHistory } from './editorApi';
 
 interface Props {
   doc: string;
   lang: string;
   dir: 'ltr' | 'rtl';
-  segment: Segment;
+  segment: EditorSegment;
   /** Revert is offered only to those who may edit. */
   onRevert?(eventId: HistoryEvent['id']): void;
   busy: boolean;

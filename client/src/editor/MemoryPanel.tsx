@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { codeInfoOf, InlineText, type CodeInfo } from '../components/InlineText';
 import type { TextLanguage } from '../components/SegmentBlocks';
 import { formatDateTime, formatNumber } from '../format';
-import type { Segment } from '../types';
+import type { EditorSegment } from './compactSegments';
 import { MemorySearch } from './MemorySearch';
 import type { MemoryState, MemorySuggestion } from './useMemory';
 import { WordDiff } from './WordDiff';
 
 interface Props {
   memory: MemoryState;
-  segment: Segment;
+  segment: EditorSegment;
   source: TextLanguage;
   target: TextLanguage;
   /** Puts suggestion `index` into the text as a draft; absent for readers. */

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { Segment } from '../types';
+import type { EditorSegment } from './compactSegments';
 import type { EditorModel } from './useEditor';
 
 interface Props {
   model: EditorModel;
-  segment: Segment;
+  segment: EditorSegment;
   canEdit: boolean;
   canApprove: boolean;
   historyOpen: boolean;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeInfoOf, InlineText } from '../components/InlineText';
 import type { TextLanguage } from '../components/SegmentBlocks';
-import type { Segment } from '../types';
+import type { EditorSegment } from './compactSegments';
 import { checkCodes, sourceCodesOf, type SourceCode } from './codeEditing';
 import { useChipLabeler } from './chipLabels';
 import { GlossaryPanel } from '../glossary/GlossaryPanel';
@@ -23,8 +23,8 @@ import { neighbour } from './worklist';
 
 interface Props {
   doc: string;
-  segment: Segment;
-  segments: readonly Segment[];
+  segment: EditorSegment;
+  segments: readonly EditorSegment[];
   model: EditorModel;
   source: TextLanguage;
   target: TextLanguage & { autonym: string };

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asApiError, ApiError } from '../api';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
-import type { Comment, CommentKind, Segment, User } from '../types';
+import type { Comment, CommentKind, User } from '../types';
+import type { EditorSegment } from './compactSegments';
 import { loadThread, onThreadChanged, postComment } from './commentsApi';
 import { ThreadComment } from './ThreadComment';
 import { useThreadWrite } from './useThreadWrite';
@@ -12,7 +13,7 @@ interface Props {
   doc: string;
   lang: string;
   autonym: string;
-  segment: Segment;
+  segment: EditorSegment;
   user: User;
 }
 

@@ -1,7 +1,7 @@
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { groupBlocks, type Block } from '../blocks';
-import type { Segment } from '../types';
+import type { EditorSegment } from './compactSegments';
 import { EditorRow, type RowContext } from './EditorRow';
 import type { SegmentChange } from './useSinceLastVisit';
 
@@ -13,19 +13,19 @@ import type { SegmentChange } from './useSinceLastVisit';
  */
 export const VIRTUAL_FROM = 400;
 
-export function textClassOf(block: Block): string {
+export function textClassOf(block: Pick<Block, 'kind' | 'level'>): string {
   return block.kind === 'heading' ? `segment-text--heading segment-text--h${block.level}` : `segment-text--${block.kind}`;
 }
 
 interface Item {
-  segment: Segment;
+  segment: EditorSegment;
   textClass: string;
   kind: Block['kind'];
   /** The first segment of its Markdown block: the row draws the block's boundary. */
   blockStart: boolean;
 }
 
-function itemsOf(segments: readonly Segment[]): Item[] {
+function itemsOf(segments: readonly EditorSegment[]): Item[] {
   return groupBlocks(segments).flatMap((block) =>
     block.segments.map((segment, i) => ({ segment, textClass: textClassOf(block), kind: block.kind, blockStart: i === 0 })),
   );

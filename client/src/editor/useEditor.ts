@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asApiError, ApiError } from '../api';
-import type { HistoryEvent, SaveWarning, Segment, Translation, TranslationResult } from '../types';
+import type { HistoryEvent, SaveWarning, Translation, TranslationResult } from '../types';
+import type { EditorSegment } from './compactSegments';
 import { checkCodes, sourceCodesOf } from './codeEditing';
 import { DraftStore, draftStorageKey, sessionDraftStorage } from './drafts';
 import * as writes from './editorApi';
@@ -47,7 +48,7 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
   const [focusRequest, setFocusRequest] = useState<{ id?: string }>({});
   const [announcement, setAnnouncement] = useState('');
   // Rows keep callbacks from older renders (EditorRow's memo): they read state through refs.
-  const segmentsRef = useRef<Segment[]>([]);
+  const segmentsRef = useRef<EditorSegment[]>([]);
   segmentsRef.current = list.segments ?? [];
   const notesRef = useRef(notes);
   notesRef.current = notes;
@@ -72,7 +73,7 @@ export function useEditor({ doc, lang, list, onWritten }: Options) {
     if (focus) setFocusRequest({ id });
   }, []);
 
-  const textOf = (segment: Segment) => drafts.get(segment.id)?.text ?? segment.translation?.text ?? '';
+  const textOf = (segment: EditorSegment) => drafts.get(segment.id)?.text ?? segment.translation?.text ?? '';
 
   const setText = (id: string, text: string) => {
     const translation = find(id)?.translation;

@@ -1,7 +1,7 @@
 import { checkSegment, glossaryForQa, type QaWarning } from '@lockstep/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useGlossary } from '../glossary/GlossaryContext';
-import type { Segment } from '../types';
+import type { EditorSegment } from './compactSegments';
 
 /** Long enough to skip the keystrokes of a word typed at speed, short enough to feel immediate. */
 const QA_DELAY_MS = 150;
@@ -11,7 +11,7 @@ const QA_DELAY_MS = 150;
  * being typed, a moment after typing pauses. Inline codes are left out: the code strip under
  * the text already shows each code's state as it is typed, and a save refuses wrong codes.
  */
-export function useLiveQa(segment: Segment, text: string, sourceLang: string, targetLang: string): QaWarning[] {
+export function useLiveQa(segment: EditorSegment, text: string, sourceLang: string, targetLang: string): QaWarning[] {
   const [warnings, setWarnings] = useState<QaWarning[]>([]);
   const { source, sourceRuns } = segment;
   const entries = useGlossary()?.entries;

@@ -1,5 +1,5 @@
 import { plainOfCoded } from '@lockstep/shared';
-import type { Segment } from '../types';
+import type { EditorSegment } from './compactSegments';
 
 /** The editor's state filters; all but `all` are the server's `state` query values (api.md). */
 export const FILTERS = ['all', 'needs-work', 'stale', 'untranslated', 'translated', 'approved', 'open-questions'] as const;
@@ -14,11 +14,11 @@ export function isFilter(value: unknown): value is Filter {
 }
 
 /** Locked segments have no translation to write (api.md): the editor skips them. */
-export function isEditable(segment: Segment): boolean {
+export function isEditable(segment: EditorSegment): boolean {
   return segment.translatable && segment.translation !== null;
 }
 
-export function needsWork(segment: Segment): boolean {
+export function needsWork(segment: EditorSegment): boolean {
   const state = segment.translation?.state;
   return isEditable(segment) && (state === 'untranslated' || state === 'stale');
 }
@@ -27,7 +27,7 @@ export function needsWork(segment: Segment): boolean {
  * The segment to go to after `currentId` is done: the next one in document order that needs
  * work, wrapping around to the top; `undefined` when nothing else in the list needs work.
  */
-export function nextToWorkOn(segments: readonly Segment[], currentId: string | undefined): string | undefined {
+export function nextToWorkOn(segments: readonly EditorSegment[], currentId: string | undefined): string | undefined {
   const from = segments.findIndex((s) => s.id === currentId);
   for (let step = 1; step <= segments.length; step++) {
     const candidate = segments[(from + step + segments.length) % segments.length];
@@ -37,7 +37,7 @@ export function nextToWorkOn(segments: readonly Segment[], currentId: string | u
 }
 
 /** The editable segment `delta` places before or after `currentId` (no wrapping). */
-export function neighbour(segments: readonly Segment[], currentId: string | undefined, delta: 1 | -1): string | undefined {
+export function neighbour(segments: readonly EditorSegment[], currentId: string | undefined, delta: 1 | -1): string | undefined {
   const from = segments.findIndex((s) => s.id === currentId);
   for (let i = from + delta; i >= 0 && i < segments.length; i += delta) {
     if (isEditable(segments[i])) return segments[i].id;
@@ -45,7 +45,7 @@ export function neighbour(segments: readonly Segment[], currentId: string | unde
   return undefined;
 }
 
-function inFilter(segment: Segment, filter: Filter): boolean {
+function inFilter(segment: EditorSegment, filter: Filter): boolean {
   switch (filter) {
     case 'all':
     case 'changed':
@@ -60,8 +60,8 @@ function inFilter(segment: Segment, filter: Filter): boolean {
 }
 
 /** The source as read (codes removed), lower-cased: computed once per segment object, not per keystroke. */
-const readableSource = new WeakMap<Segment, string>();
-function sourceForSearch(segment: Segment): string {
+const readableSource = new WeakMap<EditorSegment, string>();
+function sourceForSearch(segment: EditorSegment): string {
   let text = readableSource.get(segment);
   if (text === undefined) {
     text = plainOfCoded(segment.source).toLowerCase();
@@ -76,7 +76,7 @@ function sourceForSearch(segment: Segment): string {
  * piece of the source as read or of the translation, or a segment's id. The editor filters the
  * list it has in memory, so a filter on 10,000 segments answers without a request.
  */
-export function matchingIds(segments: readonly Segment[], filter: Filter, search: string): Set<string> {
+export function matchingIds(segments: readonly EditorSegment[], filter: Filter, search: string): Set<string> {
   const q = search.trim();
   const needle = q.normalize('NFC').toLowerCase();
   const id = q.toLowerCase();

@@ -25,7 +25,7 @@ export interface TermTarget {
 }
 
 /** The open segment's glossary terms and their insertion into the translation field. */
-export function useSegmentTerms(segment: Segment, targetLang: string, target: TermTarget): SegmentTerms {
+export function useSegmentTerms(segment: Pick<Segment, 'source'>, targetLang: string, target: TermTarget): SegmentTerms {
   const glossary = useGlossary();
   const entries = useMemo(() => termsIn(glossary, plainOfCoded(segment.source)), [glossary, segment.source]);
   return {

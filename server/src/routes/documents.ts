@@ -7,7 +7,7 @@ import { param, type RouteTable } from '../http/routeTable.js';
 import * as docs from '../services/documents.js';
 import * as progress from '../services/progress.js';
 import { revisionOf, revisionsOf } from '../services/revisions.js';
-import { segmentList } from '../services/segmentViews.js';
+import { compactSegmentList, segmentList } from '../services/segmentViews.js';
 
 const NewDocument = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be 1–64 characters of a–z, 0–9 and -'),
@@ -23,6 +23,8 @@ const SegmentFilters = z.object({
   q: z.string().max(500).optional(),
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
+  /** `compact`: the editor's shape (CompactSegmentList); the full one otherwise. */
+  view: z.enum(['full', 'compact']).optional(),
 });
 
 const RevisionNumber = z.coerce.number().int().min(1).max(2 ** 31 - 1);
@@ -63,8 +65,10 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
     path: '/api/documents/:doc/segments',
     action: 'read',
     async handler(req, res) {
-      const { lang, state, q, cursor, limit } = SegmentFilters.parse(req.query);
-      res.json(await segmentList(db, param(req, 'doc'), { lang, state, q, cursor, limit }, clientGone(res)));
+      const { lang, state, q, cursor, limit, view } = SegmentFilters.parse(req.query);
+      const query = { lang, state, q, cursor, limit };
+      if (view === 'compact') res.type('application/json').send(await compactSegmentList(db, param(req, 'doc'), query, clientGone(res)));
+      else res.json(await segmentList(db, param(req, 'doc'), query, clientGone(res)));
     },
   });
 

@@ -2,7 +2,6 @@ import {
   boundedUserText,
   conflict,
   nextStep,
-  plainOfCoded,
   warningsFor,
   type Warning,
   type WorkflowAction,
@@ -11,7 +10,7 @@ import {
   notFound,
   unprocessable,
   validateCodedText,
-  wordDiff,
+  staleDiff,
   type Actor,
   type SourceRun,
 } from '@lockstep/shared';
@@ -56,7 +55,7 @@ function view(t: TranslationRow, found?: Found): TranslationView {
   const { stateBeforeStale: _s, ...rest } = t;
   const diff =
     t.state === 'stale' && t.previousSource !== null && found
-      ? wordDiff(plainOfCoded(t.previousSource), found.segment.plain, found.sourceLang)
+      ? staleDiff(t.previousSource, found.segment.plain, found.sourceLang)
       : null;
   return { ...rest, diff };
 }

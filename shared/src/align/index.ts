@@ -9,5 +9,5 @@ export { applyStaleRule, newSegmentRow, suggestionFor } from './staleRules.js';
 export type { SourceChange, SuggestionPart, TranslationRowState } from './staleRules.js';
 export { holdsWork, revisionEffects } from './effects.js';
 export type { EffectsInput, ImpactByLanguage, KeyedTranslationRow, NewTranslationRow, RevisionEffects } from './effects.js';
-export { wordDiff, type DiffPart } from './wordDiff.js';
+export { staleDiff, wordDiff, type DiffPart } from './wordDiff.js';
 export { revisionSides, type RevisionSides, type SideSegment } from './sides.js';

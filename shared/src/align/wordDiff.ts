@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import type { LanguageCode } from '../languages.js';
-import { parseCodedText } from '../segment/codes.js';
+import { parseCodedText, plainOfCoded } from '../segment/codes.js';
 
 export interface DiffPart {
   op: 'equal' | 'added' | 'removed';
@@ -62,4 +62,14 @@ export function wordDiff(oldText: string, newText: string, lang: LanguageCode): 
     }
   }
   return parts.filter((p) => p.text);
+}
+
+/**
+ * A stale translation's `diff` (api.md): from the source its translator worked from
+ * (`previousSource`, with codes) to the segment's current source as read (`plain`, its stored
+ * plain text, `plainTextOf` of its runs). One definition for the server's answers and the
+ * editor, which works it out for the rows it shows from the compact segment list.
+ */
+export function staleDiff(previousSource: string, plain: string, lang: LanguageCode): DiffPart[] {
+  return wordDiff(plainOfCoded(previousSource), plain, lang);
 }

@@ -53,6 +53,45 @@ export interface Segment {
   openQuestions: number;
 }
 
+/**
+ * A translation in the compact segment list (`view=compact`): what the editor's rows show and
+ * a save needs. A missing `previousSource` or `suggestion` is null; the stale diff is not sent
+ * (the editor works it out with `staleDiff` for the rows it shows).
+ */
+export interface CompactTranslation {
+  text: string;
+  state: TranslationState;
+  version: number;
+  previousSource?: string;
+  suggestion?: string;
+}
+
+/**
+ * A segment in the compact segment list (`view=compact`): no `source` (it is `codesToText` of
+ * `sourceRuns`) and no `words`; a field left out has its usual empty value (`lockReason` and
+ * `hoisted` null, `derivedFrom` [], `openQuestions` 0, `translation` null: locked).
+ */
+export interface CompactSegment {
+  id: string;
+  index: number;
+  blockIndex: number;
+  kind: BlockKind;
+  sourceRuns: SourceRun[];
+  translatable: boolean;
+  lockReason?: LockReason;
+  hoisted?: string;
+  derivedFrom?: string[];
+  openQuestions?: number;
+  translation?: CompactTranslation;
+}
+
+/** `GET /api/documents/:doc/segments?view=compact`: the list the editor opens with. */
+export interface CompactSegmentList {
+  revision: number;
+  segments: CompactSegment[];
+  nextCursor?: string | null;
+}
+
 /** `GET /api/documents/:doc/segments`: `nextCursor` only when `limit` was given (null on the last page). */
 export interface SegmentList {
   revision: number;

@@ -38,6 +38,9 @@ interface Pairs {
   TranslationState: [Api.TranslationState, Schemas['TranslationState']];
   Translation: [Api.Translation, Schemas['Translation']];
   Segment: [Api.Segment, Schemas['Segment']];
+  CompactTranslation: [Api.CompactTranslation, Schemas['CompactTranslation']];
+  CompactSegment: [Api.CompactSegment, Schemas['CompactSegment']];
+  CompactSegmentList: [Api.CompactSegmentList, Schemas['CompactSegmentList']];
   SegmentList: [Api.SegmentList, Schemas['SegmentList']];
   QaWarning: [Api.SaveWarning, Schemas['QaWarning']];
   TranslationResult: [Api.TranslationResult, Schemas['TranslationResult']];
@@ -112,6 +115,9 @@ export const API_TYPES_MATCH_OPENAPI: { [K in keyof Pairs]: Same<Pairs[K][0], Pa
   TranslationState: true,
   Translation: true,
   Segment: true,
+  CompactTranslation: true,
+  CompactSegment: true,
+  CompactSegmentList: true,
   SegmentList: true,
   QaWarning: true,
   TranslationResult: true,

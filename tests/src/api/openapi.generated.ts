@@ -70,6 +70,9 @@ DiffPart: DiffPart
 TranslationState: ("untranslated" | "translated" | "stale" | "approved")
 Translation: Translation
 Segment: Segment
+CompactTranslation: CompactTranslation
+CompactSegment: CompactSegment
+CompactSegmentList: CompactSegmentList
 SegmentList: SegmentList
 QaWarning: QaWarning
 TranslationResult: TranslationResult
@@ -626,6 +629,70 @@ translation: (null | Translation)
  * Questions still open on the segment in the asked language or for all languages.
  */
 openQuestions: number
+}
+/**
+ * A translation in the compact segment list; a missing `previousSource` or `suggestion` is null. The stale diff is not sent.
+ */
+export interface CompactTranslation {
+text: string
+state: ("untranslated" | "translated" | "stale" | "approved")
+version: number
+previousSource?: string
+suggestion?: string
+}
+/**
+ * A segment in the compact segment list: no `source` and no `words`. A field left out has
+ * its empty value - `lockReason` and `hoisted` null, `derivedFrom` [], `openQuestions` 0,
+ * `translation` null (a locked segment).
+ * 
+ */
+export interface CompactSegment {
+id: string
+index: number
+blockIndex: number
+/**
+ * The Markdown block the segment is in. GFM is parsed (issue 25) - each cell of a pipe table is a `table-cell` block of its own; a footnote's text is a `paragraph` block; `~~strikethrough~~` is an inline code, and so is a bare `www.`/`https://`/e-mail autolink.
+ */
+kind: ("heading1" | "heading2" | "heading3" | "heading4" | "heading5" | "heading6" | "paragraph" | "list-item" | "blockquote" | "table-cell" | "code" | "html" | "thematic-break")
+/**
+ * Items: One run of a segment's content; codes are numbered per segment.
+ */
+sourceRuns: ({
+type: "text"
+text: string
+} | {
+type: "open"
+id: number
+kind: ("link" | "strong" | "emphasis" | "delete" | "inlineCode" | "image" | "html" | "break" | "footnote")
+url?: string
+title?: string
+} | {
+type: "close"
+id: number
+} | {
+type: "standalone"
+id: number
+kind: ("link" | "strong" | "emphasis" | "delete" | "inlineCode" | "image" | "html" | "break" | "footnote")
+text?: string
+url?: string
+})[]
+translatable: boolean
+lockReason?: ("site-name" | "language-menu" | "email" | "url")
+hoisted?: string
+/**
+ * Never empty when present.
+ */
+derivedFrom?: string[]
+openQuestions?: number
+translation?: CompactTranslation
+}
+export interface CompactSegmentList {
+revision: number
+segments: CompactSegment[]
+/**
+ * Only when `limit` was given; null on the last page.
+ */
+nextCursor?: (string | null)
 }
 export interface SegmentList {
 revision: number

@@ -298,6 +298,8 @@ describe('real responses match the documented schemas', () => {
     seg = segs.body.segments[1];
     expect(seg.translation.version).toBe(1);
     expectDocumented('get', `${D}/segments`, await request(app).get('/api/documents/oa/segments?lang=ko&limit=2').set(auth(token.ko)), 200);
+    expectDocumented('get', `${D}/segments`, await request(app).get('/api/documents/oa/segments?lang=ko&view=compact').set(auth(token.ko)), 200);
+    expectDocumented('get', `${D}/segments`, await request(app).get('/api/documents/oa/segments?lang=ko&view=compact&limit=2').set(auth(token.ko)), 200);
     expectDocumented('get', `${D}/progress`, await request(app).get('/api/documents/oa/progress').set(auth(token.ko)), 200);
     expectDocumented('get', '/api/progress', await request(app).get('/api/progress').set(auth(token.ko)), 200);
     const work = await request(app).get('/api/my-work').set(auth(token.ko));
@@ -353,6 +355,7 @@ describe('real responses match the documented schemas', () => {
       [0, true],
     ]);
     expectDocumented('get', `${D}/segments`, await request(app).get('/api/documents/oa/segments?lang=ko&state=open-questions').set(auth(token.ko)), 200);
+    expectDocumented('get', `${D}/segments`, await request(app).get('/api/documents/oa/segments?lang=ko&state=open-questions&view=compact').set(auth(token.ko)), 200);
   });
 
   const exportKo = () =>
@@ -402,6 +405,7 @@ describe('real responses match the documented schemas', () => {
 
       const segs = await request(app).get('/api/documents/oa/segments?lang=ko&state=stale').set(auth(token.ko));
       expectDocumented('get', `${D}/segments`, segs, 200);
+      expectDocumented('get', `${D}/segments`, await request(app).get('/api/documents/oa/segments?lang=ko&state=stale&view=compact').set(auth(token.ko)), 200);
       const stale = segs.body.segments[0];
       expect(stale.translation.diff.length).toBeGreaterThan(0);
       const reconfirmed = await request(app).post(`/api/documents/oa/segments/${stale.id}/translations/ko/reconfirm`).set(auth(token.ko)).send({ version: stale.translation.version });

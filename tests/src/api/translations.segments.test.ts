@@ -138,3 +138,62 @@ describe('cursor paging while another translator edits', () => {
     expect(ids.filter((id) => stillNeedWork.includes(id))).toEqual(stillNeedWork);
   });
 });
+
+describe('the compact list (view=compact, the editor opens with it)', () => {
+  type Full = Record<string, unknown> & { source: string; sourceRuns: unknown[]; translation: Record<string, unknown> | null };
+  type Compact = Record<string, unknown> & { sourceRuns: unknown[]; translation?: Record<string, unknown> };
+  const get = async (query: string) => {
+    const res = await request(app).get(`/api/documents/${DOC}/segments?lang=ko${query}`).set(auth(ko));
+    expect(res.status).toBe(200);
+    return res.body as { revision: number; segments: (Full | Compact)[]; nextCursor?: string | null };
+  };
+  /** What the compact shape keeps of a full segment, every field written out. */
+  const kept = ({ source: _source, words: _words, translation, ...rest }: Full) => ({
+    ...rest,
+    translation: translation && {
+      text: translation.text,
+      state: translation.state,
+      version: translation.version,
+      previousSource: translation.previousSource,
+      suggestion: translation.suggestion,
+    },
+  });
+  /** A compact segment with the fields it leaves out given their empty values (CompactSegment). */
+  const filled = ({ translation, ...rest }: Compact) => ({
+    lockReason: null,
+    hoisted: null,
+    derivedFrom: [],
+    openQuestions: 0,
+    ...rest,
+    translation: translation ? { previousSource: null, suggestion: null, ...translation } : null,
+  });
+
+  test('the same segments as the full list with what the editor shows, for every filter, search and page', async () => {
+    // A stale segment with the source it was translated from, one born of a split with its suggestion, an open question.
+    await db.query(`UPDATE translations SET previous_source = 'Sentence number two of the statement.' WHERE segment_id = $1 AND lang = 'ko'`, [segs[1].id]);
+    await db.query(`UPDATE segments SET derived_from = ARRAY['s999'] WHERE id = $1`, [segs[3].id]);
+    await db.query(`UPDATE translations SET suggestion = '제안.', previous_source = 'Old <1>text</1>.' WHERE segment_id = $1 AND lang = 'ko'`, [segs[3].id]);
+    const asked = await request(app).post(`/api/documents/${DOC}/segments/${segs[5].id}/comments`).set(auth(ko)).send({ text: 'Why?', kind: 'question', lang: 'ko' });
+    expect(asked.status).toBe(201);
+
+    for (const query of ['', '&state=needs-work', '&state=locked', '&state=open-questions', `&q=${encodeURIComponent('number 1')}`, '&limit=5', '&limit=5&state=untranslated']) {
+      const full = await get(query);
+      const compact = await get(`${query}&view=compact`);
+      expect(compact.revision).toBe(full.revision);
+      expect(compact.nextCursor).toEqual(full.nextCursor);
+      expect(compact.segments.map((s) => filled(s as Compact))).toEqual(full.segments.map((s) => kept(s as Full)));
+    }
+    const all = (await get('&view=compact')).segments as Compact[];
+    expect(all[5].openQuestions).toBe(1);
+    expect(all[3].derivedFrom).toEqual(['s999']);
+    expect(all[12].translation).toBeUndefined();
+    expect(all[12].lockReason).toBe('email');
+    // Nothing empty is sent: the fields left out are the ones that were null, [] or 0.
+    expect(Object.keys(all[6]).sort()).toEqual(['blockIndex', 'id', 'index', 'kind', 'sourceRuns', 'translatable', 'translation']);
+    expect(Object.keys(all[6].translation!).sort()).toEqual(['state', 'text', 'version']);
+    // A cursor from a compact page continues the full list (and the other way round).
+    const page = await get('&limit=4&view=compact');
+    expect((await get(`&limit=4&cursor=${page.nextCursor}`)).segments.map((s) => s.id)).toEqual(segs.slice(4, 8).map((s) => s.id));
+    expect((await request(app).get(`/api/documents/${DOC}/segments?lang=ko&view=tiny`).set(auth(ko))).status).toBe(400);
+  });
+});

@@ -17,6 +17,7 @@ const TRANSLATED_EVERY = 5;
 interface Measured {
   open: number[];
   floor: number[];
+  fullList: number[];
   filter: number[];
   filterBack: number[];
   search: number[];
@@ -24,6 +25,47 @@ interface Measured {
   framesMax: number[];
   longFrames: number[];
   rows: number[];
+  /** Where opening went (page-side clocks, ms since navigation start; see OPEN_PARTS_SOURCE). */
+  boot: number[];
+  server: number[];
+  transfer: number[];
+  parse: number[];
+  render: number[];
+  listKb: number[];
+}
+
+/**
+ * Opening split at the segments request (Resource Timing) and the client's mark when the list
+ * is parsed (`lockstep:segments-parsed`, useSegmentList): boot = navigation to the request
+ * (HTML, scripts, session, document), server = request sent to first byte (query, rows to
+ * JSON), transfer = first to last byte, parse = last byte to the parsed list, render = parsed
+ * list to now (called as soon as the field is seen: a few ms of DevTools round trip included).
+ */
+const OPEN_PARTS_SOURCE = `(() => {
+  const res = performance.getEntriesByType('resource').filter((e) => e.name.includes('/segments?')).at(-1);
+  const parsed = performance.getEntriesByName('lockstep:segments-parsed').at(-1);
+  const now = performance.now();
+  if (!res || !parsed) return null;
+  return {
+    boot: res.startTime,
+    server: res.responseStart - res.startTime,
+    transfer: res.responseEnd - res.responseStart,
+    parse: parsed.startTime - res.responseEnd,
+    render: now - parsed.startTime,
+    kb: res.decodedBodySize / 1024,
+    requests: performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/'))
+      .map((e) => e.name.replace(location.origin, '') + ' ' + Math.round(e.startTime) + '+' + Math.round(e.duration)),
+  };
+})()`;
+interface OpenParts {
+  boot: number;
+  server: number;
+  transfer: number;
+  parse: number;
+  render: number;
+  kb: number;
+  /** Every API request of the opening: path, start and duration (printed for the first iteration). */
+  requests: string[];
 }
 
 /**
@@ -79,13 +121,17 @@ async function clickFilter(page: Page, filter: string): Promise<number> {
  * PostgreSQL with `DATABASE_URL`): open
  * until the first segment needing work has its field, a state filter, a search, and a scroll
  * through the list frame by frame. The floor, measured in the same page and run, is the
- * segments request alone (fetch + JSON parse of the same list).
+ * segments request alone (fetch + JSON parse of the same, compact list); beside it the same
+ * for the full list (what the editor fetched before `view=compact`).
  */
 export function editorLoadWorkload(): Workload {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
-  const m: Measured = { open: [], floor: [], filter: [], filterBack: [], search: [], framesP95: [], framesMax: [], longFrames: [], rows: [] };
+  const m: Measured = {
+    open: [], floor: [], fullList: [], filter: [], filterBack: [], search: [], framesP95: [], framesMax: [], longFrames: [], rows: [],
+    boot: [], server: [], transfer: [], parse: [], render: [], listKb: [],
+  };
 
   const api = (method: string, url: string, token: string, body?: unknown) => jsonCall(server!.baseUrl, token, method, url, body);
 
@@ -137,19 +183,33 @@ export function editorLoadWorkload(): Workload {
         await page.goto(`/documents/${DOC}/${LANG}/edit`);
         await page.locator('.editor-row--active .cm-content').waitFor({ timeout: 60_000 });
         m.open.push(Date.now() - t0);
-        process.stderr.write(`editor-10k: opened in ${m.open.at(-1)} ms\n`);
+        const parts = (await page.evaluate(OPEN_PARTS_SOURCE)) as OpenParts | null;
+        if (!parts) throw new Error('no timing of the segments request or no lockstep:segments-parsed mark');
+        m.boot.push(parts.boot);
+        m.server.push(parts.server);
+        m.transfer.push(parts.transfer);
+        m.parse.push(parts.parse);
+        m.render.push(parts.render);
+        m.listKb.push(parts.kb);
+        if (m.open.length === 1) process.stderr.write(`editor-10k: requests while opening: ${parts.requests.join(', ')}\n`);
+        const r = (n: number) => n.toFixed(0);
+        process.stderr.write(
+          `editor-10k: opened in ${m.open.at(-1)} ms (boot ${r(parts.boot)}, server ${r(parts.server)}, transfer ${r(parts.transfer)}, ` +
+            `parse ${r(parts.parse)}, render ${r(parts.render)}; list ${r(parts.kb)} kB)\n`,
+        );
 
         // Untimed by the harness: the rest of the editor's work on the same document.
         await installSettle(page);
         m.rows.push(await page.locator('.editor-row[data-segment]').count());
-        m.floor.push(
-          await page.evaluate(async (url) => {
+        const fetchParse = (url: string) =>
+          page.evaluate(async (u) => {
             const t = performance.now();
-            const res = await fetch(url);
+            const res = await fetch(u);
             await res.json();
             return performance.now() - t;
-          }, `/api/documents/${DOC}/segments?lang=${LANG}`),
-        );
+          }, url);
+        m.floor.push(await fetchParse(`/api/documents/${DOC}/segments?lang=${LANG}&view=compact`));
+        m.fullList.push(await fetchParse(`/api/documents/${DOC}/segments?lang=${LANG}`));
         m.filter.push(await clickFilter(page, 'untranslated'));
         m.filterBack.push(await clickFilter(page, 'all'));
         m.search.push(
@@ -181,7 +241,15 @@ export function editorLoadWorkload(): Workload {
       return {
         'rows in DOM': med(m.rows),
         'segments fetch+parse floor ms': med(m.floor),
+        'full list fetch+parse ms': med(m.fullList),
+        'open ms': med(m.open),
         'open/floor': Number((median(m.open) / median(m.floor)).toFixed(1)),
+        'open: boot ms': med(m.boot),
+        'open: server ms': med(m.server),
+        'open: transfer ms': med(m.transfer),
+        'open: parse ms': med(m.parse),
+        'open: render ms': med(m.render),
+        'list kB': med(m.listKb),
         'filter untranslated ms': med(m.filter),
         'filter all ms': med(m.filterBack),
         'search ms (after the 300 ms pause)': med(m.search),
