@@ -14,6 +14,8 @@ const common = {
 const withDb = {
   globalSetup: '<rootDir>/src/support/globalSetup.ts',
   globalTeardown: '<rootDir>/src/support/globalTeardown.ts',
+  // LOCKSTEP_TEST_CPU=<file>: each test file's CPU and wall time appended as a JSON line.
+  setupFilesAfterEnv: ['<rootDir>/src/support/cpuPerFile.ts'],
 };
 // Lanes (README "Test lanes"): `unit` is `npm test`, every correctness test; `slow` is
 // `npm run test:slow`: SIGKILL/fault and load tests (*.slow.test.ts) and wall-clock
