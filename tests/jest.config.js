@@ -25,9 +25,11 @@ export default {
   // Per-project testTimeout is ignored by Jest 30; browser tests set their own.
   testTimeout: 60_000,
   // Jest's default is one worker less than the cores: on a 2-core machine one, file after file.
-  // With two, `npm test` took 262 s against a per-file sum of 511 s (README "Test lanes"). The
-  // slow lane runs in band (tests/package.json) so that its timings are its own.
-  maxWorkers: 2,
+  // Three on two cores: a file waiting on a child process, a timer or a parse thread leaves its
+  // core to another. Session 9, same loaded machine, back to back: 806 s with two workers, 698 s
+  // with three (README "Test lanes"). The slow lane runs in band (tests/package.json) so that
+  // its timings are its own.
+  maxWorkers: 3,
   projects: [
     {
       ...common,
