@@ -51,19 +51,3 @@ export async function documentsWithProgress(db: Queryable) {
   const byDocument = await progressOf(db, list);
   return list.map((doc) => ({ doc, progress: byDocument.get(doc.id)! }));
 }
-
-function countsJson(c: StateCounts): string {
-  return `{"total":${c.total},"untranslated":${c.untranslated},"translated":${c.translated},"stale":${c.stale},"approved":${c.approved},"locked":${c.locked}}`;
-}
-
-/**
- * `JSON.stringify(p)` for the one fixed shape, key for key: the dashboard's answer holds one of
- * these per document and language (8,000 for 1,000 documents), and the generic serializer
- * spent about a quarter of that request's server time walking them.
- */
-export function languageProgressJson(p: LanguageProgress): string {
-  const revision = p.completeAgainstRevision === null ? 'null' : String(p.completeAgainstRevision);
-  const activity = p.lastActivity === null ? 'null' : JSON.stringify(p.lastActivity);
-  return `{"segments":${countsJson(p.segments)},"words":${countsJson(p.words)},"complete":${p.complete},"completeAgainstRevision":${revision},"lastActivity":${activity},"openQuestions":${p.openQuestions}}`;
-}
-

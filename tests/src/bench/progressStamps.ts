@@ -3,17 +3,30 @@
  * measures in the same run (issue 24 item 4): each look read a stamp of every document's rows
  * (the documents row's and each progress row's writing transaction id, one text per document)
  * and built every entry whose stamp had moved from all of its rows, read again. The answer is
- * the same text as `GET /api/progress` (the bench checks it).
+ * the same text as `GET /api/progress` (the bench checks it). Its entries were written by a
+ * hand-written serializer, kept here with it.
  */
 import type { Db } from '@lockstep/server/db';
+import type { LanguageProgress, StateCounts } from '@lockstep/shared';
 import { unpackRow, type DashboardHead } from '@lockstep/server/repos/progress';
-import { languageProgressJson, languagesOf } from '@lockstep/server/services/progress';
+import { languagesOf } from '@lockstep/server/services/progress';
 
 const PACKED = `string_agg(concat_ws(' ', l.lang, l.untranslated, l.untranslated_words, l.translated, l.translated_words, l.stale, l.stale_words,
                      l.approved, l.approved_words, l.locked, l.locked_words, coalesce(l.complete_against_revision, -1),
                      coalesce(to_char(l.last_activity AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '-'),
                      l.open_questions), ';')
                  FILTER (WHERE l.document_id IS NOT NULL)`;
+
+function countsJson(c: StateCounts): string {
+  return `{"total":${c.total},"untranslated":${c.untranslated},"translated":${c.translated},"stale":${c.stale},"approved":${c.approved},"locked":${c.locked}}`;
+}
+
+/** Its hand-written `JSON.stringify(p)` for one language (now gone from the server). */
+function languageProgressJson(p: LanguageProgress): string {
+  const revision = p.completeAgainstRevision === null ? 'null' : String(p.completeAgainstRevision);
+  const activity = p.lastActivity === null ? 'null' : JSON.stringify(p.lastActivity);
+  return `{"segments":${countsJson(p.segments)},"words":${countsJson(p.words)},"complete":${p.complete},"completeAgainstRevision":${revision},"lastActivity":${activity},"openQuestions":${p.openQuestions}}`;
+}
 
 async function stamps(db: Db): Promise<{ id: string; stamp: string }[]> {
   const r = await db.query<{ id: string; stamp: string }>(
