@@ -49,6 +49,12 @@ function entryJson(head: progress.DashboardHead, packed: Iterable<string>): stri
   return JSON.stringify({ id: head.id, title: head.title, revision: head.revision, languages: languagesOf(head, rows) });
 }
 
+/**
+ * The row as a text of its own: a piece of a longer text keeps all of it alive, and the
+ * rows come split off one text of up to 600 kB (`dashboardChanges`).
+ */
+const copied = (row: string) => Buffer.from(row).toString();
+
 const sameHead = (a: progress.DashboardHead, b: progress.DashboardHead) =>
   a.title === b.title && a.revision === b.revision && a.targetLangs.length === b.targetLangs.length && a.targetLangs.every((l, i) => l === b.targetLangs[i]);
 
@@ -80,7 +86,7 @@ function apply(d: Dashboard, c: progress.DashboardChanges): boolean {
     if (!langs) d.rows.set(id, (langs = new Map()));
     if (langs.get(lang) === row) continue;
     if (!langs.has(lang)) d.rowCount++;
-    langs.set(lang, row);
+    langs.set(lang, copied(row));
     changed.add(id);
   }
   if (d.rowCount !== c.rowCount) return false;
