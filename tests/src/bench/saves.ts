@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDb, type Db } from '@lockstep/server/db';
 import { migrate } from '@lockstep/server/db/migrate';
@@ -208,6 +209,30 @@ let coldMs = 0;
 let movedMs = 0;
 let tenChangedMs = 0;
 let inProcess: Record<string, number> = {};
+let floorMs = 0;
+
+/**
+ * The floor of a look over HTTP: the same answer, already made, from a bare node:http server
+ * (no routing, no session, no database), fetched and read to the last byte as the timed looks.
+ */
+async function sameBytesFromNodeHttp(body: string): Promise<number> {
+  const bytes = Buffer.from(body);
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length }).end(bytes));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const times: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const t0 = performance.now();
+      const text = await (await fetch(url)).text();
+      if (text.length !== body.length) throw new Error('floor answered short');
+      times.push(performance.now() - t0);
+    }
+    return median(times.slice(1));
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
 
 export const progressWorkload: Workload = {
   name: 'progress-1000',
@@ -269,6 +294,7 @@ export const progressWorkload: Workload = {
     movedMs = await afterTouching(DOCUMENTS, 10, true);
     tenChangedMs = await afterTouching(10, 20);
     inProcess = await againstStamps(db);
+    floorMs = await sameBytesFromNodeHttp(await dashboardJson(db));
     // Timed: the request until the whole body has arrived. Parsing 2 MB of JSON is the
     // client's work (~9 ms here), not the server's.
     return look;
@@ -279,6 +305,7 @@ export const progressWorkload: Workload = {
       'p99 ms': percentile(times, 99),
       'every document changed: median ms': Number(coldMs.toFixed(1)),
       'every document changed, numbers moved: median ms': Number(movedMs.toFixed(1)),
+      'floor, the same bytes from node:http: median ms': Number(floorMs.toFixed(1)),
       '10 documents changed: median ms': Number(tenChangedMs.toFixed(1)),
       'translation rows': translationRows,
       'response bytes': responseBytes,
