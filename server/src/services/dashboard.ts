@@ -113,7 +113,7 @@ async function look(db: Queryable, d: Dashboard): Promise<string> {
   try {
     if (!apply(d, await progress.dashboardChanges(db, { cursor: d.cursor, documents: d.heads.size }))) {
       Object.assign(d, empty());
-      if (!apply(d, await progress.dashboardChanges(db, { cursor: null, documents: 0 }))) throw new Error('dashboard: progress rows changed count while read');
+      if (!apply(d, await progress.dashboardChanges(db, { cursor: null, documents: 0 }))) throw new Error('dashboard: a whole read does not add up to its own counts');
     }
     return d.body;
   } catch (err) {
