@@ -17,15 +17,16 @@ export interface ProgressRow {
 
 /**
  * One language's counters as "lang n n n … revision time": node-postgres spends more on
- * building 8,000 fourteen-field rows than the database spends on the query, so each document
- * comes as one text. The time comes formatted ('-' when none): 8,000 Dates to make and format
- * cost the server ~2 ms.
+ * building 8,000 fourteen-field rows than the database spends on the query, so they come as
+ * text. The time comes formatted ('-' when none): 8,000 Dates to make and format cost the
+ * server ~2 ms.
  */
-const PACKED = `string_agg(concat_ws(' ', l.lang, ${PROGRESS_STATES.map((s) => `l.${s}, l.${s}_words`).join(', ')},
+const ROW = `concat_ws(' ', l.lang, ${PROGRESS_STATES.map((s) => `l.${s}, l.${s}_words`).join(', ')},
                      coalesce(l.complete_against_revision, -1),
                      coalesce(to_char(l.last_activity AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '-'),
-                     l.open_questions), ';')
-                 FILTER (WHERE l.document_id IS NOT NULL)`;
+                     l.open_questions)`;
+/** A document's languages, each packed as `ROW`, as one text. */
+const PACKED = `string_agg(${ROW}, ';') FILTER (WHERE l.document_id IS NOT NULL)`;
 
 /** Counts from the packed fields, the first at `at`, every second one after it. */
 function countsOf(fields: readonly string[], at: number): StateCounts {
@@ -37,29 +38,32 @@ function countsOf(fields: readonly string[], at: number): StateCounts {
   return { total: untranslated + translated + stale + approved + locked, untranslated, translated, stale, approved, locked };
 }
 
-function unpack(documentId: string, packed: string | null): ProgressRow[] {
-  if (packed === null) return [];
+/** One language's counters from its packed text (`ROW`). */
+export function unpackRow(documentId: string, packed: string): ProgressRow {
   // Read straight from the split fields: an array of numbers in between cost a third more.
-  return packed.split(';').map((pair) => {
-    const fields = pair.split(' ');
-    const revision = +fields[11];
-    return {
-      documentId,
-      lang: fields[0],
-      segments: countsOf(fields, 1),
-      words: countsOf(fields, 2),
-      completeAgainstRevision: revision < 0 ? null : revision,
-      lastActivity: fields[12] === '-' ? null : fields[12],
-      openQuestions: +fields[13],
-    };
-  });
+  const fields = packed.split(' ');
+  const revision = +fields[11];
+  return {
+    documentId,
+    lang: fields[0],
+    segments: countsOf(fields, 1),
+    words: countsOf(fields, 2),
+    completeAgainstRevision: revision < 0 ? null : revision,
+    lastActivity: fields[12] === '-' ? null : fields[12],
+    openQuestions: +fields[13],
+  };
+}
+
+function unpack(documentId: string, packed: string | null): ProgressRow[] {
+  return packed === null ? [] : packed.split(';').map((row) => unpackRow(documentId, row));
 }
 
 /**
  * Segments and source words per state for each document × language, read from the counters
  * that migration 002's triggers keep exact (one row per pair: the cost does not grow with the
  * number of translations); locked segments count once per target language. Joined with the
- * ids, not `= ANY($1)` (see `dashboardDocuments`).
+ * ids rather than `= ANY($1)`: as a prepared statement's generic plan, `ANY` of a parameter
+ * compares every row with every id (7 ms of 26 for 1,000 ids).
  */
 export async function progressRows(db: Queryable, documentIds: readonly string[]): Promise<ProgressRow[]> {
   const r = await db.query<{ id: string; p: string }>(
@@ -72,61 +76,71 @@ export async function progressRows(db: Queryable, documentIds: readonly string[]
   return r.rows.flatMap((row) => unpack(row.id, row.p));
 }
 
-/**
- * What a document's dashboard entry is made of changes exactly when its documents row or one
- * of its progress rows gets a new row version, and every new version carries the id of the
- * transaction that wrote it (`xmin`): a later committed change always comes from a later
- * transaction, so equal stamps mean an equal entry.
- *
- * The progress rows' part is each row's language and `xmin` in no particular order: an
- * ordered aggregate made PostgreSQL sort the 8,000 joined rows by document id to group them
- * (12 ms for 1,000 documents); unordered, they are grouped by hashing (5.5 ms).
- * Two different orders of the same rows only give two different stamps: the entry is built
- * again once, never shown stale. The language in each pair keeps two different sets of rows
- * from ever reading alike.
- */
-const STAMP = `d.xmin::text || ':' || coalesce(s.rows, '')`;
-const STAMP_ROWS = `(SELECT document_id, string_agg(lang || xmin::text, ',') AS rows FROM language_progress GROUP BY document_id) s ON s.document_id = d.id`;
 
-export interface DashboardStamp {
-  id: string;
-  stamp: string;
-}
-
-/** Every document in dashboard order (oldest first) with the stamp of its entry. */
-export async function dashboardStamps(db: Queryable): Promise<DashboardStamp[]> {
-  const r = await db.query<DashboardStamp>(
-    `SELECT d.id, ${STAMP} AS stamp
-       FROM documents d LEFT JOIN ${STAMP_ROWS}
-      ORDER BY d.created_at, d.id`,
-  );
-  return r.rows;
-}
-
-export interface DashboardDocument {
+export interface DashboardHead {
   id: string;
   title: string;
   revision: number;
   targetLangs: LanguageCode[];
-  progress: ProgressRow[];
+}
+
+/** What changed since the dashboard's last look (`dashboardChanges`). */
+export interface DashboardChanges {
+  /** Where to look from next time: the oldest transaction still running when this was read. */
+  cursor: string;
+  /** Documents now, and progress rows now (the caller checks its copy against them). */
+  documentCount: number;
+  rowCount: number;
+  /** Documents written since the cursor. */
+  heads: DashboardHead[];
+  /**
+   * Progress rows written since the cursor, each as "document-id " + `ROW`, split off one
+   * text (as a JSON array, 8,000 rows took PostgreSQL ~15 ms more to write): a piece keeps
+   * all of that text in memory while it is kept.
+   */
+  rows: string[];
+  /** Every document id in dashboard order (oldest first), when a document was written or the count differs. */
+  order: string[] | null;
 }
 
 /**
- * The documents' dashboard entries as stored. A join with the ids rather than `= ANY($1)`:
- * as a prepared statement's generic plan, `ANY` of a parameter compares every row with every
- * id (7 ms of 26 for 1,000 ids here). Not a LATERAL aggregate per document either: on a
- * recently vacuumed table it was faster (15 against 20 ms for 1,000 documents), but in the
- * bench, where every progress row has just been rewritten many times over and not yet
- * vacuumed, its index scans through dead row versions took 25–106 ms against 23–51 ms.
+ * Whether a row version was written by a transaction the look at `$1` may not have seen.
+ * Every transaction not visible to a snapshot has an id at or after the snapshot's xmin (the
+ * oldest one running), and a row version carries the id of the transaction that wrote it
+ * (`xmin`, kept as written when the row is frozen). Ids are 32 bits and wrap around: `age`
+ * (transactions since, wrapping as PostgreSQL compares ids) orders them within half the
+ * circle; the caller reads everything again once its cursor is a billion behind. Cheaper
+ * than comparing the ids as numbers: 8,000 ids turned into text and back cost ~2 ms.
  */
-export async function dashboardDocuments(db: Queryable, ids: readonly string[]): Promise<DashboardDocument[]> {
-  const r = await db.query<Omit<DashboardDocument, 'progress'> & { p: string | null }>(
-    `SELECT d.id, d.title, d.current_revision AS revision, d.target_langs AS "targetLangs", ${PACKED} AS p
-       FROM unnest($1::text[]) AS wanted(id)
-       JOIN documents d ON d.id = wanted.id
-       LEFT JOIN language_progress l ON l.document_id = d.id
-      GROUP BY d.id`,
-    [ids],
+const WRITTEN_SINCE = (table: string) => `($1::text IS NULL OR age(${table}.xmin) <= age($1::text::xid))`;
+
+/**
+ * The documents and progress rows written by transactions the look from `since` may not have
+ * seen, in one statement (one snapshot), with the snapshot's xmin as the next cursor. A look
+ * with nothing changed scans the two tables (8,000 progress rows: ~2 ms) and reads no row.
+ * With the counts the caller sees what went without leaving a row version: deleted rows.
+ */
+export async function dashboardChanges(db: Queryable, since: { cursor: string | null; documents: number }): Promise<DashboardChanges> {
+  // The xid8 (epoch and id) as the 32-bit id it was.
+  const cursor = since.cursor === null ? null : (BigInt(since.cursor) & 0xffffffffn).toString();
+  const r = await db.query<{ cursor: string; documentCount: number; rowCount: number; heads: [string, string, number, LanguageCode[]][] | null; rows: string | null; order: string[] | null }>(
+    `WITH d AS (SELECT count(*)::int AS n,
+                       json_agg(json_build_array(d.id, d.title, d.current_revision, d.target_langs)) FILTER (WHERE ${WRITTEN_SINCE('d')}) AS heads
+                  FROM documents d),
+          p AS (SELECT count(*)::int AS n, string_agg(l.document_id || ' ' || ${ROW}, ';') FILTER (WHERE ${WRITTEN_SINCE('l')}) AS rows
+                  FROM language_progress l)
+     SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS cursor, d.n AS "documentCount", p.n AS "rowCount", d.heads, p.rows,
+            CASE WHEN d.heads IS NOT NULL OR d.n <> $2 THEN (SELECT json_agg(id ORDER BY created_at, id) FROM documents) END AS "order"
+       FROM d, p`,
+    [cursor, since.documents],
   );
-  return r.rows.map(({ p, ...doc }) => ({ ...doc, progress: unpack(doc.id, p) }));
+  const row = r.rows[0];
+  return {
+    cursor: row.cursor,
+    documentCount: row.documentCount,
+    rowCount: row.rowCount,
+    heads: (row.heads ?? []).map(([id, title, revision, targetLangs]) => ({ id, title, revision, targetLangs })),
+    rows: row.rows === null ? [] : row.rows.split(';'),
+    order: row.order,
+  };
 }

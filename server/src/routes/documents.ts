@@ -6,6 +6,7 @@ import { clientGone } from '../http/clientGone.js';
 import { param, type RouteTable } from '../http/routeTable.js';
 import * as docs from '../services/documents.js';
 import * as progress from '../services/progress.js';
+import { dashboardJson } from '../services/dashboard.js';
 import { revisionOf, revisionsOf } from '../services/revisions.js';
 import { compactSegmentList, segmentList } from '../services/segmentViews.js';
 
@@ -88,7 +89,7 @@ export function documentRoutes(routes: RouteTable, db: Db): void {
     path: '/api/progress',
     action: 'read',
     async handler(_req, res) {
-      res.type('application/json').send(await progress.dashboardJson(db));
+      res.type('application/json').send(await dashboardJson(db));
     },
   });
 

@@ -355,7 +355,7 @@ describe('completion', () => {
     const byId = new Map(res.body.documents.map((d: { id: string }) => [d.id, d]));
     expect(byId.get(a.id)).toMatchObject({ revision: 1, languages: { ko: { complete: 0, segments: { locked: 1 } }, ru: { complete: 0 } } });
     expect(byId.get(b.id)).toMatchObject({ languages: { fr: { complete: 1, completeAgainstRevision: 1, segments: { total: 1, translated: 1 } } } });
-    // The dashboard writes its JSON by hand: the same numbers and times as the document's own answer.
+    // The dashboard keeps its entries as JSON text (services/dashboard.ts): the same numbers and times as the document's own answer.
     expect((byId.get(b.id) as { languages: unknown }).languages).toEqual(await progress(b.id));
     expect((byId.get(a.id) as { languages: unknown }).languages).toEqual(await progress(a.id));
   });

@@ -1,8 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDb, type Db } from '@lockstep/server/db';
 import { migrate } from '@lockstep/server/db/migrate';
 import { createDocument } from '@lockstep/server/services/documents';
+import { dashboardJson } from '@lockstep/server/services/dashboard';
 import { createApp } from '@lockstep/server/app';
 import { createAppServer, listen } from '@lockstep/server/http/server';
 import { createLogger } from '@lockstep/server/logger';
@@ -13,6 +15,7 @@ import { machineCpuMs, postgresCpuMs, processCpuMs } from './cpu.js';
 import { benchSegments, CONCURRENCY, runLoad, runPgbench, seedSavesBench, startLoadGenerator, type PgbenchRun } from './savesLoad.js';
 import { startFloorServer } from './savesFloor.js';
 import { median, percentile, type Workload } from './harness.js';
+import { stampedDashboard } from './progressStamps.js';
 
 const TARGETS = ['es', 'ko', 'pt', 'el', 'hi', 'fr', 'tl', 'ru'] as const;
 
@@ -162,13 +165,74 @@ export const savesWorkload: Workload = {
 // ------------------------------------------------------------------------------------------
 // progress-1000: GET /api/progress across 1,000 documents × 8 languages.
 
+/**
+ * The answer built in this process (no HTTP) by the server's code and by the previous design
+ * (progressStamps.ts), each with a copy of its own, after the same changes, taking turns at
+ * going first: nothing changed, every row rewritten with the same numbers, every row's
+ * numbers moved. Both must give the same text.
+ */
+async function againstStamps(db: Db): Promise<Record<string, number>> {
+  const stamped = stampedDashboard(db);
+  const variants = { now: () => dashboardJson(db), stamps: stamped };
+  if ((await variants.now()) !== (await variants.stamps())) throw new Error('the two dashboards differ');
+  const out: Record<string, number> = {};
+  const changes: [string, (i: number) => Promise<unknown>][] = [
+    ['nothing changed', async () => undefined],
+    ['all rewritten', () => db.query('UPDATE language_progress SET last_activity = last_activity')],
+    ['all moved', (i) => db.query(`UPDATE language_progress SET last_activity = coalesce(last_activity, '2026-01-01') + $1 * interval '1 millisecond'`, [i % 2 ? -1 : 1])],
+  ];
+  for (const [name, change] of changes) {
+    const times = { now: [] as number[], stamps: [] as number[] };
+    for (let i = 0; i < 10; i++) {
+      await change(i);
+      const order = i % 2 ? (['stamps', 'now'] as const) : (['now', 'stamps'] as const);
+      const answers: string[] = [];
+      for (const variant of order) {
+        const t0 = performance.now();
+        answers.push(await variants[variant]());
+        times[variant].push(performance.now() - t0);
+      }
+      if (answers[0] !== answers[1]) throw new Error(`the two dashboards differ after "${name}"`);
+    }
+    out[`in process, ${name}: median ms`] = Number(median(times.now).toFixed(1));
+    out[`previous design (stamps), ${name}: median ms`] = Number(median(times.stamps).toFixed(1));
+  }
+  return out;
+}
+
 const DOCUMENTS = 1000;
 let progressDb: { db: Db; close: () => Promise<void> } | undefined;
 let progressServer: { base: string; stop: () => Promise<void> } | undefined;
 let translationRows = 0;
 let responseBytes = 0;
 let coldMs = 0;
+let movedMs = 0;
 let tenChangedMs = 0;
+let inProcess: Record<string, number> = {};
+let floorMs = 0;
+
+/**
+ * The floor of a look over HTTP: the same answer, already made, from a bare node:http server
+ * (no routing, no session, no database), fetched and read to the last byte as the timed looks.
+ */
+async function sameBytesFromNodeHttp(body: string): Promise<number> {
+  const bytes = Buffer.from(body);
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length }).end(bytes));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const times: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const t0 = performance.now();
+      const text = await (await fetch(url)).text();
+      if (text.length !== body.length) throw new Error('floor answered short');
+      times.push(performance.now() - t0);
+    }
+    return median(times.slice(1));
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
 
 export const progressWorkload: Workload = {
   name: 'progress-1000',
@@ -207,11 +271,19 @@ export const progressWorkload: Workload = {
     // progress rows rewritten in every document (all entries built again: a cold cache) and
     // in ten documents (a busy day between two refreshes). Rewritten with no value changed,
     // which gives the rows new versions just as a save does.
-    const afterTouching = async (documents: number, rounds: number) => {
+    // And once more with every row's numbers moved (its activity a millisecond later): then
+    // every entry has to be built again, not only read.
+    const touch = (documents: number, i: number, moved = false) =>
+      db.query(
+        moved
+          ? `UPDATE language_progress SET last_activity = coalesce(last_activity, '2026-01-01') + interval '1 millisecond' WHERE document_id = ANY($1)`
+          : 'UPDATE language_progress SET last_activity = last_activity WHERE document_id = ANY($1)',
+        [Array.from({ length: documents }, (_, k) => `doc-${(i * documents + k) % DOCUMENTS}`)],
+      );
+    const afterTouching = async (documents: number, rounds: number, moved = false) => {
       const times: number[] = [];
       for (let i = 0; i < rounds; i++) {
-        const ids = Array.from({ length: documents }, (_, k) => `doc-${(i * documents + k) % DOCUMENTS}`);
-        await db.query('UPDATE language_progress SET last_activity = last_activity WHERE document_id = ANY($1)', [ids]);
+        await touch(documents, i, moved);
         const t0 = performance.now();
         await look();
         times.push(performance.now() - t0);
@@ -219,7 +291,10 @@ export const progressWorkload: Workload = {
       return median(times);
     };
     coldMs = await afterTouching(DOCUMENTS, 10);
+    movedMs = await afterTouching(DOCUMENTS, 10, true);
     tenChangedMs = await afterTouching(10, 20);
+    inProcess = await againstStamps(db);
+    floorMs = await sameBytesFromNodeHttp(await dashboardJson(db));
     // Timed: the request until the whole body has arrived. Parsing 2 MB of JSON is the
     // client's work (~9 ms here), not the server's.
     return look;
@@ -229,9 +304,12 @@ export const progressWorkload: Workload = {
       database: progressDb!.db.kind,
       'p99 ms': percentile(times, 99),
       'every document changed: median ms': Number(coldMs.toFixed(1)),
+      'every document changed, numbers moved: median ms': Number(movedMs.toFixed(1)),
+      'floor, the same bytes from node:http: median ms': Number(floorMs.toFixed(1)),
       '10 documents changed: median ms': Number(tenChangedMs.toFixed(1)),
       'translation rows': translationRows,
       'response bytes': responseBytes,
+      ...inProcess,
     };
   },
   async teardown() {
