@@ -10,7 +10,7 @@ const common = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' }, // NodeNext './x.js' -> './x.ts'
   testEnvironmentOptions: { customExportConditions: ['@lockstep/source', 'node', 'node-addons'] },
 };
-// The database tests share one migrated PGlite dump (globalSetup.ts).
+// The database tests open copies of one migrated PGlite directory (globalSetup.ts, testDb.ts).
 const withDb = {
   globalSetup: '<rootDir>/src/support/globalSetup.ts',
   globalTeardown: '<rootDir>/src/support/globalTeardown.ts',
