@@ -1,6 +1,6 @@
 import { staleDiff, type LanguageCode, type SegmentFilter } from '@lockstep/shared';
 import type { Segment, SegmentList, Sendable } from '@lockstep/shared/api';
-import type { Db } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import type { DocumentRow } from '../repos/documents.js';
 import { compactSegmentsJson, listSegments, type SegmentQuery, type SegmentWithTranslation } from '../repos/segments.js';
 import { makeCursor, parseCursor, requireDocument, requireTargetLang } from './documents.js';
@@ -33,21 +33,34 @@ export interface SegmentListQuery {
  * list is what the editor needs to open at all.
  */
 export async function segmentList(db: Db, documentId: string, query: SegmentListQuery, signal?: AbortSignal): Promise<Sendable<SegmentList>> {
-  const { doc, filters } = await listQuery(db, documentId, query);
-  const rows = query.q ? await db.interactive(signal, (q) => listSegments(q, filters)) : await listSegments(db, filters);
-  const last = rows.at(-1);
-  const nextCursor = query.limit !== undefined && rows.length === query.limit && last ? makeCursor(last.index) : null;
+  const { doc, filters, read } = await listQuery(db, documentId, query, signal);
+  const rows = await read(listSegments);
   return {
     revision: doc.revision,
     segments: rows.map((row) => segmentView(row, doc.sourceLang)),
-    ...(query.limit !== undefined ? { nextCursor } : {}),
+    ...(query.limit !== undefined ? { nextCursor: nextCursorOf(filters, rows.length, rows.at(-1)?.index) } : {}),
   };
 }
 
-async function listQuery(db: Db, documentId: string, query: SegmentListQuery): Promise<{ doc: DocumentRow; filters: SegmentQuery }> {
+interface ListQuery {
+  doc: DocumentRow;
+  filters: SegmentQuery;
+  /** Runs a list query with the filters: a text search as an interactive read, the plain list on the pool. */
+  read<T>(list: (q: Queryable, filters: SegmentQuery) => Promise<T>): Promise<T>;
+}
+
+async function listQuery(db: Db, documentId: string, query: SegmentListQuery, signal?: AbortSignal): Promise<ListQuery> {
   const doc = await requireDocument(db, documentId);
   const lang = requireTargetLang(doc, query.lang);
-  return { doc, filters: { documentId: doc.id, lang, state: query.state, q: query.q, afterPosition: parseCursor(query.cursor), limit: query.limit } };
+  const filters = { documentId: doc.id, lang, state: query.state, q: query.q, afterPosition: parseCursor(query.cursor), limit: query.limit };
+  const read = <T>(list: (q: Queryable, filters: SegmentQuery) => Promise<T>) =>
+    query.q ? db.interactive(signal, (q) => list(q, filters)) : list(db, filters);
+  return { doc, filters, read };
+}
+
+/** A page's `nextCursor`: when it came back full, after its last row, as another page may follow. */
+function nextCursorOf(filters: SegmentQuery, count: number, lastIndex: number | null | undefined): string | null {
+  return count === filters.limit && lastIndex != null ? makeCursor(lastIndex) : null;
 }
 
 /**
@@ -56,12 +69,8 @@ async function listQuery(db: Db, documentId: string, query: SegmentListQuery): P
  * into rows and objects here (the editor opens with it).
  */
 export async function compactSegmentList(db: Db, documentId: string, query: SegmentListQuery, signal?: AbortSignal): Promise<string> {
-  const { doc, filters } = await listQuery(db, documentId, query);
-  const list = query.q ? await db.interactive(signal, (q) => compactSegmentsJson(q, filters)) : await compactSegmentsJson(db, filters);
-  let tail = '';
-  if (query.limit !== undefined) {
-    const nextCursor = list.count === query.limit && list.lastIndex !== null ? makeCursor(list.lastIndex) : null;
-    tail = `,"nextCursor":${JSON.stringify(nextCursor)}`;
-  }
+  const { doc, filters, read } = await listQuery(db, documentId, query, signal);
+  const list = await read(compactSegmentsJson);
+  const tail = query.limit !== undefined ? `,"nextCursor":${JSON.stringify(nextCursorOf(filters, list.count, list.lastIndex))}` : '';
   return `{"revision":${doc.revision},"segments":${list.segments}${tail}}`;
 }

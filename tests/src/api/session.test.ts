@@ -149,6 +149,9 @@ describe('password hashing cost', () => {
   test('new hashes use scrypt N=2^15 unless LOCKSTEP_PASSWORD_COST says otherwise; each hash keeps its own N', async () => {
     expect(passwordCostFromEnv({})).toBe(15);
     expect(passwordCostFromEnv({ LOCKSTEP_PASSWORD_COST: '12' })).toBe(12);
+    // The account made through the service (beforeEach) was hashed at this process's setting.
+    const stored = await db.query<{ password_hash: string }>('SELECT password_hash FROM users');
+    expect(stored.rows[0].password_hash.startsWith(`scrypt$${2 ** passwordCostFromEnv(process.env)}$8$1$`)).toBe(true);
     const production = await hashPassword('a long passphrase', passwordCostFromEnv({}));
     expect(production).toMatch(/^scrypt\$32768\$8\$1\$/);
     const cheap = await hashPassword('a long passphrase', 10);
