@@ -242,8 +242,15 @@ describe('the coordinator’s pages', () => {
       await signIn(newcomer.page, email, 'a long new password');
       await newcomer.page.getByRole('heading', { level: 1, name: enText('myWork.title') }).waitFor();
       await expect(newcomer.page.locator('.app-nav').getByRole('link', { name: enText('nav.users') }).count()).resolves.toBe(0);
+      // The open segment's memory and machine drafts are asked for once the list has loaded;
+      // deactivating before they answer made them fail with 401 (CI, stop 30), a race of the
+      // test's, not the product's: wait for both answers first.
+      const answered = (kind: string) =>
+        newcomer.page.waitForResponse((res) => new RegExp(`/segments/[^/]+/${kind}/el$`).test(new URL(res.url()).pathname));
+      const lookups = Promise.all([answered('memory'), answered('mt')]);
       await newcomer.page.goto('/documents/statement/el/edit');
       await newcomer.page.locator('.editor-row--active textarea, .editor-row .editor-row__open').first().waitFor();
+      await lookups;
       await expect(newcomer.page.getByText(enText('editor.readOnly').split('{{')[0]).count()).resolves.toBe(0);
 
       await userRow.getByRole('button', { name: new RegExp(uiText('hi', 'users.deactivate')) }).click();
