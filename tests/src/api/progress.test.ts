@@ -193,6 +193,15 @@ describe('counters', () => {
           db.query(`INSERT INTO translations (segment_id, lang, state) SELECT id, 'es', 'untranslated' FROM segments WHERE document_id = $1 AND translatable`, [a.id]),
       ],
       ['drop a target language', () => db.query(`UPDATE documents SET target_langs = array_remove(target_langs, 'ru') WHERE id = $1`, [a.id])],
+      ['title only', () => db.query(`UPDATE documents SET title = title || '!' WHERE id = ANY($1)`, [[a.id, b.id]])],
+      [
+        'one statement: one document gains a language, the other only its title',
+        () =>
+          db.query(`UPDATE documents SET target_langs = CASE WHEN id = $1 THEN target_langs || '{hi}' ELSE target_langs END, title = title || '?' WHERE id = ANY($2)`, [
+            b.id,
+            [a.id, b.id],
+          ]),
+      ],
       [
         'new segment with translations in one transaction',
         () =>
