@@ -11,11 +11,13 @@ export interface LiveSegment {
   blockIndex: number;
   blockKind: string;
   translatable: boolean;
+  position: number;
 }
 
 export async function liveSegments(db: Queryable, documentId: string): Promise<LiveSegment[]> {
   const r = await db.query<LiveSegment>(
-    `SELECT id, source AS text, plain_text AS plain, source_runs AS runs, block_index AS "blockIndex", block_kind AS "blockKind", translatable
+    `SELECT id, source AS text, plain_text AS plain, source_runs AS runs, block_index AS "blockIndex", block_kind AS "blockKind", translatable,
+            position
        FROM segments WHERE document_id = $1 AND retired_in IS NULL ORDER BY position`,
     [documentId],
   );

@@ -131,8 +131,11 @@ export async function publishCheckedRevision(db: Db, actorId: number | null, doc
     const rev = p.newRevision;
 
     // Carried segments keep their ids; new ones (added, split, merged) get fresh ids.
+    // A carried segment whose place and source are as stored is not written (an edit-only
+    // revision rewrites only its edited rows; an insertion moves everything after it).
     const placements: publishing.SegmentPlacement[] = [];
     const fresh: { index: number; segment: Segment; derivedFrom: string[] }[] = [];
+    const stored = new Map(p.previous.map((s) => [s.id, s]));
     p.alignment.segments.forEach((a, index) => {
       const id = carriedId(a);
       if (id === undefined) {
@@ -140,13 +143,10 @@ export async function publishCheckedRevision(db: Db, actorId: number | null, doc
         return;
       }
       const s = a.segment;
-      placements.push({
-        id,
-        position: index,
-        blockIndex: s.blockIndex,
-        blockKind: s.blockKind,
-        ...(a.kind === 'modified' || a.kind === 'minor' || a.sourceChanged ? { source: segmentSource(s) } : {}),
-      });
+      const newSource = a.kind === 'modified' || a.kind === 'minor' || a.sourceChanged;
+      const was = stored.get(id);
+      if (!newSource && was && was.position === index && was.blockIndex === s.blockIndex && was.blockKind === s.blockKind) return;
+      placements.push({ id, position: index, blockIndex: s.blockIndex, blockKind: s.blockKind, ...(newSource ? { source: segmentSource(s) } : {}) });
     });
     await revisions.insertRevision(tx, {
       documentId: doc.id,

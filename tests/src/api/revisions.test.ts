@@ -306,4 +306,26 @@ describe('locked segments follow the source', () => {
     const link = await db.query<{ source_runs: { url?: string }[] }>(`SELECT source_runs FROM segments WHERE id = $1`, [after[2].id]);
     expect(JSON.stringify(link.rows[0].source_runs)).toContain('https://example.org/b');
   });
+  test('after insertions, an edit-only revision, removals and a moved paragraph, the list reads as the Markdown, each segment at its place and block', async () => {
+    // Carried segments whose place is unchanged are not rewritten: the list must still be in
+    // the new revision's order after revisions that shift, keep and shift back every place.
+    const para = (n: number) => `Paragraph ${n} first sentence. Paragraph ${n} second one.`;
+    const doc = (ns: number[], edit = -1) => ns.map((n) => (n === edit ? para(n).replace('second', 'edited second') : para(n))).join('\n\n') + '\n';
+    const revisions = [doc([1, 2, 3, 4]), doc([0, 1, 2, 3, 4]), doc([0, 1, 2, 3, 4], 2), doc([1, 2, 4], 2), doc([4, 1, 2], 2), doc([4, 1, 2, 5], 1)];
+    // The first paragraph cut in two blocks: its second sentence keeps its place, not its block.
+    revisions.push(revisions[revisions.length - 1].replace('Paragraph 4 first sentence. ', 'Paragraph 4 first sentence.\n\n'));
+    for (const [i, markdown] of revisions.entries()) {
+      expect((await publish(markdown)).status).toBe(201);
+      const listed = await request(app).get('/api/documents/doc/segments?lang=es').set(auth(translator));
+      const rows = listed.body.segments as { source: string; index: number; blockIndex: number }[];
+      const expected = markdown.trim().split('\n\n').flatMap((p, block) => p.split(/(?<=\.) /).map((source) => ({ source, block })));
+      try {
+        expect(rows.map((r) => r.source)).toEqual(expected.map((e) => e.source));
+        expect(rows.map((r) => r.index)).toEqual(rows.map((_, k) => k));
+        expect(rows.map((r) => r.blockIndex)).toEqual(expected.map((e) => e.block));
+      } catch (err) {
+        throw new Error(`after revision ${i + 2}: ${(err as Error).message}`);
+      }
+    }
+  });
 });
