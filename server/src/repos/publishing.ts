@@ -85,8 +85,9 @@ export async function translationsOf(db: Queryable, segmentIds: readonly string[
 
 /**
  * Writes translation rows changed by a revision (stale marking) with their history events:
- * two statements for any number of rows. Each row's version is the one computed by the
- * stale rule (old + 1); the WHERE on the old version guards against a concurrent edit.
+ * one statement for any number of rows (the update feeds the history insert, so the payload is
+ * sent and parsed once). Each row's version is the one computed by the stale rule (old + 1);
+ * the WHERE on the old version guards against a concurrent edit.
  */
 export async function writeRevisedTranslations(
   tx: Queryable,
@@ -95,30 +96,32 @@ export async function writeRevisedTranslations(
   userId: number | null,
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const payload = JSON.stringify(rows);
-  const updated = await tx.query(
-    `UPDATE translations t SET
-        text = x.text, state = x.state, version = x.version, based_on_revision = x."basedOnRevision",
-        previous_source = x."previousSource", state_before_stale = x."stateBeforeStale",
-        change_class = x."changeClass", suggestion = x.suggestion, updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, text text, state text, version int,
-            "oldVersion" int, "basedOnRevision" int, "previousSource" text, "stateBeforeStale" text,
-            "changeClass" text, suggestion text)
-      WHERE t.segment_id = x."segmentId" AND t.lang = x.lang AND t.version = x."oldVersion"`,
-    [payload],
+  const r = await tx.query<{ written: number }>(
+    `WITH written AS (
+       UPDATE translations t SET
+              text = x.text, state = x.state, version = x.version, based_on_revision = x."basedOnRevision",
+              previous_source = x."previousSource", state_before_stale = x."stateBeforeStale",
+              change_class = x."changeClass", suggestion = x.suggestion, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, text text, state text, version int,
+              "oldVersion" int, "basedOnRevision" int, "previousSource" text, "stateBeforeStale" text,
+              "changeClass" text, suggestion text)
+        WHERE t.segment_id = x."segmentId" AND t.lang = x.lang AND t.version = x."oldVersion"
+        RETURNING t.segment_id, t.lang, t.text, t.state, t.version, t.previous_source),
+     -- A stale event keeps the source the text was made for (migration 010: the memory scores it against that).
+     events AS (
+       INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id, previous_source)
+       SELECT w.segment_id, w.lang, 'stale', w.text, w.state, w.version, $2, $3, CASE WHEN w.state = 'stale' THEN w.previous_source END
+         FROM written w
+       RETURNING 1)
+     SELECT count(*)::int AS written FROM events`,
+    [JSON.stringify(rows), revision, userId],
   );
-  if (updated.rowCount !== rows.length) {
+  const written = r.rows[0].written;
+  if (written !== rows.length) {
     // The rows were read FOR UPDATE in this transaction, so this cannot happen unless the
     // locking is broken; refusing keeps history and versions consistent.
-    throw new Error(`revision wrote ${updated.rowCount} of ${rows.length} translation rows`);
+    throw new Error(`revision wrote ${written} of ${rows.length} translation rows`);
   }
-  await tx.query(
-    // A stale event keeps the source the text was made for (migration 010: the memory scores it against that).
-    `INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision, user_id, previous_source)
-     SELECT x."segmentId", x.lang, 'stale', x.text, x.state, x.version, $2, $3, CASE WHEN x.state = 'stale' THEN x."previousSource" END
-       FROM jsonb_to_recordset($1::jsonb) AS x("segmentId" text, lang text, text text, state text, version int, "previousSource" text)`,
-    [payload, revision, userId],
-  );
   return rows.length;
 }
 
