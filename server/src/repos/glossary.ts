@@ -36,13 +36,20 @@ export async function findTerm(db: Queryable, id: number): Promise<GlossaryRow |
   return r.rows[0];
 }
 
-/** The id of the entry with this term and note (any case), if there is one. */
-export async function findSameTerm(db: Queryable, sourceLang: string, term: string, note: string): Promise<number | undefined> {
-  const r = await db.query<{ id: number }>(
-    'SELECT id::int AS id FROM glossary_terms WHERE source_lang = $1 AND lower(term) = lower($2) AND lower(note) = lower($3)',
-    [sourceLang, term, note],
+/**
+ * The stored entry with the same term and note (any case) as each of `keys`, by the key's
+ * place in the list: one statement for a whole imported file.
+ */
+export async function findSameTerms(db: Queryable, keys: readonly Pick<TermFields, 'sourceLang' | 'term' | 'note'>[]): Promise<Map<number, GlossaryRow>> {
+  if (keys.length === 0) return new Map();
+  const r = await db.query<GlossaryRow & { place: number }>(
+    `SELECT k.place::int - 1 AS place, e.*
+       FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS k(source_lang, term, note, place)
+       CROSS JOIN LATERAL (${ENTRY_SELECT}
+              WHERE t.source_lang = k.source_lang AND lower(t.term) = lower(k.term) AND lower(t.note) = lower(k.note)) e`,
+    [keys.map((k) => k.sourceLang), keys.map((k) => k.term), keys.map((k) => k.note)],
   );
-  return r.rows[0]?.id;
+  return new Map(r.rows.map(({ place, ...row }) => [place, row]));
 }
 
 /** Inserts a term; undefined when the same term and note already exist (the unique index decides, race-free). */

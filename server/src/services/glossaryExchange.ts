@@ -82,8 +82,9 @@ export async function importGlossary(
 ): Promise<GlossaryImportReport> {
   const read = readEntries(file.bytes, file.format, file.sourceLang);
   if (!read.length) throw unprocessable('glossary_file_empty', 'The file has no glossary entries.');
+  // In the file's order: each entry's report, and the records still to compare with the stored terms.
   const entries: GlossaryImportEntry[] = [];
-  const plans: Planned[] = [];
+  const candidates: { at: number; record: GlossaryRecord }[] = [];
   const seen = new Map<string, number>();
   for (const e of read) {
     const reject = (problem: string, term?: string) => entries.push({ index: e.index, where: e.where, term: term ?? null, action: 'rejected', problem });
@@ -102,8 +103,13 @@ export async function importGlossary(
       continue;
     }
     seen.set(keyOf(record), e.index);
-    const id = await glossary.findSameTerm(db, record.sourceLang, record.term, record.note);
-    const found = id === undefined ? undefined : await glossary.findTerm(db, id);
+    candidates.push({ at: entries.length, record });
+    entries.push({ index: e.index, where: e.where, term: record.term, action: 'unchanged', problem: null });
+  }
+  const stored = await glossary.findSameTerms(db, candidates.map((c) => c.record));
+  const plans: Planned[] = [];
+  candidates.forEach(({ at, record }, i) => {
+    const found = stored.get(i);
     const existing = found && { id: found.id, version: found.version, translations: found.translations };
     const merged = existing ? mergeTranslations(existing.translations, record.translations) : record.translations;
     const changed =
@@ -113,9 +119,9 @@ export async function importGlossary(
       found.term !== record.term ||
       found.note !== record.note ||
       JSON.stringify(merged) !== JSON.stringify(found.translations);
-    entries.push({ index: e.index, where: e.where, term: record.term, action: !found ? 'created' : changed ? 'updated' : 'unchanged', problem: null });
+    entries[at].action = !found ? 'created' : changed ? 'updated' : 'unchanged';
     if (changed) plans.push({ record: { ...record, translations: merged }, existing });
-  }
+  });
   const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
   for (const e of entries) counts[e.action]++;
   const applied = !dryRun && counts.rejected === 0;

@@ -65,6 +65,33 @@ describe('import', () => {
     expect((await importFile(CSV, 'text/csv')).body.counts).toEqual({ created: 0, updated: 0, unchanged: 2, rejected: 0 });
   });
 
+  test('known terms in another case are updated in place, keeping their translations and adding the file\'s; the report keeps the file\'s order', async () => {
+    // After the first test: NATO and peace are stored.
+    const file = [
+      'sourceLang,term,note,doNotTranslate,caseSensitive,ko,ru',
+      'en,solidarity,,false,false,연대,',
+      'en,Peace,noun,false,false,평화,мир',
+      'en,nato,acronym,true,true,,',
+      'en,PEACE,NOUN,false,false,,',
+      '',
+    ].join('\r\n');
+    const dry = await importFile(file, 'text/csv', '?dryRun=true');
+    expect(dry.body.entries.map((e: { where: string; term: string; action: string }) => [e.where, e.term, e.action])).toEqual([
+      ['line 2', 'solidarity', 'created'],
+      ['line 3', 'Peace', 'updated'],
+      ['line 4', 'nato', 'updated'],
+      ['line 5', 'PEACE', 'rejected'],
+    ]);
+    const fixed = file.replace('en,PEACE,NOUN,false,false,,\r\n', '');
+    const done = await importFile(fixed, 'text/csv');
+    expect(done.body).toMatchObject({ applied: true, counts: { created: 1, updated: 2, unchanged: 0, rejected: 0 } });
+    expect((await terms()).map((t) => [t.term, t.note, t.translations])).toEqual([
+      ['nato', 'acronym', {}],
+      ['Peace', 'noun', { ko: ['평화'], ru: ['мир', 'покой'] }],
+      ['solidarity', '', { ko: ['연대'] }],
+    ]);
+  });
+
   test('a file with one bad entry is refused whole (422), naming the entry', async () => {
     const before = await hashAllTables(db);
     const bad = 'sourceLang,term,doNotTranslate,caseSensitive,ko\r\nen,freedom,false,false,자유\r\nen,   ,false,false,x\r\nxx,war,false,false,전쟁\r\n';
