@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { UiTextProvider } from './uiText';
 import { initI18n } from './i18n';
 import './styles.css';
 import './views.css';
@@ -20,6 +21,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <UiTextProvider>
+      <App />
+    </UiTextProvider>
   </StrictMode>,
 );

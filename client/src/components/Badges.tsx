@@ -1,14 +1,14 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../uiText';
 import type { TranslationState } from '../types';
 
 export function StateBadge({ state }: { state: TranslationState }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   return <span className={`badge badge--${state}`}>{t(`states.${state}`)}</span>;
 }
 
 /** Locked segments have no translation: the source is copied as it is. */
 export function LockBadge({ reason }: { reason?: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useUiText();
   const reasonKey = `lockReasons.${reason ?? ''}`;
   // Unknown reasons (the server may add some) fall back to the general explanation.
   const title = reason && i18n.exists(reasonKey) ? t(reasonKey) : t('lockReasons.other');

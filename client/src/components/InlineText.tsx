@@ -1,5 +1,5 @@
 import { Fragment, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../uiText';
 import { TermMarks } from '../glossary/TermMarks';
 import { splitHiddenCharacters } from '../hiddenText';
 import { parseInlineCodes, type InlinePart } from '../inlineCodes';
@@ -31,7 +31,7 @@ interface Props {
  * is markup, not language (`lang="zxx"`); its tooltip says what it stands for.
  */
 export function InlineText({ text, lang, dir, className, codes, markTerms }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useUiText();
   const parts = useMemo(() => parseInlineCodes(text), [text]);
 
   const describe = (part: Extract<InlinePart, { type: 'code' }>) => {

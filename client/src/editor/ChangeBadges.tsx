@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../uiText';
 import { VISIT_CHANGE_KINDS } from '@lockstep/shared';
 import type { SegmentChange } from './useSinceLastVisit';
 
 /** How a segment changed since the user's last visit (stale, new, edited, approved, re-confirmed) and by whom. */
 export function ChangeBadges({ change }: { change: SegmentChange }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const kinds = VISIT_CHANGE_KINDS.filter((kind) => change.changes.includes(kind));
   return (
     <span className="change-badges">

@@ -1,6 +1,6 @@
 import { isLanguageCode, plainTextOf, staleDiff } from '@lockstep/shared';
 import { memo, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../uiText';
 import { LockBadge, StateBadge } from '../components/Badges';
 import { codeInfoOf, InlineText } from '../components/InlineText';
 import type { TextLanguage } from '../components/SegmentBlocks';
@@ -43,7 +43,7 @@ export const EditorRow = memo(function EditorRow(props: Props) {
   const { segment, active, draftText, change, model, source, target, canEdit } = props;
   // A wrapper around the whole segment is taken out of its text; show it on the text instead.
   const textClass = segment.hoisted ? `${props.textClass} segment-text--hoisted-${segment.hoisted}` : props.textClass;
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useUiText();
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const codes = useMemo(() => codeInfoOf(segment.sourceRuns), [segment.sourceRuns]);
   const translation = segment.translation;

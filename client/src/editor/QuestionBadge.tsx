@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../uiText';
 import { formatNumber } from '../format';
 
 /** Open questions on a segment (in this language or for all languages); nothing when none. */
 export function QuestionBadge({ count }: { count: number }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useUiText();
   if (count <= 0) return null;
   const label = t('editor.threads.badge', { n: formatNumber(i18n.resolvedLanguage ?? i18n.language, count) });
   return (

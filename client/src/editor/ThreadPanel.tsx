@@ -1,6 +1,6 @@
 import { mayComment } from '@lockstep/shared';
 import { useCallback, useEffect, useState, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../uiText';
 import { asApiError, ApiError } from '../api';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import type { Comment, CommentKind, User } from '../types';
@@ -25,7 +25,7 @@ const keepInside = (event: MouseEvent) => event.stopPropagation();
  * a toggle on the row, and when open the thread with a form to ask, comment and resolve.
  */
 export function ThreadPanel({ doc, lang, autonym, segment, user }: Props) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [open, setOpen] = useState(false);
   const [comments, setComments] = useState<Comment[]>();
   const [error, setError] = useState<ApiError>();
@@ -82,7 +82,7 @@ interface NewCommentProps {
 
 /** Ask or comment, in this language's thread (when one may) or in the thread for all languages. */
 function NewComment({ doc, lang, autonym, segmentId, user, onPosted }: NewCommentProps) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const inLanguage = mayComment(user, lang);
   const [text, setText] = useState('');
   const [kind, setKind] = useState<CommentKind>('question');

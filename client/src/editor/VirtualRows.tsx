@@ -67,6 +67,7 @@ export function VirtualRows({ changes, ...context }: Props) {
     scrollMargin,
     rangeExtractor,
     getItemKey: (index) => items[index].segment.id,
+    useFlushSync: false,
   });
 
   const { focusRequest } = model;

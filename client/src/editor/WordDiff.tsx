@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../uiText';
 import type { DiffPart } from '../types';
 
 interface Props {
@@ -14,7 +14,7 @@ interface Props {
  * the source's.
  */
 export function WordDiff({ ops, lang, dir }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useUiText();
   const ui = i18n.resolvedLanguage ?? i18n.language;
   const label = (key: string) => (
     <span className="visually-hidden" lang={ui}>
@@ -46,7 +46,7 @@ export function WordDiff({ ops, lang, dir }: Props) {
 
 /** The key under the diff, so the marks need no guessing. */
 export function WordDiffLegend() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   return (
     <p className="word-diff-legend" aria-hidden="true">
       <del className="word-diff__removed">{t('editor.diff.removed')}</del>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { enText, missingKeys, openPage, renderedFonts, signIn, type CheckedPage } from './support/browser.js';
+import { enText, missingKeys, uiText, openPage, renderedFonts, signIn, type CheckedPage } from './support/browser.js';
 import {
   activeField,
   fieldText,
@@ -114,6 +114,11 @@ describe('the translator’s editor', () => {
       for (const ui of ['ko', 'hi']) {
         expect(await chooseUiLanguage(page, ui)).toBe(ui);
         await page.locator(`html[lang="${ui}"]`).waitFor();
+        // Rows that were drawn before the switch speak the new language too (they read the
+        // interface text from context, not each through its own subscription).
+        const rowBadge = page.locator('.editor-row:not(.editor-row--active) .editor-row__state .badge').first();
+        const state = /badge--(\w+)/.exec((await rowBadge.getAttribute('class')) ?? '')?.[1];
+        await rowBadge.filter({ hasText: uiText(ui, `states.${state}`) }).waitFor({ timeout: 5_000 });
         await viewShot(page, `editor-ui-${ui}`, '.editor-row--active');
         expect(await missingKeys(page)).toEqual([]);
       }
