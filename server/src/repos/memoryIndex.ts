@@ -112,9 +112,10 @@ export async function exactAndFrequencies(
 
 export interface CandidateSource {
   id: string;
-  plain: string;
   /** `matchTokens` of the text as JSON, stored by the indexer (migration 026); null before. */
   tokens: string | null;
+  /** The text, only when its tokens are not stored yet (it is cut into tokens then). */
+  plain: string | null;
 }
 
 /**
@@ -133,7 +134,7 @@ export async function candidateSources(
 ): Promise<CandidateSource[]> {
   if (q.terms.length === 0) return [];
   const r = await db.query<CandidateSource>(
-    `SELECT m.id::text AS id, m.plain_text AS plain, m.match_tokens AS tokens
+    `SELECT m.id::text AS id, m.match_tokens AS tokens, CASE WHEN m.match_tokens IS NULL THEN m.plain_text END AS plain
        FROM (SELECT p.source_id, sum(w.weight) AS shared
                FROM unnest($1::bigint[], $5::float8[]) AS w(term, weight)
                JOIN memory_terms p ON p.term = w.term

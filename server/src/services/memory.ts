@@ -34,6 +34,8 @@ export interface MemoryCandidates {
   scored: number;
   /** Postings the candidate search read (at most the bounds' maxPostings): the summed frequencies of the terms it picked. */
   postings: number;
+  /** The match tokens of the similar rows' sources, by source id (ranking reuses them). */
+  tokensOf: Map<string, readonly string[]>;
 }
 
 export interface CandidateOptions {
@@ -59,7 +61,7 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: Cand
     translationsOfSources(tx, { sourceIds, lang: q.lang, excludeSegmentId: q.excludeSegmentId, limit });
   const exact = exactId ? await ofSources([exactId], q.limit) : [];
   const wanted = q.limit - exact.length;
-  if (wanted <= 0 || opts.exactOnly) return { exact, similar: [], scored: 0, postings: 0 };
+  if (wanted <= 0 || opts.exactOnly) return { exact, similar: [], scored: 0, postings: 0, tokensOf: new Map() };
 
   const terms = pickLookupTerms(frequencies, opts.bounds ?? MEMORY_CANDIDATE_BOUNDS);
   const postings = terms.reduce((sum, t) => sum + frequencies.get(t)!, 0);
@@ -67,9 +69,15 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: Cand
   const weights = terms.map((t) => 1 / Math.log2(2 + frequencies.get(t)!));
   const texts = await candidateSources(tx, { terms, weights, sourceLang: q.sourceLang, exceptId: exactId, limit: opts.maxCandidates ?? MAX_MEMORY_CANDIDATES });
   const score = tokenMatcher(matchTokens(q.plain, q.sourceLang));
+  const tokensOf = new Map<string, readonly string[]>();
   const ranked = texts
-    // The tokens the indexer stored (026), else cut here: the same tokens either way.
-    .map((t) => ({ id: t.id, match: score(t.tokens === null ? matchTokens(t.plain, q.sourceLang) : (JSON.parse(t.tokens) as string[])) }))
+    .map((t) => {
+      // The tokens the indexer stored (026), else cut here: the same tokens either way.
+      const tokens = t.tokens === null ? matchTokens(t.plain ?? '', q.sourceLang) : (JSON.parse(t.tokens) as string[]);
+      const match = score(tokens, MIN_MEMORY_MATCH);
+      if (match >= MIN_MEMORY_MATCH) tokensOf.set(t.id, tokens);
+      return { id: t.id, match };
+    })
     .filter((t) => t.match >= MIN_MEMORY_MATCH)
     .sort((a, b) => b.match - a.match);
   const matchOf = new Map(ranked.map((t) => [t.id, t.match]));
@@ -83,7 +91,7 @@ export async function memoryCandidates(tx: Queryable, q: MemoryQuery, opts: Cand
     similar.push(...rows);
     from = to;
   }
-  return { exact, similar, scored: texts.length, postings };
+  return { exact, similar, scored: texts.length, postings, tokensOf };
 }
 
 export interface MemoryRef {
@@ -131,9 +139,12 @@ export async function memorySuggestions(
     const query = { plain: segment.plain, sourceLang: target.sourceLang, lang: ref.lang, excludeSegmentId: ref.segmentId, limit: opts.limit * CANDIDATES_PER_SUGGESTION };
     const found =
       segment.plain.trim() === ''
-        ? { exact: [], similar: [] }
+        ? { exact: [], similar: [], tokensOf: new Map<string, readonly string[]>() }
         : await memoryCandidates(tx, query, { exactOnly: !fuzzy });
-    const others: MemoryCandidate[] = [...found.exact, ...found.similar].map(candidateOf);
+    const others: MemoryCandidate[] = [
+      ...found.exact.map(candidateOf),
+      ...found.similar.map((r) => ({ ...candidateOf(r), sourceTokens: found.tokensOf.get(r.sourceId) })),
+    ];
     const suggestions = rankSuggestions({
       own,
       others,

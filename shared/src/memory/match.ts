@@ -23,6 +23,22 @@ export function memoryMatch(storedSource: string, currentSource: string, lang: s
   return tokenMatch(matchTokens(storedSource, lang), matchTokens(currentSource, lang));
 }
 
+/**
+ * `memoryMatch` of many stored sources against one current source: the current source is
+ * tokenised once, not once per stored source (ranking a lookup's ~30 translations tokenised it
+ * 30 times, most of the lookup's time in JS), and a stored source not at all when its
+ * `matchTokens` are given (the candidate index stores them).
+ */
+export function memoryMatcher(currentSource: string, lang: string): (storedSource: string, storedTokens?: readonly string[]) => number {
+  let score: ((tokens: readonly string[]) => number) | undefined;
+  return (storedSource, storedTokens) => {
+    const identical = identicalMatch(storedSource, currentSource);
+    if (identical !== null) return identical;
+    score ??= tokenMatcher(matchTokens(currentSource, lang));
+    return score(storedTokens ?? matchTokens(storedSource, lang));
+  };
+}
+
 /** The tokens `memoryMatch` compares a text by: its readable text's words and punctuation. */
 export function matchTokens(text: string, lang: string): string[] {
   return wordTokens(plainOf(normaliseSpace(text)), lang);
@@ -42,13 +58,17 @@ export function tokenMatch(tokensA: readonly string[], tokensB: readonly string[
  * per cell of the edit table (that was most of a lookup's scoring time), and the table's rows
  * are reused. Costs are doubled to stay integers (a case-only difference costs 1 of 2).
  */
-export function tokenMatcher(query: readonly string[]): (tokens: readonly string[]) => number {
+export function tokenMatcher(query: readonly string[]): (tokens: readonly string[], min?: number) => number {
   const queryLower = query.map((t) => t.toLowerCase());
   let previous = new Int32Array(query.length + 1);
   let current = new Int32Array(query.length + 1);
-  return (tokens) => {
+  // `min`: a text whose length alone keeps it below this match is not compared word by word
+  // (the edit distance is at least the difference in length); its bound, below `min`, is returned.
+  return (tokens, min = 0) => {
     const longer = Math.max(tokens.length, query.length);
     if (longer === 0) return 0;
+    const bound = Math.floor((1 - Math.abs(tokens.length - query.length) / longer) * 100 + 1e-9);
+    if (bound < min) return bound;
     for (let j = 0; j <= query.length; j++) previous[j] = 2 * j;
     for (let i = 1; i <= tokens.length; i++) {
       const token = tokens[i - 1];

@@ -1,6 +1,6 @@
 import { wordDiff, type DiffPart } from '../align/wordDiff.js';
 import type { LanguageCode } from '../languages.js';
-import { identicalMatch, memoryMatch, readableText } from './match.js';
+import { identicalMatch, memoryMatcher, readableText } from './match.js';
 
 /** `imported`: a unit of a TMX file (no document or segment: `documentId` and `segmentId` are ''). */
 export type MemoryOrigin = 'this-segment' | 'other-segment' | 'imported';
@@ -23,6 +23,12 @@ export interface MemoryCandidate {
   segmentId: string;
   state: string;
   updatedAt: Date | string;
+  /**
+   * `matchTokens(source)`, when the caller has them already (the candidate index stores every
+   * text's: migration 026), so ranking does not cut the source into words again. Not part of
+   * a suggestion.
+   */
+  sourceTokens?: readonly string[];
 }
 
 export interface MemorySuggestion extends MemoryCandidate {
@@ -71,11 +77,18 @@ export function rankSuggestions(input: RankInput): MemorySuggestion[] {
   const seen = new Set<string>([input.currentText]);
   const maxChars = input.fuzzyMaxChars ?? DEFAULT_MEMORY_FUZZY_MAX_CHARS;
   const fuzzy = input.currentSource.length <= maxChars;
-  // null: too long to compare word by word, and not identical.
-  const matchOf = (c: MemoryCandidate): number | null =>
-    fuzzy && c.source.length <= maxChars
-      ? memoryMatch(c.source, input.currentSource, input.sourceLang)
-      : identicalMatch(c.source, input.currentSource);
+  // null: too long to compare word by word, and not identical. Once per distinct source: a
+  // lookup's candidates are often several translations of one stored text.
+  const fuzzyMatch = memoryMatcher(input.currentSource, input.sourceLang);
+  const matches = new Map<string, number | null>();
+  const matchOf = (c: MemoryCandidate): number | null => {
+    let match = matches.get(c.source);
+    if (match === undefined) {
+      match = fuzzy && c.source.length <= maxChars ? fuzzyMatch(c.source, c.sourceTokens) : identicalMatch(c.source, input.currentSource);
+      matches.set(c.source, match);
+    }
+    return match;
+  };
 
   // The word diff costs like the word comparison (240 ms for two equal 20,000-character
   // texts): past the limit, equal texts are one equal part, others are shown whole, old and new.
@@ -92,7 +105,7 @@ export function rankSuggestions(input: RankInput): MemorySuggestion[] {
     const match = matchOf(c);
     if (match === null) continue;
     seen.add(c.text);
-    own.push({ ...c, match, diff: diffOf(c.source) });
+    own.push({ ...suggested(c), match, diff: diffOf(c.source) });
   }
 
   const best = new Map<string, { candidate: MemoryCandidate; match: number }>();
@@ -106,8 +119,14 @@ export function rankSuggestions(input: RankInput): MemorySuggestion[] {
   const others = [...best.values()]
     .sort(compareOthers)
     .slice(0, Math.max(0, input.limit - own.length))
-    .map(({ candidate, match }) => ({ ...candidate, match, diff: diffOf(candidate.source) }));
+    .map(({ candidate, match }) => ({ ...suggested(candidate), match, diff: diffOf(candidate.source) }));
   return [...own, ...others];
+}
+
+/** A candidate as a suggestion shows it: without the tokens that only served its scoring. */
+function suggested(c: MemoryCandidate): Omit<MemoryCandidate, 'sourceTokens'> {
+  const { sourceTokens: _tokens, ...rest } = c;
+  return rest;
 }
 
 function compareOthers(a: { candidate: MemoryCandidate; match: number }, b: { candidate: MemoryCandidate; match: number }): number {

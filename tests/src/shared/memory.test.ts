@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { memoryMatch, MIN_MEMORY_MATCH, rankSuggestions, tokenMatch, tokenMatcher, type MemoryCandidate } from '@lockstep/shared';
+import { matchTokens, memoryMatch, MIN_MEMORY_MATCH, rankSuggestions, tokenMatch, tokenMatcher, type MemoryCandidate } from '@lockstep/shared';
 
 describe('match percentage of a translation-memory suggestion', () => {
   test('the same source is 100, also when only whitespace differs', () => {
@@ -92,6 +92,24 @@ describe('one sentence scored against many texts (a lookup’s 200 candidates)',
       }
     }
   });
+
+  test('given a floor, the matcher gives the same match for every text that reaches it and less than it for every other (random token lists)', () => {
+    let seed = 777;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const vocabulary = ['the', 'The', 'array', 'of', 'n', 'numbers', '.', '57'];
+    const list = () => Array.from({ length: next(16) }, () => vocabulary[next(vocabulary.length)]);
+    for (let q = 0; q < 30; q++) {
+      const query = list();
+      const score = tokenMatcher(query);
+      for (let t = 0; t < 30; t++) {
+        const tokens = list();
+        const exact = reference(tokens, query);
+        const floored = score(tokens, MIN_MEMORY_MATCH);
+        if (exact >= MIN_MEMORY_MATCH) expect(floored).toBe(exact);
+        else expect(floored).toBeLessThan(MIN_MEMORY_MATCH);
+      }
+    }
+  });
 });
 
 describe('ranking suggestions', () => {
@@ -134,6 +152,23 @@ describe('ranking suggestions', () => {
       ['A', 100],
       ['B', 100],
     ]);
+  });
+
+  test('a candidate given its source’s match tokens scores as without them, and the tokens are not part of the suggestion', () => {
+    const source = 'The cat sat on the red mat.';
+    const [given, cut] = [true, false].map((withTokens) =>
+      rankSuggestions({
+        own: [],
+        others: [candidate({ text: 'close', source, ...(withTokens ? { sourceTokens: matchTokens(source, 'en') } : {}) })],
+        currentSource,
+        currentText: '',
+        sourceLang: 'en',
+        limit: 5,
+      }),
+    );
+    expect(given).toEqual(cut);
+    expect(given[0].match).toBe(87);
+    expect(Object.keys(given[0])).not.toContain('sourceTokens');
   });
 
   test('on equal match an approved translation, then the newer one, goes first; the limit holds', () => {
