@@ -9,7 +9,10 @@ import { writeSync } from 'node:fs';
  * the test knows when to kill. Unset (production), every point is a no-op costing one compare.
  *
  * Points: publish:read, publish:aligned, publish:planned, publish:retired, publish:segments, publish:translations,
- * publish:before-commit, publish:committed (after the commit, before the memory is indexed), import:batch (after each batch of applied units), import:before-commit,
+ * publish:before-commit, publish:committed (after the commit, before the memory is indexed),
+ * import:read (the file read), import:locked (the rows locked), import:fetched (the plan's reads),
+ * import:planned, import:batch (after each batch of applied units), import:suggested (conflicts kept),
+ * import:announced (live event and webhook), import:before-commit, import:committed,
  * save:before-write, save:after-write.
  */
 interface Fault {

@@ -76,6 +76,7 @@ export async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: 
   }
   const ledger = ledgerRecord ? new Map((await exportedUnitsWithText(db, ledgerRecord.id, lang)).map((u) => [u.segmentId, u])) : undefined;
   const segments = new Map((await importSegments(db, doc.id, lang)).map((s) => [s.id, s]));
+  await faultPoint('import:fetched');
   const mayApprove = may(actor, 'approve', lang);
   const planned: Planned[] = file.files.flatMap((f) =>
     f.units.map((unit) => {
@@ -103,6 +104,7 @@ export async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: 
     const qa = checkSourceTextLeft({ sourceCoded: segment.source, targetCoded: decision.row.text, sourceLang: doc.sourceLang, targetLang: lang, sourceRuns: segment.sourceRuns });
     for (const w of qa) warnings.push({ unit: unit.id, message: w.message });
   }
+  await faultPoint('import:planned');
   return { exportId: ledgerRecord?.id ?? null, planned, warnings };
 }
 
@@ -181,6 +183,7 @@ export async function importXliff(
 ): Promise<ImportReport> {
   // Read before the transaction: a large file takes seconds, and the locks below wait for nothing.
   const file = await readImportFile(doc, lang, bytes, opts.moveBytes === true);
+  await faultPoint('import:read');
   if (opts.dryRun) return dryRunImport(db, actor, doc, { lang, file });
   const [imported] = await applyImports(db, actor, doc, [{ lang, file }]);
   return imported;
@@ -200,12 +203,14 @@ export async function applyImports(db: Db, actor: Actor, doc: DocumentRow, items
     if (revision === undefined) throw conflict('document_gone', `The document "${doc.id}" no longer exists.`);
     // Languages locked in one order, so two multi-language imports cannot deadlock.
     for (const lang of [...new Set(items.map((i) => i.lang))].sort()) await lockLanguageRows(tx, doc.id, lang);
+    await faultPoint('import:locked');
     const current = { ...doc, revision };
     const out: ImportReport[] = [];
     for (const item of items) out.push(await applyOne(tx, actor, current, item));
     await faultPoint('import:before-commit');
     return out;
   }));
+  await faultPoint('import:committed');
   eventsCommitted(db, doc.id);
   outboxWritten(db);
   return reports;
@@ -232,10 +237,12 @@ async function applyOne(tx: Queryable, actor: Actor, doc: DocumentRow, { lang, f
     await faultPoint('import:batch');
   }
   written += await writeSuggestions(tx, lang, suggested, { userId: actor.id, revision: doc.revision });
+  await faultPoint('import:suggested');
   if (written !== applied.length + suggested.length) {
     throw conflict('import_conflict', 'A translation changed while the file was being imported; nothing was applied. Run the import again.');
   }
   await announceImport(tx, actor, doc, lang, p.planned);
   await announceImportApplied(tx, { doc, lang, appliedWords: p.planned.flatMap((u) => (u.decision.outcome === 'applied' ? [u.segment?.words ?? 0] : [])) });
+  await faultPoint('import:announced');
   return report(p.exportId, p.planned, p.warnings);
 }

@@ -6,7 +6,9 @@ import { readXliff, writeXliffString, type XliffUnit } from '@lockstep/shared';
 import type { Actor } from '@lockstep/shared';
 import { createUser } from '@lockstep/server/services/accounts';
 import { createDocument } from '@lockstep/server/services/documents';
-import { exportXliff } from '@lockstep/server/services/xliffExport';
+import { operationPoints, type OperationPoint } from '@lockstep/server/faults';
+import { exportXliff, sourceHashOf, EXPORT_BATCH } from '@lockstep/server/services/xliffExport';
+import { closeExportCursor, fetchExportRows, openExportCursor, recordExport, recordExportUnits } from '@lockstep/server/repos/xliffExports';
 import { importXliff, type ImportReport } from '@lockstep/server/services/xliffImport';
 import { findDocument } from '@lockstep/server/repos/documents';
 import { freePort, REPO_ROOT } from '../support/serverProcess.js';
@@ -29,6 +31,44 @@ function timed(fn: () => unknown, n = 3): number {
 
 const since = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const round = (ms: number) => Number(ms.toFixed(1));
+
+/** An import's phases, by the operation points each ends at (server/src/faults.ts); the last one of a name counts. */
+const DRY_RUN_PHASES: [string, string][] = [
+  ['import:read', 'read'],
+  ['import:fetched', 'plan reads'],
+  ['import:planned', 'plan'],
+];
+const APPLY_PHASES: [string, string][] = [
+  ['import:read', 'read'],
+  ['import:locked', 'lock'],
+  ['import:fetched', 'plan reads'],
+  ['import:planned', 'plan'],
+  ['import:batch', 'writes+history+progress'],
+  ['import:suggested', 'suggestions'],
+  ['import:announced', 'live event+webhook'],
+  ['import:before-commit', 'report'],
+  ['import:committed', 'commit'],
+];
+
+/** Milliseconds from `t0` (or the previous phase's end) to each phase's point, and from the last one to `end` as `rest`. */
+function phaseSpans(phases: [string, string][], t0: number, points: readonly OperationPoint[], end: number): Record<string, number> {
+  const spans: Record<string, number> = {};
+  let last = t0;
+  for (const [point, label] of phases) {
+    const p = points.findLast((x) => x.point === point);
+    if (!p) continue;
+    spans[label] = p.at - last;
+    last = p.at;
+  }
+  spans.rest = end - last;
+  return spans;
+}
+
+/** The median of each phase over the runs, labelled `<prefix> <phase> ms`. */
+function phaseMedians(prefix: string, runs: readonly Record<string, number>[]): Record<string, number> {
+  const labels = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(labels.map((l) => [`${prefix} ${l} ms`, round(median(runs.map((r) => r[l] ?? 0)))]));
+}
 
 /** A document of `segments` segments, every language translated (version 2, with its history event). */
 async function translatedDocument(db: TestDb, id: string, segments: number): Promise<void> {
@@ -64,6 +104,10 @@ export function xliffWorkload(version: Version): Workload {
   const totals = { export: [] as number[], dryRun: [] as number[], apply: [] as number[] };
   let lastDryRun: ImportReport | undefined;
   let lastApply: ImportReport | undefined;
+  const dryRunSpans: Record<string, number>[] = [];
+  const applySpans: Record<string, number>[] = [];
+  let points: OperationPoint[] = [];
+  const onPoint = (m: unknown) => points.push(m as OperationPoint);
   return {
     name: `xliff-10k-${version}`,
     description: `XLIFF ${version}, 10k-segment document × 8 languages: export (timed), import dry run and apply of every target edited`,
@@ -73,6 +117,7 @@ export function xliffWorkload(version: Version): Workload {
       const user = await createUser(db, { email: 'bench@example.org', name: 'bench', password: 'bench-password', role: 'admin', languages: [] });
       actor = { id: user.id, role: 'admin', languages: [] };
       await translatedDocument(db, 'bench', 10_000);
+      operationPoints.subscribe(onPoint);
       return async () => {
         const doc = (await findDocument(db, 'bench'))!;
         const t0 = process.hrtime.bigint();
@@ -100,9 +145,12 @@ export function xliffWorkload(version: Version): Workload {
       let dry = 0;
       let apply = 0;
       for (const [lang, bytes] of edited) {
+        points = [];
+        const p0 = performance.now();
         const t0 = process.hrtime.bigint();
         lastDryRun = await importXliff(db, actor, doc, lang, bytes, { dryRun: true });
         const ms = since(t0);
+        dryRunSpans.push(phaseSpans(DRY_RUN_PHASES, p0, points, performance.now()));
         dryRunMs.push(ms);
         dry += ms;
       }
@@ -111,18 +159,22 @@ export function xliffWorkload(version: Version): Workload {
       // three rounds of eight would dominate the whole bench.
       if (round_ > 1) return;
       for (const [lang, bytes] of edited) {
+        points = [];
+        const p0 = performance.now();
         const t0 = process.hrtime.bigint();
         lastApply = await importXliff(db, actor, doc, lang, bytes, { dryRun: false });
         const ms = since(t0);
+        applySpans.push(phaseSpans(APPLY_PHASES, p0, points, performance.now()));
         applyMs.push(ms);
         apply += ms;
       }
       totals.apply.push(apply);
     },
     async teardown() {
+      operationPoints.unsubscribe(onPoint);
       await db.close();
     },
-    report() {
+    async report() {
       const file = [...files.values()][0] ?? '';
       const parsed = readXliff(file);
       const units: XliffUnit[] = parsed.files[0].units.map((u) => ({ id: u.id, source: u.sourceRuns, target: u.target, state: 'translated' }));
@@ -143,10 +195,49 @@ export function xliffWorkload(version: Version): Workload {
         'applied units (last)': lastApply?.applied.length ?? 0,
         'readXliff ms/lang': round(timed(() => readXliff(file))),
         'saxes floor ms/lang': round(saxesFloor),
+        ...phaseMedians('dry-run', dryRunSpans),
+        ...phaseMedians('apply', applySpans),
+        ...(await exportFloors(db)),
       };
     },
   };
 }
+
+/**
+ * The export's parts, each alone on the bench document's 'es' (medians of three, rolled back):
+ * the cursor's query fetched in the export's batches, the per-unit source hashes, and the
+ * ledger rows written as the export writes them.
+ */
+async function exportFloors(db: TestDb): Promise<Record<string, number>> {
+  const query: number[] = [];
+  const hash: number[] = [];
+  const ledger: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await db.transaction(async (tx) => {
+      let t0 = performance.now();
+      await openExportCursor(tx, { documentId: 'bench', lang: 'es', todoOnly: false });
+      const rows = [];
+      for (let batch = await fetchExportRows(tx, EXPORT_BATCH); batch.length > 0; batch = await fetchExportRows(tx, EXPORT_BATCH)) rows.push(...batch);
+      await closeExportCursor(tx);
+      query.push(performance.now() - t0);
+      t0 = performance.now();
+      const hashes = rows.map((r) => sourceHashOf(r.source));
+      hash.push(performance.now() - t0);
+      t0 = performance.now();
+      await recordExport(tx, { id: `floor-${i}`, documentId: 'bench', lang: 'es', revision: 1, version: '2.0', scope: 'all', createdBy: null });
+      for (let k = 0; k < rows.length; k += EXPORT_BATCH) {
+        await recordExportUnits(tx, `floor-${i}`, rows.slice(k, k + EXPORT_BATCH).map((r, j) => ({ segmentId: r.id, translationVersion: r.version, sourceHash: hashes[k + j] })));
+      }
+      ledger.push(performance.now() - t0);
+      throw new RolledBack();
+    }).catch((err) => {
+      if (!(err instanceof RolledBack)) throw err;
+    });
+  }
+  return { 'export query floor ms': round(median(query)), 'export hashes ms': round(median(hash)), 'export ledger floor ms': round(median(ledger)) };
+}
+
+class RolledBack extends Error {}
 
 /** Current and peak resident set of a process (Linux /proc), MB. */
 function rssMb(pid: number): { now: number; peak: number } {
