@@ -17,7 +17,7 @@ export interface ExportedUnit {
   sourceHash: string;
 }
 
-/** The ledger row of one export; its units follow in batches (recordExportUnits) in the same transaction. */
+/** The ledger row of one export; its units follow (recordExportUnits) in the same transaction. */
 export async function recordExport(tx: Queryable, e: ExportRecord): Promise<void> {
   await tx.query(
     `INSERT INTO xliff_exports (id, document_id, lang, revision, version, scope, created_by)
@@ -26,15 +26,34 @@ export async function recordExport(tx: Queryable, e: ExportRecord): Promise<void
   );
 }
 
-/** One batch of an export's units: one statement per batch, so a 10k-unit export is ten statements. */
-export async function recordExportUnits(tx: Queryable, exportId: string, units: readonly ExportedUnit[]): Promise<void> {
-  if (units.length === 0) return;
-  await tx.query(
+/**
+ * The ledger's per-unit stamp of a segment's source, in SQL: `sourceHashOf(source)`
+ * (services/xliffExport.ts) from the stored `align_key`, which is `alignmentKey(source)`
+ * (services/documents.ts `segmentSource`). sha256, base64url, first 22 characters (of 44,
+ * so never the padding). Export and import both read it from here, so the two always agree.
+ */
+export const SOURCE_HASH = (segments: string) =>
+  `left(translate(encode(sha256(convert_to(${segments}.align_key, 'UTF8')), 'base64'), '+/', '-_'), 22)`;
+
+/** The segments an export writes, with their translations (`$1` document, `$2` language, `$3` to-do only). */
+const EXPORTED = `segments s
+       LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $2
+      WHERE s.document_id = $1 AND s.retired_in IS NULL
+        AND (NOT $3::boolean OR NOT lockstep_is_done(t.state))`;
+
+/**
+ * An export's units, every one in one statement straight from the rows: run in the snapshot the
+ * export's cursor then reads (a REPEATABLE READ transaction), it says exactly what the file
+ * says without the rows ever leaving the database for it. Returns how many units it recorded.
+ */
+export async function recordExportUnits(tx: Queryable, exportId: string, q: { documentId: string; lang: string; todoOnly: boolean }): Promise<number> {
+  const r = await tx.query(
     `INSERT INTO xliff_export_units (export_id, segment_id, translation_version, source_hash)
-     SELECT $1, x."segmentId", x."translationVersion", x."sourceHash"
-       FROM jsonb_to_recordset($2::jsonb) AS x("segmentId" text, "translationVersion" int, "sourceHash" text)`,
-    [exportId, JSON.stringify(units)],
+     SELECT $4, s.id, t.version, ${SOURCE_HASH('s')}
+       FROM ${EXPORTED}`,
+    [q.documentId, q.lang, q.todoOnly, exportId],
   );
+  return r.rowCount ?? 0;
 }
 
 /** What an export needs of one segment and its translation in the file's language. */
@@ -49,6 +68,8 @@ export interface ExportRow {
   version: number | null;
   previousSource: string | null;
   suggestion: string | null;
+  /** `SOURCE_HASH` of the segment: what the ledger records for it. */
+  sourceHash: string;
 }
 
 /**
@@ -63,11 +84,9 @@ export async function openExportCursor(tx: Queryable, q: { documentId: string; l
   await tx.query(
     `DECLARE ${CURSOR} NO SCROLL CURSOR FOR
      SELECT s.id, s.source, s.source_runs AS "sourceRuns", s.translatable,
-            t.state, t.text, t.version, t.previous_source AS "previousSource", t.suggestion
-       FROM segments s
-       LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $2
-      WHERE s.document_id = $1 AND s.retired_in IS NULL
-        AND (NOT $3::boolean OR NOT lockstep_is_done(t.state))
+            t.state, t.text, t.version, t.previous_source AS "previousSource", t.suggestion,
+            ${SOURCE_HASH('s')} AS "sourceHash"
+       FROM ${EXPORTED}
       ORDER BY s.position`,
     [q.documentId, q.lang, q.todoOnly],
   );

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import { alignmentKey, writeXliffAsync, type XliffUnit, type XliffVersion } from '@lockstep/shared';
 import type { Db, Queryable } from '../db/db.js';
+import { retrying } from '../db/retrying.js';
 import type { DocumentRow } from '../repos/documents.js';
 import {
   closeExportCursor,
@@ -30,13 +31,15 @@ export interface ExportOptions {
 /**
  * The per-unit stamp of the ledger: a hash of the segment's normalised alignment key, so a
  * revision that only curls quotes or re-wraps lines does not turn an import into conflicts.
+ * The export and the import compute it in SQL from the stored key (`SOURCE_HASH`,
+ * repos/xliffExports.ts); this is its definition, which the tests hold that to.
  */
 export function sourceHashOf(source: string): string {
   return createHash('sha256').update(alignmentKey(source), 'utf8').digest('base64url').slice(0, 22);
 }
 
-function unitOf(s: ExportRow, profile: ExportProfile, sourceHash: string): XliffUnit {
-  const base = { id: s.id, source: s.sourceRuns, sourceHash };
+function unitOf(s: ExportRow, profile: ExportProfile): XliffUnit {
+  const base = { id: s.id, source: s.sourceRuns, sourceHash: s.sourceHash };
   if (!s.translatable || s.state === null) return { ...base, state: 'locked' };
   const state = s.state;
   return {
@@ -50,7 +53,7 @@ function unitOf(s: ExportRow, profile: ExportProfile, sourceHash: string): Xliff
   };
 }
 
-/** Rows per FETCH and per ledger insert: large enough that round trips do not dominate, small enough to stay flat. */
+/** Rows per FETCH: large enough that round trips do not dominate, small enough to stay flat. */
 export const EXPORT_BATCH = 1000;
 
 export interface XliffExportFile {
@@ -66,10 +69,11 @@ export interface XliffExportFile {
 export type XliffChunkSink = (chunk: string, file: XliffExportFile) => Promise<void>;
 
 /**
- * One target language of a document as XLIFF, streamed: a cursor over the segments feeds
- * the streaming writer, and the ledger rows of each batch are written in the same
- * transaction, so the ledger says exactly what the file says and memory stays flat in the
- * document's size. The transaction commits after the last chunk was accepted by `sink`.
+ * One target language of a document as XLIFF, streamed: the ledger's units are written first,
+ * in one statement from the rows themselves, then a cursor over the same rows feeds the
+ * streaming writer. One REPEATABLE READ transaction, so both read one snapshot: the ledger
+ * says exactly what the file says, and memory stays flat in the document's size. The
+ * transaction commits after the last chunk was accepted by `sink`.
  */
 export async function exportXliff(
   db: Db,
@@ -81,20 +85,44 @@ export async function exportXliff(
 ): Promise<XliffExportFile & { units: number }> {
   const file: XliffExportFile = { exportId: `lx-${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`, filename: `${doc.id}.${lang}.xlf` };
   const meta = { exportId: file.exportId, documentId: doc.id, revision: doc.revision, srcLang: doc.sourceLang, trgLang: lang };
-  let units = 0;
-  await db.transaction(async (tx) => {
-    await recordExport(tx, { id: file.exportId, documentId: doc.id, lang, revision: doc.revision, version: opts.version, scope: opts.scope, createdBy: actorId });
-    await openExportCursor(tx, { documentId: doc.id, lang, todoOnly: opts.scope === 'todo' });
-    const counted = (async function* () {
-      for await (const unit of exportUnits(tx, file.exportId, opts.profile ?? 'generic')) {
-        units += 1;
-        yield unit;
-      }
-    })();
-    for await (const chunk of writeXliffAsync(meta, counted, opts.version)) await sink(chunk, file);
-    await closeExportCursor(tx);
-  });
+  const rows = { documentId: doc.id, lang, todoOnly: opts.scope === 'todo' };
+  // Only the ledger's statements can fail as a serialization failure (its check locks the
+  // segments it names), and they run before the first chunk: a repeat never sends twice.
+  const units = await retrying(() =>
+    db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      await recordExport(tx, { id: file.exportId, documentId: doc.id, lang, revision: doc.revision, version: opts.version, scope: opts.scope, createdBy: actorId });
+      const recorded = await recordExportUnits(tx, file.exportId, rows);
+      await openExportCursor(tx, rows);
+      let written = 0;
+      const counted = (async function* () {
+        for await (const unit of exportUnits(tx, opts.profile ?? 'generic')) {
+          written += 1;
+          yield unit;
+        }
+      })();
+      for await (const chunk of writeXliffAsync(meta, counted, opts.version)) await sink(chunk, file);
+      await closeExportCursor(tx);
+      // One snapshot: anything else is a bug, and a file the ledger does not match must not commit.
+      if (written !== recorded) throw new Error(`export ${file.exportId}: ${written} units written, ${recorded} recorded`);
+      return written;
+    }),
+  );
   return { ...file, units };
+}
+
+/**
+ * The cursor's rows as units. The next batch is asked for before this one's units are handed
+ * on, so the database reads while this thread builds the file.
+ */
+async function* exportUnits(tx: Queryable, profile: ExportProfile): AsyncGenerator<XliffUnit> {
+  let rows = await fetchExportRows(tx, EXPORT_BATCH);
+  while (rows.length > 0) {
+    const next = rows.length < EXPORT_BATCH ? undefined : started(fetchExportRows(tx, EXPORT_BATCH));
+    for (const row of rows) yield unitOf(row, profile);
+    if (!next) return;
+    rows = await next();
+  }
 }
 
 /**
@@ -104,32 +132,6 @@ export async function exportXliff(
 function started<T>(p: Promise<T>): () => Promise<T> {
   p.catch(() => undefined);
   return () => p;
-}
-
-/**
- * The cursor's rows as units. Each batch's ledger rows and the next batch are asked for
- * before the batch's units are handed on, so the database writes and reads while this thread
- * builds the file (one connection runs them in order); the ledger insert is awaited before
- * the next batch is used and at the end, so a failed one still fails the export (rolled back,
- * ledger included) and the ledger says exactly what the file says.
- */
-async function* exportUnits(tx: Queryable, exportId: string, profile: ExportProfile): AsyncGenerator<XliffUnit> {
-  let rows = await fetchExportRows(tx, EXPORT_BATCH);
-  while (rows.length > 0) {
-    const hashes = rows.map((s) => sourceHashOf(s.source));
-    const ledger = started(
-      recordExportUnits(
-        tx,
-        exportId,
-        rows.map((s, i) => ({ segmentId: s.id, translationVersion: s.version, sourceHash: hashes[i] })),
-      ),
-    );
-    const next = rows.length < EXPORT_BATCH ? undefined : started(fetchExportRows(tx, EXPORT_BATCH));
-    for (let i = 0; i < rows.length; i++) yield unitOf(rows[i], profile, hashes[i]);
-    await ledger();
-    if (!next) return;
-    rows = await next();
-  }
 }
 
 /**

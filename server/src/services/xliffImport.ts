@@ -23,7 +23,6 @@ import { lockLanguageRows, writeChanges, writeSuggestions, type BulkChange } fro
 import { exportedUnitsWithText, findExport } from '../repos/xliffExports.js';
 import { outboxWritten } from '../webhooks/outboxSignal.js';
 import { announceImportApplied } from './notices.js';
-import { sourceHashOf } from './xliffExport.js';
 
 export type { ImportReport };
 
@@ -88,7 +87,7 @@ export async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: 
           source: segment.source,
           sourceRuns: segment.sourceRuns,
           translatable: segment.translatable,
-          sourceHash: sourceHashOf(segment.source),
+          sourceHash: segment.sourceHash,
         },
         current: segment?.translation,
         exported: exported && { translationVersion: exported.translationVersion, sourceHash: exported.sourceHash, text: exported.text },

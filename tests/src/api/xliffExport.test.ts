@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Express } from 'express';
 import request from 'supertest';
 import { unzipSync } from 'fflate';
+import pg from 'pg';
 import { readXliff } from '@lockstep/shared';
 import { findDocument } from '@lockstep/server/repos/documents';
 import { createDocument } from '@lockstep/server/services/documents';
-import { EXPORT_BATCH, exportXliff } from '@lockstep/server/services/xliffExport';
+import { EXPORT_BATCH, exportXliff, sourceHashOf } from '@lockstep/server/services/xliffExport';
+import { onPostgres } from '../support/testDb.js';
 import { demoTokenFor, seedDemo, testApp, bytesOf } from '../support/app.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
 
@@ -129,5 +131,47 @@ describe('an export whose download stops', () => {
     expect(readXliff(parts.join('')).files[0].units).toHaveLength(sentences.length);
     const ledger = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM xliff_export_units WHERE export_id = $1', [whole.exportId]);
     expect(ledger.rows[0].n).toBe(sentences.length);
+  });
+});
+
+describe('the ledger written from the rows in SQL', () => {
+  test('records for every unit the hash of its source that sourceHashOf defines', async () => {
+    // Typography, spacing and scripts the alignment key normalises, and ones it keeps.
+    const markdown = ['“Curly” quotes — and dashes…', 'Two  spaces\u00a0and a no-break one.', 'Ünïcödé ĳ ﬁ café', '한국어 문장입니다.', 'Plain ASCII sentence.', '`code` and **bold** text.']
+      .join('\n\n') + '\n';
+    await createDocument(db, null, { id: 'hashes', title: 'Hashes', sourceLang: 'en', targetLangs: ['ko'], markdown });
+    const doc = (await findDocument(db, 'hashes'))!;
+    const parts: string[] = [];
+    const file = await exportXliff(db, null, doc, 'ko', { version: '2.0', scope: 'all' }, async (c) => void parts.push(c));
+    const rows = await db.query<{ source: string; hash: string }>(
+      `SELECT s.source, u.source_hash AS hash FROM xliff_export_units u JOIN segments s ON s.id = u.segment_id WHERE u.export_id = $1`,
+      [file.exportId],
+    );
+    expect(rows.rows).toHaveLength(6);
+    for (const r of rows.rows) expect(r.hash).toBe(sourceHashOf(r.source));
+  });
+
+  // Another connection commits a new translation while the export streams: the file and its
+  // ledger both show the translation as it was when the export began (one snapshot).
+  (onPostgres ? test : test.skip)('the file and its ledger read one snapshot while translations change', async () => {
+    const sentences = Array.from({ length: EXPORT_BATCH + 10 }, (_, i) => `Snapshot sentence ${i}.`);
+    await createDocument(db, null, { id: 'snapshot', title: 'Snapshot', sourceLang: 'en', targetLangs: ['ko'], markdown: sentences.join('\n\n') + '\n' });
+    const doc = (await findDocument(db, 'snapshot'))!;
+    const last = (await db.query<{ id: string }>(`SELECT id FROM segments WHERE document_id = 'snapshot' ORDER BY position DESC LIMIT 1`)).rows[0].id;
+    const parts: string[] = [];
+    let changed = false;
+    const other = new pg.Client({ connectionString: db.url });
+    await other.connect();
+    const file = await exportXliff(db, null, doc, 'ko', { version: '2.0', scope: 'all' }, async (chunk) => {
+      parts.push(chunk);
+      if (!changed) {
+        changed = true;
+        await other.query(`UPDATE translations SET text = 'changed meanwhile', state = 'translated', version = version + 1 WHERE segment_id = $1 AND lang = 'ko'`, [last]);
+      }
+    }).finally(() => other.end());
+    const unit = readXliff(parts.join('')).files[0].units.find((u) => u.id === last)!;
+    expect(unit.target ?? null).toBeNull();
+    const ledger = await db.query<{ v: number }>(`SELECT translation_version AS v FROM xliff_export_units WHERE export_id = $1 AND segment_id = $2`, [file.exportId, last]);
+    expect(ledger.rows[0].v).toBe(1);
   });
 });
