@@ -81,3 +81,12 @@ describe('checking a text with codes', () => {
     if (!result.ok) expect(result.problems[0]).toMatchObject({ kind: 'unbalanced', id: 3, index: 2, message: expect.stringContaining('</3>') });
   });
 });
+
+describe('a text without a tag or an escape (the parser\'s short path)', () => {
+  test.each(['', 'Plain words.', 'A > B & C', '한국어 문장 “quoted”', ' spaced  out '])('%j is one text run, or none when empty, with the same visible text', (t) => {
+    expect(parseCodedText(t)).toEqual({ ok: true, runs: t ? [{ type: 'text', text: t }] : [] });
+    expect(validateCodedText(t, [])).toEqual({ ok: true, runs: t ? [{ type: 'text', text: t }] : [] });
+    // A source's codes the text leaves out are still reported.
+    expect(validateCodedText(t, [link(1), text('x'), close(1)]).ok).toBe(false);
+  });
+});
