@@ -93,12 +93,27 @@ export async function importSegments(db: Queryable, documentId: string, lang: st
       ORDER BY s.position`,
     [documentId, lang],
   );
-  return r.rows.map(({ text, state, version, basedOnRevision, previousSource, changeClass, suggestion, ...segment }) => ({
-    ...segment,
+  // Literals, not rest and spread: those leave 10,000 objects slow to build and to read.
+  return r.rows.map((row) => ({
+    id: row.id,
+    index: row.index,
+    source: row.source,
+    sourceRuns: row.sourceRuns,
+    words: row.words,
+    translatable: row.translatable,
+    sourceHash: row.sourceHash,
     translation:
-      version === null
+      row.version === null
         ? null
-        : { text: text!, state: state as TranslationState, version, basedOnRevision, previousSource, changeClass, suggestion },
+        : {
+            text: row.text!,
+            state: row.state as TranslationState,
+            version: row.version,
+            basedOnRevision: row.basedOnRevision,
+            previousSource: row.previousSource,
+            changeClass: row.changeClass,
+            suggestion: row.suggestion,
+          },
   }));
 }
 

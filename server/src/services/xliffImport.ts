@@ -110,15 +110,16 @@ export async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: 
 export function report(exportId: string | null, planned: Planned[], warnings: ImportReport['warnings']): ImportReport {
   const r: ImportReport = { exportId, units: [], applied: [], unchanged: [], conflicts: [], unknown: [], rejected: [], warnings };
   for (const { unit, segment, decision: d } of planned) {
-    r.units.push({
-      unit: unit.id,
-      position: segment ? segment.index + 1 : null,
-      outcome: d.outcome,
-      ...('reason' in d && d.reason ? { reason: d.reason } : {}),
-      source: segment?.source ?? null,
-      before: segment?.translation?.text ?? null,
-      after: unit.target,
-    });
+    // Two literals rather than a conditional spread (which made 10,000 slow objects); the
+    // keys stay in this order in the answer.
+    const position = segment ? segment.index + 1 : null;
+    const source = segment?.source ?? null;
+    const before = segment?.translation?.text ?? null;
+    r.units.push(
+      'reason' in d && d.reason
+        ? { unit: unit.id, position, outcome: d.outcome, reason: d.reason, source, before, after: unit.target }
+        : { unit: unit.id, position, outcome: d.outcome, source, before, after: unit.target },
+    );
     if (d.outcome === 'applied') r.applied.push(unit.id);
     else if (d.outcome === 'unchanged') {
       r.unchanged.push(unit.id);
