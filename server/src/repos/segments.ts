@@ -1,6 +1,5 @@
 import type { BlockKind, LockReason, SegmentFilter, SourceRun, TranslationState } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
-import { SOURCE_HASH } from './xliffExports.js';
 
 /** A segment's source as stored: what the segmenter produced for it. */
 export interface SegmentSource {
@@ -71,8 +70,8 @@ export interface ImportSegment {
   sourceRuns: SourceRun[];
   words: number;
   translatable: boolean;
-  /** What the export ledger records for this source (`SOURCE_HASH`). */
-  sourceHash: string;
+  /** `alignmentKey(source)` as stored: what the export ledger's source hash is of. */
+  alignKey: string;
   translation: null | SegmentTranslation;
 }
 
@@ -85,7 +84,7 @@ export interface ImportSegment {
 export async function importSegments(db: Queryable, documentId: string, lang: string): Promise<ImportSegment[]> {
   const r = await db.query<Omit<ImportSegment, 'translation'> & { version: number | null } & Record<'text' | 'state' | 'previousSource' | 'changeClass' | 'suggestion', string | null> & { basedOnRevision: number | null }>(
     `SELECT s.id, s.position AS index, s.source, s.source_runs AS "sourceRuns", s.words, s.translatable,
-            ${SOURCE_HASH('s')} AS "sourceHash", t.text, t.state, t.version, t.based_on_revision AS "basedOnRevision", t.previous_source AS "previousSource",
+            s.align_key AS "alignKey", t.text, t.state, t.version, t.based_on_revision AS "basedOnRevision", t.previous_source AS "previousSource",
             t.change_class AS "changeClass", t.suggestion
        FROM segments s
        LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = $2
@@ -101,7 +100,7 @@ export async function importSegments(db: Queryable, documentId: string, lang: st
     sourceRuns: row.sourceRuns,
     words: row.words,
     translatable: row.translatable,
-    sourceHash: row.sourceHash,
+    alignKey: row.alignKey,
     translation:
       row.version === null
         ? null

@@ -30,7 +30,7 @@ export async function recordExport(tx: Queryable, e: ExportRecord): Promise<void
  * The ledger's per-unit stamp of a segment's source, in SQL: `sourceHashOf(source)`
  * (services/xliffExport.ts) from the stored `align_key`, which is `alignmentKey(source)`
  * (services/documents.ts `segmentSource`). sha256, base64url, first 22 characters (of 44,
- * so never the padding). Export and import both read it from here, so the two always agree.
+ * so never the padding), as `sourceHashOfKey` computes it of the same column.
  */
 export const SOURCE_HASH = (segments: string) =>
   `left(translate(encode(sha256(convert_to(${segments}.align_key, 'UTF8')), 'base64'), '+/', '-_'), 22)`;
@@ -68,8 +68,8 @@ export interface ExportRow {
   version: number | null;
   previousSource: string | null;
   suggestion: string | null;
-  /** `SOURCE_HASH` of the segment: what the ledger records for it. */
-  sourceHash: string;
+  /** `alignmentKey(source)` as stored: what the ledger's source hash is of. */
+  alignKey: string;
 }
 
 /**
@@ -84,8 +84,7 @@ export async function openExportCursor(tx: Queryable, q: { documentId: string; l
   await tx.query(
     `DECLARE ${CURSOR} NO SCROLL CURSOR FOR
      SELECT s.id, s.source, s.source_runs AS "sourceRuns", s.translatable,
-            t.state, t.text, t.version, t.previous_source AS "previousSource", t.suggestion,
-            ${SOURCE_HASH('s')} AS "sourceHash"
+            t.state, t.text, t.version, t.previous_source AS "previousSource", t.suggestion, s.align_key AS "alignKey"
        FROM ${EXPORTED}
       ORDER BY s.position`,
     [q.documentId, q.lang, q.todoOnly],

@@ -31,21 +31,28 @@ export interface ExportOptions {
 /**
  * The per-unit stamp of the ledger: a hash of the segment's normalised alignment key, so a
  * revision that only curls quotes or re-wraps lines does not turn an import into conflicts.
- * The export and the import compute it in SQL from the stored key (`SOURCE_HASH`,
- * repos/xliffExports.ts); this is its definition, which the tests hold that to.
+ * Export and import hash the key the segment row stores (`align_key`, `sourceHashOfKey`; the
+ * ledger's statement the same in SQL, `SOURCE_HASH` in repos/xliffExports.ts), so they agree.
  */
 export function sourceHashOf(source: string): string {
-  return createHash('sha256').update(alignmentKey(source), 'utf8').digest('base64url').slice(0, 22);
+  return sourceHashOfKey(alignmentKey(source));
+}
+
+/** `sourceHashOf` from the key the segment row stores (`align_key`), as the ledger's SQL reads it. */
+export function sourceHashOfKey(alignKey: string): string {
+  return createHash('sha256').update(alignKey, 'utf8').digest('base64url').slice(0, 22);
 }
 
 function unitOf(s: ExportRow, profile: ExportProfile): XliffUnit {
   // Literals, not spreads of a shared base: spreading cost ~10 µs a unit (a tenth of an export).
-  if (!s.translatable || s.state === null) return { id: s.id, source: s.sourceRuns, sourceHash: s.sourceHash, state: 'locked' };
+  // Hashed here, not in the cursor's SQL: PGlite's sha256 (WebAssembly) cost the read ~100 ms.
+  const sourceHash = sourceHashOfKey(s.alignKey);
+  if (!s.translatable || s.state === null) return { id: s.id, source: s.sourceRuns, sourceHash, state: 'locked' };
   const untranslated = s.state === 'untranslated';
   const unit: XliffUnit = {
     id: s.id,
     source: s.sourceRuns,
-    sourceHash: s.sourceHash,
+    sourceHash,
     state: s.state,
     target: untranslated ? null : s.text,
     // The source the translator worked from, for a stale translation or a split/merge suggestion.

@@ -23,6 +23,7 @@ import { lockLanguageRows, writeChanges, writeSuggestions, type BulkChange } fro
 import { exportedUnitsWithText, findExport } from '../repos/xliffExports.js';
 import { outboxWritten } from '../webhooks/outboxSignal.js';
 import { announceImportApplied } from './notices.js';
+import { sourceHashOfKey } from './xliffExport.js';
 
 export type { ImportReport };
 
@@ -87,7 +88,7 @@ export async function plan(db: Queryable, actor: Actor, doc: DocumentRow, lang: 
           source: segment.source,
           sourceRuns: segment.sourceRuns,
           translatable: segment.translatable,
-          sourceHash: segment.sourceHash,
+          sourceHash: sourceHashOfKey(segment.alignKey),
         },
         current: segment?.translation,
         exported: exported && { translationVersion: exported.translationVersion, sourceHash: exported.sourceHash, text: exported.text },
