@@ -1,6 +1,6 @@
 import { invalid, LockstepError } from '@lockstep/shared';
-import busboy from 'busboy';
 import express, { type Request, type RequestHandler } from 'express';
+import { readMultipart } from './multipart.js';
 
 export interface FileUploadOptions {
   /** Media types accepted as the raw request body. */
@@ -27,56 +27,20 @@ function tooLarge(opts: FileUploadOptions): LockstepError {
  * silently dropped, so the uploader knows which file was read.
  */
 function readMultipartFile(req: Request, opts: FileUploadOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({
-        headers: req.headers,
-        limits: { files: 1, fileSize: opts.maxBytes, fields: MAX_FORM_FIELDS, fieldSize: MAX_FIELD_BYTES, parts: MAX_FORM_FIELDS + 1 },
-      });
-    } catch (err) {
-      // No boundary, or not multipart at all despite the header.
-      reject(invalid('malformed_multipart', `The multipart body cannot be read: ${(err as Error).message}.`));
-      return;
-    }
-    // Busboy closes only after the file's stream has ended, so its chunks are complete then.
-    let chunks: Buffer[] | undefined;
-    let failed = false;
-    const fail = (err: LockstepError): void => {
-      if (failed) return;
-      failed = true;
-      req.unpipe(parser);
-      // Read the rest and throw it away: the client can then read the answer instead of
-      // seeing its upload cut off (EPIPE).
-      req.resume();
-      reject(err);
-    };
-    parser.on('file', (_name, stream, info) => {
-      // A browser form with no file chosen still sends the field, with no file name.
-      if (!info.filename) {
-        stream.resume();
-        return;
-      }
+  let chunks: Buffer[] | undefined;
+  return readMultipart(req, {
+    limits: { files: 1, fileSize: opts.maxBytes, fields: MAX_FORM_FIELDS, fieldSize: MAX_FIELD_BYTES },
+    file() {
       const received: Buffer[] = [];
       chunks = received;
-      stream.on('data', (chunk: Buffer) => received.push(chunk));
-      stream.on('limit', () => fail(tooLarge(opts)));
-      // A form cut off inside the file is reported on the file's stream too.
-      stream.on('error', (err: Error) => fail(invalid('malformed_multipart', `The multipart body cannot be read: ${err.message}.`)));
-    });
-    parser.on('filesLimit', () => fail(invalid('too_many_files', `Send one ${opts.what} per request.`)));
-    parser.on('fieldsLimit', () => fail(invalid('too_many_fields', 'The form has too many fields.')));
-    parser.on('partsLimit', () => fail(invalid('too_many_fields', 'The form has too many parts.')));
-    parser.on('error', (err: Error) => fail(invalid('malformed_multipart', `The multipart body cannot be read: ${err.message}.`)));
-    parser.on('close', () => {
-      if (failed) return;
-      if (!chunks) {
-        reject(invalid('file_required', `The form has no file: attach the ${opts.what} as a file field (for example: curl -F file=@name.xlf).`));
-        return;
-      }
-      resolve(Buffer.concat(chunks));
-    });
-    req.pipe(parser);
+      return { data: (chunk) => received.push(chunk) };
+    },
+    fileTooLarge: () => tooLarge(opts),
+    tooManyFiles: () => invalid('too_many_files', `Send one ${opts.what} per request.`),
+    finish() {
+      if (!chunks) throw invalid('file_required', `The form has no file: attach the ${opts.what} as a file field (for example: curl -F file=@name.xlf).`);
+      return Buffer.concat(chunks);
+    },
   });
 }
 
