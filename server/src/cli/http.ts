@@ -29,6 +29,8 @@ export interface RequestOptions {
   /** Sent as is, with `contentType`. */
   body?: Uint8Array | string;
   contentType?: string;
+  /** Sent as multipart/form-data (fetch writes the boundary and each part's headers). */
+  form?: FormData;
   /** Sign-in itself needs no token. */
   anonymous?: boolean;
 }
@@ -73,8 +75,10 @@ export class LockstepClient {
       }
       headers.Authorization = `Bearer ${this.token}`;
     }
-    let body: Uint8Array | string | undefined;
-    if (opts.json !== undefined) {
+    let body: Uint8Array | string | FormData | undefined;
+    if (opts.form !== undefined) {
+      body = opts.form;
+    } else if (opts.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(opts.json);
     } else if (opts.body !== undefined) {

@@ -1,6 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { lockstepLanguageOf, type ExchangeReport, type ImportReport } from '@lockstep/shared';
 import { CliError, CONNECTION_OPTIONS, CONNECTION_USAGE, parseOptions, required, UsageError, type CliIo, type Command } from './command.js';
 import { idList, progressOn } from './format.js';
@@ -121,16 +120,11 @@ const entryLabel = (label: string, name: string) => `${label}: ${name.slice(name
  * apply, 422, with every entry's report in the error's details).
  */
 async function importZip(client: LockstepClient, doc: string, label: string, bytes: Uint8Array, apply: boolean): Promise<FileResult[]> {
-  const boundary = `lockstep-${randomUUID()}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(label).replace(/["\r\n]/g, '_')}"\r\nContent-Type: application/zip\r\n\r\n`;
-  const body = Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type: 'application/zip' }), path.basename(label));
   let result: ExchangeReport;
   try {
-    result = await client.json<ExchangeReport>('POST', `/api/documents/${seg(doc)}/xliff`, {
-      query: apply ? {} : { dryRun: 'true' },
-      body,
-      contentType: `multipart/form-data; boundary=${boundary}`,
-    });
+    result = await client.json<ExchangeReport>('POST', `/api/documents/${seg(doc)}/xliff`, { query: apply ? {} : { dryRun: 'true' }, form });
   } catch (err) {
     const details = err instanceof ApiError ? (err.details as ExchangeReport | undefined) : undefined;
     if (!details?.files) throw err;
