@@ -74,17 +74,24 @@ export const exportCommand: Command = {
       io.stdout.write(`wrote ${target} (${kb(zip.bytes.length)})\n`);
       return 0;
     }
-    const dir = path.resolve(io.cwd, values.out ?? '.');
-    await mkdir(dir, { recursive: true });
-    const taken = new Set<string>();
-    for (const [i, [entry, bytes]] of Object.entries(unzipSync(zip.bytes)).entries()) {
-      const target = path.join(dir, zipEntryName(entry, `${safeNamePart(doc)}.${i + 1}.xlf`, taken));
-      await writeFile(target, bytes);
-      io.stdout.write(`wrote ${target} (${kb(bytes.length)})\n`);
-    }
+    await writeZipEntries(zip.bytes, path.resolve(io.cwd, values.out ?? '.'), doc, 'xlf', io);
     return 0;
   },
 };
+
+/**
+ * A downloaded zip's files written into `dir` (created if needed), each under the name
+ * `zipEntryName` allows, and reported on stdout: what `export --all` and `site` write.
+ */
+export async function writeZipEntries(zip: Uint8Array, dir: string, doc: string, extension: string, io: CliIo): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const taken = new Set<string>();
+  for (const [i, [entry, bytes]] of Object.entries(unzipSync(zip)).entries()) {
+    const target = path.join(dir, zipEntryName(entry, `${safeNamePart(doc)}.${i + 1}.${extension}`, taken, extension));
+    await writeFile(target, bytes);
+    io.stdout.write(`wrote ${target} (${kb(bytes.length)})\n`);
+  }
+}
 
 /** A document id or language code as part of a file name: letters, digits, `.`, `_`, `-` only. */
 export function safeNamePart(part: string): string {

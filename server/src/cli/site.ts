@@ -1,8 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, oneOf, parseOptions, required, UsageError, type Command } from './command.js';
-import { kb, safeNamePart, zipEntryName } from './export.js';
+import { writeZipEntries } from './export.js';
 import { clientFor, seg } from './http.js';
 
 export const siteCommand: Command = {
@@ -32,15 +30,8 @@ export const siteCommand: Command = {
     const out = required(values.out, 'out');
     const format = oneOf(values.format, 'format', ['md', 'html'], 'md');
     const zip = await clientFor(values, io).download(`/api/documents/${seg(doc)}/site`, { format });
-    const dir = path.resolve(io.cwd, out);
-    await mkdir(dir, { recursive: true });
-    const taken = new Set<string>();
     // Our own names where the zip's are not plain `<name>.<format>` (as in `export`, issue #18).
-    for (const [i, [entry, bytes]] of Object.entries(unzipSync(zip.bytes)).entries()) {
-      const target = path.join(dir, zipEntryName(entry, `${safeNamePart(doc)}.${i + 1}.${format}`, taken, format));
-      await writeFile(target, bytes);
-      io.stdout.write(`wrote ${target} (${kb(bytes.length)})\n`);
-    }
+    await writeZipEntries(zip.bytes, path.resolve(io.cwd, out), doc, format, io);
     return 0;
   },
 };
