@@ -144,8 +144,8 @@ export async function acceptProposal(tx: Queryable, p: ProposalRow, userId: numb
   return (r.rowCount ?? 0) > 0;
 }
 
-/** Every term of a source language with its translations, alphabetical (the export; no proposals). */
-export async function exportTerms(db: Queryable, sourceLang: string): Promise<(TermFields & { id: number; version: number })[]> {
+/** Every term of a source language with its translations, alphabetical, without proposals: the export and the QA report. */
+export async function termsWithTranslations(db: Queryable, sourceLang: string): Promise<(TermFields & { id: number; version: number })[]> {
   const r = await db.query<TermFields & { id: number; version: number }>(
     `SELECT id::int AS id, source_lang AS "sourceLang", term, note, do_not_translate AS "doNotTranslate",
             case_sensitive AS "caseSensitive", translations, version

@@ -25,7 +25,7 @@ export type GlossaryFormat = 'csv' | 'tbx';
 
 /** Writes the glossary of a source language, entry by entry, through `write` (which applies backpressure). */
 export async function exportGlossary(db: Db, sourceLang: string, format: GlossaryFormat, write: (chunk: string) => Promise<void>): Promise<void> {
-  const terms = await glossary.exportTerms(db, sourceLang);
+  const terms = await glossary.termsWithTranslations(db, sourceLang);
   await write(format === 'csv' ? glossaryCsvHeader() : tbxHead(sourceLang));
   // Entries go out in batches: one write per entry costs more than the entry.
   let batch = '';

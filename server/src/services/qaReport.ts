@@ -1,6 +1,6 @@
 import { checkDocument, checkSegment, glossaryForQa, isDone, type DocumentQaResult, type LanguageCode, type QaWarning } from '@lockstep/shared';
 import type { Queryable } from '../db/db.js';
-import { listTerms } from '../repos/glossary.js';
+import { termsWithTranslations } from '../repos/glossary.js';
 import { listSegments } from '../repos/segments.js';
 import { requireDocument, requireTargetLang } from './documents.js';
 
@@ -33,7 +33,7 @@ export async function qaReport(db: Queryable, documentId: string, langParam: str
   const doc = await requireDocument(db, documentId);
   const lang = requireTargetLang(doc, langParam);
   const rows = await listSegments(db, { documentId: doc.id, lang });
-  const glossary = glossaryForQa(await listTerms(db, doc.sourceLang), lang);
+  const glossary = glossaryForQa(await termsWithTranslations(db, doc.sourceLang), lang);
   const segments: SegmentQaReport[] = [];
   const counts: Record<string, number> = {};
   let checked = 0;
