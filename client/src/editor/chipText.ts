@@ -49,26 +49,6 @@ export function chipSpans(text: string): ChipSpan[] {
   return spans;
 }
 
-/** The text between chips and the chips, in order: how the field shows a coded text. */
-export type FieldPart = { type: 'text'; text: string } | ({ type: 'chip' } & ChipSpan);
-
-export function fieldParts(text: string): FieldPart[] {
-  const parts: FieldPart[] = [];
-  let at = 0;
-  for (const span of chipSpans(text)) {
-    if (span.from > at) parts.push({ type: 'text', text: text.slice(at, span.from) });
-    parts.push({ type: 'chip', ...span });
-    at = span.to;
-  }
-  if (at < text.length) parts.push({ type: 'text', text: text.slice(at) });
-  return parts;
-}
-
-/** Back from parts to coded text (the inverse of `fieldParts`). */
-export function codedTextOf(parts: readonly FieldPart[]): string {
-  return parts.map((p) => (p.type === 'text' ? p.text : tagText(p.kind, p.id))).join('');
-}
-
 /** A tag as the coded text writes it (the one spelling, `inlineCodes.ts`). */
 export const tagText = rawTag;
 
