@@ -155,6 +155,18 @@ describe('en.json', () => {
       expect(names).toEqual(expect.arrayContaining(['errors', 'states', 'roles', 'codeKinds', 'editor.filters']));
       expect(prefixes.filter(({ prefix }) => !isPrefix(prefix)).map(({ file, prefix }) => `${file}: ${prefix}.*`)).toEqual([]);
     });
+
+    test('and every key of en.json is used: quoted in the client, or under a dynamic prefix', () => {
+      // Nine translations of a message nobody sees are work for nothing, and a message left behind
+      // by a rewrite reads as if it were still shown.
+      const text = sources.map((source) => source.text).join('\n');
+      const dynamic = found(/`([A-Za-z][\w-]*(?:\.[\w-]+)*)\.\$\{/g, 1).map(({ key }) => `${key}.`);
+      const quoted = (key: string) => ["'", '"', '`'].some((q) => text.includes(`${q}${key}${q}`));
+      const unused = sorted([...en.keys()].map((key) => PLURAL_SUFFIX.exec(key)?.[1] ?? key)).filter(
+        (key) => !quoted(key) && !dynamic.some((prefix) => key.startsWith(prefix)),
+      );
+      expect(unused).toEqual([]);
+    });
   });
 });
 
