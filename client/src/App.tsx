@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from './uiText';
 import { asApiError, ApiError, api, onSessionEnded, request, setCsrfToken } from './api';
 import { ErrorMessage, Loading } from './components/ErrorMessage';
 import { Header } from './components/Header';
@@ -28,7 +28,7 @@ type Session =
   | { status: 'signedIn'; user: User };
 
 export function App() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [session, setSession] = useState<Session>({ status: 'checking' });
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<ApiError>();

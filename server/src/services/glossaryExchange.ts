@@ -82,12 +82,11 @@ export async function importGlossary(
 ): Promise<GlossaryImportReport> {
   const read = readEntries(file.bytes, file.format, file.sourceLang);
   if (!read.length) throw unprocessable('glossary_file_empty', 'The file has no glossary entries.');
-  // In the file's order: each entry's report, and the records still to compare with the stored terms.
-  const entries: GlossaryImportEntry[] = [];
-  const candidates: { at: number; record: GlossaryRecord }[] = [];
+  // In the file's order: a refused entry's report, or the record to compare with the stored terms.
+  const checked: (GlossaryImportEntry | { index: number; where: string; record: GlossaryRecord })[] = [];
   const seen = new Map<string, number>();
   for (const e of read) {
-    const reject = (problem: string, term?: string) => entries.push({ index: e.index, where: e.where, term: term ?? null, action: 'rejected', problem });
+    const reject = (problem: string, term?: string) => checked.push({ index: e.index, where: e.where, term: term ?? null, action: 'rejected', problem });
     if ('problem' in e) {
       reject(e.problem, e.term);
       continue;
@@ -103,13 +102,16 @@ export async function importGlossary(
       continue;
     }
     seen.set(keyOf(record), e.index);
-    candidates.push({ at: entries.length, record });
-    entries.push({ index: e.index, where: e.where, term: record.term, action: 'unchanged', problem: null });
+    checked.push({ index: e.index, where: e.where, record });
   }
-  const stored = await glossary.findSameTerms(db, candidates.map((c) => c.record));
+  const records = checked.flatMap((c) => ('record' in c ? [c.record] : []));
+  const stored = await glossary.findSameTerms(db, records);
   const plans: Planned[] = [];
-  candidates.forEach(({ at, record }, i) => {
-    const found = stored.get(i);
+  let place = 0;
+  const entries = checked.map((c): GlossaryImportEntry => {
+    if (!('record' in c)) return c;
+    const { record } = c;
+    const found = stored.get(place++);
     const existing = found && { id: found.id, version: found.version, translations: found.translations };
     const merged = existing ? mergeTranslations(existing.translations, record.translations) : record.translations;
     const changed =
@@ -119,8 +121,8 @@ export async function importGlossary(
       found.term !== record.term ||
       found.note !== record.note ||
       JSON.stringify(merged) !== JSON.stringify(found.translations);
-    entries[at].action = !found ? 'created' : changed ? 'updated' : 'unchanged';
     if (changed) plans.push({ record: { ...record, translations: merged }, existing });
+    return { index: c.index, where: c.where, term: record.term, action: !found ? 'created' : changed ? 'updated' : 'unchanged', problem: null };
   });
   const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
   for (const e of entries) counts[e.action]++;

@@ -18,16 +18,14 @@ import { parseCodedText } from '../segment/codes.js';
  * the number shown and ranked by, the same for every candidate whatever found it.
  */
 export function memoryMatch(storedSource: string, currentSource: string, lang: string): number {
-  const identical = identicalMatch(storedSource, currentSource);
-  if (identical !== null) return identical;
-  return tokenMatch(matchTokens(storedSource, lang), matchTokens(currentSource, lang));
+  return memoryMatcher(currentSource, lang)(storedSource);
 }
 
 /**
  * `memoryMatch` of many stored sources against one current source: the current source is
  * tokenised once, not once per stored source (ranking a lookup's ~30 translations tokenised it
  * 30 times, most of the lookup's time in JS), and a stored source not at all when its
- * `matchTokens` are given (the candidate index stores them).
+ * `matchTokens` are given (the candidate index stores them). The one definition of the score.
  */
 export function memoryMatcher(currentSource: string, lang: string): (storedSource: string, storedTokens?: readonly string[]) => number {
   let score: ((tokens: readonly string[]) => number) | undefined;

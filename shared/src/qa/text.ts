@@ -1,4 +1,4 @@
-import { isPlainText, parseCodedText } from '../segment/codes.js';
+import { parseCodedText } from '../segment/codes.js';
 import type { SourceRun } from '../segment/types.js';
 
 /**
@@ -7,7 +7,6 @@ import type { SourceRun } from '../segment/types.js';
  * dropped, escapes resolved.
  */
 export function visibleText(coded: string): string {
-  if (isPlainText(coded)) return coded;
   let out = '';
   for (const run of parseCodedText(coded).runs) if (run.type === 'text') out += run.text;
   return out;

@@ -75,7 +75,7 @@ const problem = (kind: CodeProblemKind, message: string, id?: number, index?: nu
 });
 
 /** Whether a text has no tag and no escape: then it is one text run (most translations are). */
-export function isPlainText(text: string): boolean {
+function isPlainText(text: string): boolean {
   return !text.includes('<') && !text.includes('\\');
 }
 

@@ -34,6 +34,30 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * Where an operation spent its time, from the operation points it published (server/src/faults.ts):
+ * milliseconds from `t0` (or the previous phase's end) to each phase's point, labelled, and
+ * from the last point reached to `end` under `restLabel`.
+ */
+export function phaseSpans(
+  phases: readonly (readonly [point: string, label: string])[],
+  t0: number,
+  points: readonly { point: string; at: number }[],
+  end: number,
+  restLabel = 'rest',
+): Record<string, number> {
+  const spans: Record<string, number> = {};
+  let last = t0;
+  for (const [point, label] of phases) {
+    const p = points.findLast((x) => x.point === point);
+    if (!p) continue;
+    spans[label] = p.at - last;
+    last = p.at;
+  }
+  spans[restLabel] = end - last;
+  return spans;
+}
+
 export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];

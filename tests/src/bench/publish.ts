@@ -9,7 +9,7 @@ import { liveSegments } from '@lockstep/server/repos/publishing';
 import { findRevision } from '@lockstep/server/repos/revisions';
 import { alignRevision } from '@lockstep/shared';
 import { openTestDb, type TestDb } from '../support/testDb.js';
-import { median, type Workload } from './harness.js';
+import { median, phaseSpans, type Workload } from './harness.js';
 
 const LANGS = ['es', 'ko', 'pt', 'el', 'hi', 'fr', 'tl', 'ru'] as const;
 const SUBJECTS = ['The committee', 'Our members', 'The workers', 'Every delegate', 'The council', 'Local groups', 'The editors', 'Volunteers'];
@@ -66,19 +66,6 @@ const PHASES: [string, string][] = [
   ['publish:committed', 'commit ms'],
 ];
 
-function phaseSpans(t0: number, points: OperationPoint[], end: number): Record<string, number> {
-  const spans: Record<string, number> = {};
-  let last = t0;
-  for (const [point, label] of PHASES) {
-    const p = points.find((x) => x.point === point);
-    if (!p) continue;
-    spans[label] = p.at - last;
-    last = p.at;
-  }
-  spans['memory index ms'] = end - last;
-  return spans;
-}
-
 export function publishWorkload(segments: number, iterations: number): Workload {
   let db: TestDb;
   let rev: SyntheticRevision;
@@ -105,7 +92,7 @@ export function publishWorkload(segments: number, iterations: number): Workload 
         points = [];
         const t0 = performance.now();
         const r = await publishCheckedRevision(db, null, 'bench', { markdown, baseRevision: base, dryRun: false });
-        spans.push(phaseSpans(t0, points, performance.now()));
+        spans.push(phaseSpans(PHASES, t0, points, performance.now(), 'memory index ms'));
         base = r.revision;
         next = next === 'v2' ? 'v1' : 'v2';
         counts = r.impact;

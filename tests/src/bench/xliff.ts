@@ -13,7 +13,7 @@ import { importXliff, type ImportReport } from '@lockstep/server/services/xliffI
 import { findDocument } from '@lockstep/server/repos/documents';
 import { freePort, REPO_ROOT } from '../support/serverProcess.js';
 import { openTestDb, type TestDb } from '../support/testDb.js';
-import { median, type Workload } from './harness.js';
+import { median, phaseSpans, type Workload } from './harness.js';
 import { syntheticRevision } from './publish.js';
 
 const LANGS = ['es', 'ko', 'pt', 'el', 'hi', 'fr', 'tl', 'ru'] as const;
@@ -49,20 +49,6 @@ const APPLY_PHASES: [string, string][] = [
   ['import:before-commit', 'report'],
   ['import:committed', 'commit'],
 ];
-
-/** Milliseconds from `t0` (or the previous phase's end) to each phase's point, and from the last one to `end` as `rest`. */
-function phaseSpans(phases: [string, string][], t0: number, points: readonly OperationPoint[], end: number): Record<string, number> {
-  const spans: Record<string, number> = {};
-  let last = t0;
-  for (const [point, label] of phases) {
-    const p = points.findLast((x) => x.point === point);
-    if (!p) continue;
-    spans[label] = p.at - last;
-    last = p.at;
-  }
-  spans.rest = end - last;
-  return spans;
-}
 
 /** The median of each phase over the runs, labelled `<prefix> <phase> ms`. */
 function phaseMedians(prefix: string, runs: readonly Record<string, number>[]): Record<string, number> {

@@ -114,8 +114,7 @@ describe('the translator’s editor', () => {
       for (const ui of ['ko', 'hi']) {
         expect(await chooseUiLanguage(page, ui)).toBe(ui);
         await page.locator(`html[lang="${ui}"]`).waitFor();
-        // Rows that were drawn before the switch speak the new language too (they read the
-        // interface text from context, not each through its own subscription).
+        // Rows that were drawn before the switch speak the new language too.
         const rowBadge = page.locator('.editor-row:not(.editor-row--active) .editor-row__state .badge').first();
         const state = /badge--(\w+)/.exec((await rowBadge.getAttribute('class')) ?? '')?.[1];
         await rowBadge.filter({ hasText: uiText(ui, `states.${state}`) }).waitFor({ timeout: 5_000 });
