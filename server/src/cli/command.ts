@@ -78,12 +78,34 @@ export const CONNECTION_USAGE = [
  */
 export function parseOptions<O extends OptionSpecs>(args: string[], options: O): ParsedOptions<O> {
   try {
-    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: attachDashedValues(args, options), options, allowPositionals: true, strict: true });
     return { values: values as ParsedOptions<O>['values'], positionals };
   } catch (err) {
     const message = err instanceof Error ? err.message.replace(/\. To specify a positional argument.*$/s, '') : String(err);
     throw new UsageError(message);
   }
+}
+
+/**
+ * `--token -Xy…` → `--token=-Xy…`. node's parseArgs refuses a value that begins with a dash
+ * ("ambiguous"), but API tokens are base64url and one in 32 begins with one. A value-taking
+ * option followed by anything other than one of this command's own option names takes it
+ * as its value; `--token --doc x` stays a missing value.
+ */
+function attachDashedValues(args: string[], options: OptionSpecs): string[] {
+  const isOptionName = (arg: string) => arg.startsWith('--') && Object.hasOwn(options, arg.slice(2).split('=')[0]);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') return out.concat(args.slice(i));
+    const next = args[i + 1];
+    const takesValue = arg.startsWith('--') && options[arg.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && next.startsWith('-') && next !== '--' && !isOptionName(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** A required option, or a usage error naming it. */

@@ -99,6 +99,20 @@ describe('lockstep login', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^lockstep login: .+ \(wrong_credentials, HTTP 401\)/);
   });
+  test('a token that begins with a dash (one in 32 does) is read as the value of --token, not as an option', async () => {
+    // Tokens are base64url, whose alphabet holds '-': `--token -Abc…` must sign in, and a
+    // value-taking option followed by a known option name is still "missing a value".
+    const signIn = await lockstep(['login', '--email', 'ko@example.org'], { env: { LOCKSTEP_PASSWORD: PASSWORD } });
+    const token = signIn.stdout.trim();
+    const dashed = `-${token.slice(1)}`;
+    const r = await lockstep(['status', '--token', dashed]);
+    expect(r.stderr).not.toMatch(/ambiguous|Usage:/);
+    expect(r.stderr).toMatch(/\(unauthenticated|invalid_token|HTTP 401/);
+    expect(r.code).toBe(1);
+    const missing = await lockstep(['status', '--token', '--doc', 'doc']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--token/);
+  });
 });
 
 describe('lockstep status', () => {
