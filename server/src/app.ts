@@ -36,6 +36,7 @@ import { myWorkRoutes } from './routes/myWork.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { memoryIndexer, type MemoryIndexer } from './services/memoryIndexer.js';
+import { StatisticsKeeper } from './services/statistics.js';
 
 export interface AppDeps {
   db: Db;
@@ -55,6 +56,7 @@ export interface LockstepApp {
   webhooks: WebhookDispatcher;
   /** The translation memory's background indexer of this process (started here; `idle()` waits for it). */
   memoryIndex: MemoryIndexer;
+  statistics: StatisticsKeeper;
   /** Ends open event streams, the listening session, the webhook loop and the indexer's pass (before closing the server and the database). */
   close(): Promise<void>;
 }
@@ -131,6 +133,9 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   // Catches up at once on what a crash or an upgrade left unindexed, without holding up the start.
   const memoryIndex = memoryIndexer(db);
   memoryIndex.start(logger);
+  // Plans made while the installation was small are made again as it grows (no autovacuum on PGlite).
+  const statistics = new StatisticsKeeper(db, logger);
+  statistics.start();
 
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);
@@ -141,9 +146,10 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
     live,
     webhooks,
     memoryIndex,
+    statistics,
     close: async () => {
       streams.close();
-      await Promise.all([live.close(), webhooks.stop(), memoryIndex.stop()]);
+      await Promise.all([live.close(), webhooks.stop(), memoryIndex.stop(), statistics.stop()]);
     },
   };
 }

@@ -8,3 +8,9 @@ import type { Queryable } from '../db/db.js';
 export async function analyzeSegmentTables(db: Queryable): Promise<void> {
   await db.query('ANALYZE segments, translations');
 }
+
+/** Analyzes every table changed past autovacuum's threshold since its last ANALYZE (migration 030); their names. */
+export async function analyzeChangedTables(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ analyzed: string[] }>('SELECT lockstep_analyze_changed() AS analyzed');
+  return rows[0].analyzed;
+}
