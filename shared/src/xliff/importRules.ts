@@ -37,7 +37,8 @@ export type ImportDecision =
 /** File states that say "not translated yet" (1.2 `new`/`needs-translation`, 2.x `initial`). */
 const UNTOUCHED_STATES: ReadonlySet<string> = new Set(['new', 'needs-translation', 'initial']);
 
-const sameText = (a: string, b: string) => a.normalize('NFC').replace(/\s+/g, ' ').trim() === b.normalize('NFC').replace(/\s+/g, ' ').trim();
+/** The same text as revision alignment reads it (re-wrapped, re-typeset): a copy is a copy whatever the tool did to its spacing. */
+const sameText = (a: string, b: string) => alignmentKey(a) === alignmentKey(b);
 
 /**
  * Whether the file may change the translation is this function's (conflicts, codes, locked

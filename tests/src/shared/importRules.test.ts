@@ -37,6 +37,8 @@ describe('decideImport', () => {
     }
     // White space as a tool re-wraps it is still the copy.
     expect(decideImport(facts('Stop  the <1>war</1>. ', { fileState: 'needs-translation', state: 'untranslated', text: '' })).outcome).toBe('unchanged');
+    // So is a copy the tool typeset, as alignment reads it (a soft hyphen, a zero-width space, a dash folded).
+    expect(decideImport(facts('Stop the <1>w\u00ADar</1>.\u200B', { fileState: 'new', state: 'untranslated', text: '' })).outcome).toBe('unchanged');
     // A changed target applies though the state was left alone (OmegaT never updates it).
     expect(decideImport(facts('Paren la <1>guerra</1>.', { fileState: 'needs-translation', intent: 'needs-review' }))).toMatchObject({ outcome: 'applied', row: { state: 'translated' } });
     // The same copy marked translated is the translator's word (a name kept as it is).
