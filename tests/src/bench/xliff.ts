@@ -184,6 +184,7 @@ export function xliffWorkload(version: Version): Workload {
         ...phaseMedians('dry-run', dryRunSpans),
         ...phaseMedians('apply', applySpans),
         ...(await exportFloors(db)),
+        ...(await applyWriteFloors(db)),
       };
     },
   };
@@ -214,6 +215,40 @@ async function exportFloors(db: TestDb): Promise<Record<string, number>> {
     });
   }
   return { 'export query floor ms': round(median(query)), 'export ledger ms': round(median(ledger)) };
+}
+
+/**
+ * What an apply's writes cost at the least (medians of three, rolled back): every row of the
+ * bench document's 'es' given a new text, state and version, and one history row each, as two
+ * set-based statements with nothing else: no plan reads, no version checks, and with
+ * `session_replication_role = replica` no triggers (progress counters) and no foreign-key
+ * checks. Beside it the same two statements with triggers and checks on.
+ */
+async function applyWriteFloors(db: TestDb): Promise<Record<string, number>> {
+  const bare: number[] = [];
+  const checked: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const withTriggers = i % 2 === 1;
+    await db.transaction(async (tx) => {
+      if (!withTriggers) await tx.query('SET LOCAL session_replication_role = replica');
+      const t0 = performance.now();
+      await tx.query(
+        `UPDATE translations t SET text = 'floor ' || s.position, state = 'translated', version = t.version + 1, updated_at = now()
+           FROM segments s WHERE s.id = t.segment_id AND s.document_id = 'bench' AND s.retired_in IS NULL AND t.lang = 'es'`,
+      );
+      await tx.query(
+        `INSERT INTO translation_events (segment_id, lang, kind, text, state, version, revision)
+         SELECT t.segment_id, t.lang, 'import', t.text, t.state, t.version, 1
+           FROM translations t JOIN segments s ON s.id = t.segment_id
+          WHERE s.document_id = 'bench' AND s.retired_in IS NULL AND t.lang = 'es'`,
+      );
+      (withTriggers ? checked : bare).push(performance.now() - t0);
+      throw new RolledBack();
+    }).catch((err) => {
+      if (!(err instanceof RolledBack)) throw err;
+    });
+  }
+  return { 'apply write floor ms (no triggers, no FK checks)': round(median(bare)), 'apply write floor ms (triggers, FK checks)': round(median(checked)) };
 }
 
 class RolledBack extends Error {}
