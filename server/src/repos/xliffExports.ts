@@ -17,15 +17,6 @@ export interface ExportedUnit {
   sourceHash: string;
 }
 
-/** The ledger row of one export; its units follow (recordExportUnits) in the same transaction. */
-export async function recordExport(tx: Queryable, e: ExportRecord): Promise<void> {
-  await tx.query(
-    `INSERT INTO xliff_exports (id, document_id, lang, revision, version, scope, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [e.id, e.documentId, e.lang, e.revision, e.version, e.scope, e.createdBy],
-  );
-}
-
 /**
  * The ledger's per-unit stamp of a segment's source, in SQL: `sourceHashOf(source)`
  * (services/xliffExport.ts) from the stored `align_key`, which is `alignmentKey(source)`
@@ -42,18 +33,21 @@ const EXPORTED = `segments s
         AND (NOT $3::boolean OR NOT lockstep_is_done(t.state))`;
 
 /**
- * An export's units, every one in one statement straight from the rows: run in the snapshot the
- * export's cursor then reads (a REPEATABLE READ transaction), it says exactly what the file
+ * An export's ledger: its row and its units (segment, translation version, source hash; three
+ * parallel arrays, migration 031), in one statement straight from the rows. Run in the snapshot
+ * the export's cursor then reads (a REPEATABLE READ transaction), it says exactly what the file
  * says without the rows ever leaving the database for it. Returns how many units it recorded.
  */
-export async function recordExportUnits(tx: Queryable, exportId: string, q: { documentId: string; lang: string; todoOnly: boolean }): Promise<number> {
-  const r = await tx.query(
-    `INSERT INTO xliff_export_units (export_id, segment_id, translation_version, source_hash)
-     SELECT $4, s.id, t.version, ${SOURCE_HASH('s')}
-       FROM ${EXPORTED}`,
-    [q.documentId, q.lang, q.todoOnly, exportId],
+export async function recordExport(tx: Queryable, e: ExportRecord, q: { documentId: string; lang: string; todoOnly: boolean }): Promise<number> {
+  const r = await tx.query<{ units: number }>(
+    `INSERT INTO xliff_exports (id, document_id, lang, revision, version, scope, created_by, unit_segment_ids, unit_versions, unit_source_hashes)
+     SELECT $4, $1, $2, $5, $6, $7, $8,
+            coalesce(array_agg(s.id), '{}'), coalesce(array_agg(t.version), '{}'), coalesce(array_agg(${SOURCE_HASH('s')}), '{}')
+       FROM ${EXPORTED}
+     RETURNING cardinality(unit_segment_ids) AS units`,
+    [q.documentId, q.lang, q.todoOnly, e.id, e.revision, e.version, e.scope, e.createdBy],
   );
-  return r.rowCount ?? 0;
+  return r.rows[0].units;
 }
 
 /** What an export needs of one segment and its translation in the file's language. */
@@ -123,9 +117,10 @@ export async function exportedUnitsWithText(
   const r = await db.query<ExportedUnit & { text: string }>(
     `SELECT u.segment_id AS "segmentId", u.translation_version AS "translationVersion", u.source_hash AS "sourceHash",
             COALESCE(e.text, '') AS text
-       FROM xliff_export_units u
+       FROM xliff_exports x
+       CROSS JOIN LATERAL unnest(x.unit_segment_ids, x.unit_versions, x.unit_source_hashes) AS u(segment_id, translation_version, source_hash)
        LEFT JOIN translation_events e ON e.segment_id = u.segment_id AND e.lang = $2 AND e.version = u.translation_version
-      WHERE u.export_id = $1`,
+      WHERE x.id = $1`,
     [exportId, lang],
   );
   return r.rows;

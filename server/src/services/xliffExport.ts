@@ -9,7 +9,6 @@ import {
   fetchExportRows,
   openExportCursor,
   recordExport,
-  recordExportUnits,
   type ExportRow,
 } from '../repos/xliffExports.js';
 
@@ -96,13 +95,12 @@ export async function exportXliff(
   const file: XliffExportFile = { exportId: `lx-${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`, filename: `${doc.id}.${lang}.xlf` };
   const meta = { exportId: file.exportId, documentId: doc.id, revision: doc.revision, srcLang: doc.sourceLang, trgLang: lang };
   const rows = { documentId: doc.id, lang, todoOnly: opts.scope === 'todo' };
-  // Only the ledger's statements can fail as a serialization failure (its check locks the
-  // segments it names), and they run before the first chunk: a repeat never sends twice.
+  // Retried as every writer is on a serialization failure; the ledger is written before the
+  // first chunk, so a repeat never sends twice.
   const units = await retrying(() =>
     db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      await recordExport(tx, { id: file.exportId, documentId: doc.id, lang, revision: doc.revision, version: opts.version, scope: opts.scope, createdBy: actorId });
-      const recorded = await recordExportUnits(tx, file.exportId, rows);
+      const recorded = await recordExport(tx, { id: file.exportId, documentId: doc.id, lang, revision: doc.revision, version: opts.version, scope: opts.scope, createdBy: actorId }, rows);
       await openExportCursor(tx, rows);
       let written = 0;
       const counted = (async function* () {

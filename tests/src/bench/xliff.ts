@@ -8,7 +8,7 @@ import { createUser } from '@lockstep/server/services/accounts';
 import { createDocument } from '@lockstep/server/services/documents';
 import { operationPoints, type OperationPoint } from '@lockstep/server/faults';
 import { exportXliff, EXPORT_BATCH } from '@lockstep/server/services/xliffExport';
-import { closeExportCursor, fetchExportRows, openExportCursor, recordExport, recordExportUnits } from '@lockstep/server/repos/xliffExports';
+import { closeExportCursor, fetchExportRows, openExportCursor, recordExport } from '@lockstep/server/repos/xliffExports';
 import { importXliff, type ImportReport } from '@lockstep/server/services/xliffImport';
 import { findDocument } from '@lockstep/server/repos/documents';
 import { freePort, REPO_ROOT } from '../support/serverProcess.js';
@@ -206,8 +206,7 @@ async function exportFloors(db: TestDb): Promise<Record<string, number>> {
       await closeExportCursor(tx);
       query.push(performance.now() - t0);
       t0 = performance.now();
-      await recordExport(tx, { id: `floor-${i}`, documentId: 'bench', lang: 'es', revision: 1, version: '2.0', scope: 'all', createdBy: null });
-      await recordExportUnits(tx, `floor-${i}`, rows);
+      await recordExport(tx, { id: `floor-${i}`, documentId: 'bench', lang: 'es', revision: 1, version: '2.0', scope: 'all', createdBy: null }, rows);
       ledger.push(performance.now() - t0);
       throw new RolledBack();
     }).catch((err) => {
