@@ -5,17 +5,13 @@
  * becomes another with the smallest change (so undo and the cursor stay put), and how an
  * inserted text (memory, machine translation, glossary) is fitted to the source's codes.
  */
+import { codeTagSpans, type CodeTagSpan } from '@lockstep/shared';
 import { rawTag } from '../inlineCodes';
 
-export type ChipKind = 'open' | 'close' | 'standalone';
+export type ChipKind = CodeTagSpan['kind'];
 
 /** One tag of the coded text: the UTF-16 range a chip replaces. */
-export interface ChipSpan {
-  from: number;
-  to: number;
-  id: number;
-  kind: ChipKind;
-}
+export type ChipSpan = CodeTagSpan;
 
 /** The source codes an insertion is fitted to (a subset of codeEditing's SourceCode). */
 export interface FitCode {
@@ -24,30 +20,12 @@ export interface FitCode {
 }
 
 /**
- * Where the tags are, as the shared grammar reads them (api.md): a `<` after an odd number of
- * backslashes is an escaped literal, never a chip. `<01>` is a tag (numbered wrongly): it is a
- * chip too, so it can be deleted as one and the validator names its problem.
+ * Where the tags are: the shared grammar's own reading (`codeTagSpans`, api.md), so a chip is
+ * exactly a code the server counts. `\<1>` is the literal text "<1>", never a chip; `<01>` is a
+ * tag numbered wrongly, a chip too (id 0), so it can be deleted as one and the validator names
+ * its problem.
  */
-export function chipSpans(text: string): ChipSpan[] {
-  const spans: ChipSpan[] = [];
-  const tag = /(\\*)<(?:(\d+)|\/(\d+)|(\d+)\/)>/g;
-  for (let m = tag.exec(text); m; m = tag.exec(text)) {
-    const [whole, slashes, open, close, alone] = m;
-    if (slashes.length % 2 === 1) {
-      // `\<1>` is the literal text "<1>"; the scan goes on after the escaped `<`.
-      tag.lastIndex = m.index + slashes.length + 1;
-      continue;
-    }
-    const digits = open ?? close ?? alone;
-    spans.push({
-      from: m.index + slashes.length,
-      to: m.index + whole.length,
-      id: /^0/.test(digits) ? 0 : Number(digits),
-      kind: open !== undefined ? 'open' : close !== undefined ? 'close' : 'standalone',
-    });
-  }
-  return spans;
-}
+export const chipSpans: (text: string) => ChipSpan[] = codeTagSpans;
 
 /** A tag as the coded text writes it (the one spelling, `inlineCodes.ts`). */
 export const tagText = rawTag;

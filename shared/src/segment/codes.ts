@@ -79,17 +79,20 @@ function isPlainText(text: string): boolean {
   return !text.includes('<') && !text.includes('\\');
 }
 
-function tokenize(text: string): { runs: CodedRun[]; at: number[] } {
+/** Each run of a coded text, and for a tag where it starts and ends in the text (-1 for text runs). */
+function tokenize(text: string): { runs: CodedRun[]; at: number[]; end: number[] } {
   // The loop below gives the same for a plain text, a character at a time (an import reads
   // 10,000 of them).
-  if (isPlainText(text)) return text ? { runs: [{ type: 'text', text }], at: [-1] } : { runs: [], at: [] };
+  if (isPlainText(text)) return text ? { runs: [{ type: 'text', text }], at: [-1], end: [-1] } : { runs: [], at: [], end: [] };
   const runs: CodedRun[] = [];
   const at: number[] = [];
+  const end: number[] = [];
   let buf = '';
   const flush = () => {
     if (!buf) return;
     runs.push({ type: 'text', text: buf });
     at.push(-1);
+    end.push(-1);
     buf = '';
   };
   let i = 0;
@@ -120,6 +123,7 @@ function tokenize(text: string): { runs: CodedRun[]; at: number[] } {
         const id = /^0/.test(digits) ? 0 : Number(digits);
         runs.push({ type: open ? 'open' : close ? 'close' : 'standalone', id });
         at.push(i);
+        end.push(TAG.lastIndex);
         i = TAG.lastIndex;
         continue;
       }
@@ -133,7 +137,28 @@ function tokenize(text: string): { runs: CodedRun[]; at: number[] } {
     i = next;
   }
   flush();
-  return { runs, at };
+  return { runs, at, end };
+}
+
+/** One tag of a coded text: the UTF-16 range it takes, its number (0 for a malformed `<01>`) and kind. */
+export interface CodeTagSpan {
+  from: number;
+  to: number;
+  id: number;
+  kind: 'open' | 'close' | 'standalone';
+}
+
+/**
+ * Where the tags of a coded text are, as this grammar reads them (an escaped `\<` is text):
+ * what the editor draws as chips, so a chip is exactly a code the server counts.
+ */
+export function codeTagSpans(text: string): CodeTagSpan[] {
+  const { runs, at, end } = tokenize(text);
+  const spans: CodeTagSpan[] = [];
+  runs.forEach((run, r) => {
+    if (run.type !== 'text') spans.push({ from: at[r], to: end[r], id: run.id, kind: run.type });
+  });
+  return spans;
 }
 
 /**

@@ -8,8 +8,8 @@ import type { Segment, SegmentedDocument, SourceRun } from './types.js';
 import { countWords } from './words.js';
 
 export type * from './types.js';
-export { codesToText, parseCodedText, plainOfCoded, validateCodedText } from './codes.js';
-export type { CodedRun, CodeProblem, CodeProblemKind, ParsedCodedText, ValidatedCodedText } from './codes.js';
+export { codesToText, codeTagSpans, parseCodedText, plainOfCoded, validateCodedText } from './codes.js';
+export type { CodedRun, CodeProblem, CodeProblemKind, CodeTagSpan, ParsedCodedText, ValidatedCodedText } from './codes.js';
 export { splitSentences, sentenceStarts } from './sentences.js';
 export { languageData, type LanguageData } from './rules.js';
 export { countWords } from './words.js';
