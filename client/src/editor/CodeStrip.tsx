@@ -1,5 +1,6 @@
 import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { codeKindName } from './chipLabels';
 import type { CodeStatus, SourceCode } from './codeEditing';
 
 interface Props {
@@ -14,7 +15,7 @@ export function CodeStrip({ codes, status, onPlace }: Props) {
   const { t, i18n } = useTranslation();
   const idPrefix = useId();
   if (codes.length === 0) return null;
-  const kindOf = (code: SourceCode) => (i18n.exists(`codeKinds.${code.kind}`) ? t(`codeKinds.${code.kind}`) : code.kind);
+  const kindOf = (code: SourceCode) => codeKindName(t, i18n, code.kind);
   return (
     <div className="code-strip" role="group" aria-label={t('editor.codes.label')}>
       <span className="code-strip__title" aria-hidden="true">
