@@ -154,10 +154,15 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   };
 }
 
-/** The built single-page client at `/`; every non-API path falls back to its index.html. */
+/** The built single-page client at `/`; every other non-API path falls back to its index.html. */
 function serveClient(app: Express, clientDir: string): void {
   const index = path.join(clientDir, 'index.html');
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  // The build's own files are found above or not at all: a chunk missing (a deploy replaced it)
+  // must fail to load, so the page that asked says so, rather than run index.html as script.
+  app.use('/assets', (_req, res) => {
+    res.status(404).type('text/plain').send('Not found');
+  });
   app.get('/{*splat}', (_req, res) => {
     if (!existsSync(index)) {
       res
