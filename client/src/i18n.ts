@@ -1,6 +1,7 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { directionOf } from './languages';
+import en from './locales/en.json';
 
 declare global {
   interface Window {
@@ -9,17 +10,20 @@ declare global {
   }
 }
 
-// One file per UI language: adding locales/xx.json is all it takes to offer xx.
-const files = import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' });
+// One file per UI language: adding locales/xx.json is all it takes to offer xx. English, the
+// fallback, is in the main bundle; every other language is its own chunk, fetched when it is
+// chosen, so opening a page does not parse eight languages it will not show (issue #20 item 6).
 
-const resources: Resource = {};
-for (const [file, translation] of Object.entries(files)) {
+const loaders = import.meta.glob<Record<string, unknown>>(['./locales/*.json', '!./locales/en.json'], { import: 'default' });
+
+const resourceLoaders = new Map<string, () => Promise<Record<string, unknown>>>([['en', () => Promise.resolve(en)]]);
+for (const [file, load] of Object.entries(loaders)) {
   const code = /\/([A-Za-z-]+)\.json$/.exec(file)?.[1];
-  if (code) resources[code] = { translation } as Resource[string];
+  if (code) resourceLoaders.set(code, load);
 }
 
 export const FALLBACK_UI_LANGUAGE = 'en';
-export const UI_LANGUAGES: readonly string[] = Object.keys(resources).sort();
+export const UI_LANGUAGES: readonly string[] = [...resourceLoaders.keys()].sort();
 const STORAGE_KEY = 'lockstep.uiLanguage';
 
 function storedLanguage(): string | undefined {
@@ -47,12 +51,29 @@ function reflectOnDocument(lng: string): void {
   document.documentElement.dir = directionOf(lng);
 }
 
+/**
+ * Puts a language's texts in i18next before anything asks for them; a failed fetch is thrown to
+ * the caller, and the next choice of the language fetches it again.
+ */
+async function loadLanguage(lng: string): Promise<void> {
+  if (i18next.hasResourceBundle(lng, 'translation')) return;
+  const load = resourceLoaders.get(lng);
+  if (!load) return; // not a language we have: i18next falls back to English
+  i18next.addResourceBundle(lng, 'translation', await load());
+}
+
 export async function initI18n(): Promise<typeof i18next> {
   window.__missingKeys = [];
   i18next.on('languageChanged', reflectOnDocument);
+  const wanted = initialLanguage();
+  // Fetched before the first render; a language that cannot be fetched opens in English.
+  const texts = await resourceLoaders.get(wanted)?.().catch(() => undefined);
+  const lng = texts ? wanted : FALLBACK_UI_LANGUAGE;
+  const resources: Resource = { [FALLBACK_UI_LANGUAGE]: { translation: en } };
+  if (texts) resources[lng] = { translation: texts };
   await i18next.use(initReactI18next).init({
     resources,
-    lng: initialLanguage(),
+    lng,
     fallbackLng: FALLBACK_UI_LANGUAGE,
     supportedLngs: UI_LANGUAGES,
     // React escapes every text node already.
@@ -71,6 +92,8 @@ export async function initI18n(): Promise<typeof i18next> {
 }
 
 export async function changeUiLanguage(lng: string): Promise<void> {
+  // The texts first: a language switched to before they arrive would show English for a moment.
+  await loadLanguage(lng);
   await i18next.changeLanguage(lng);
   try {
     localStorage.setItem(STORAGE_KEY, lng);
