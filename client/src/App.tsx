@@ -3,23 +3,26 @@ import { useUiText } from './uiText';
 import { asApiError, ApiError, api, onSessionEnded, request, setCsrfToken } from './api';
 import { ErrorMessage, Loading } from './components/ErrorMessage';
 import { Header } from './components/Header';
+import { lazyPage } from './components/LazyPage';
 import { EditorPage } from './editor/EditorPage';
-import { AlignPage } from './pages/align/AlignPage';
-import { DashboardPage } from './pages/dashboard/DashboardPage';
-import { DocumentView } from './pages/DocumentView';
 import { Home } from './pages/Documents';
 import { NotFound } from './pages/NotFound';
-import { RevisionsPage } from './pages/revisions/RevisionsPage';
 import { SignIn } from './pages/SignIn';
-import { AccountPage } from './pages/account/AccountPage';
 import { applyAccountLanguage } from './pages/account/accountApi';
-import { UsersPage } from './pages/users/UsersPage';
-import { InboxPage } from './pages/inbox/InboxPage';
-import { WebhooksPage } from './pages/webhooks/WebhooksPage';
-import { GlossaryPage } from './glossary/GlossaryPage';
-import { XliffPage } from './pages/xliff/XliffPage';
 import { matchRoute, navigate, usePathname } from './router';
 import type { Me, User } from './types';
+
+// Pages the editor and the document list do not need: each its own chunk, fetched when first shown.
+const AlignPage = lazyPage(() => import('./pages/align/AlignPage').then((m) => m.AlignPage));
+const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage').then((m) => m.DashboardPage));
+const DocumentView = lazyPage(() => import('./pages/DocumentView').then((m) => m.DocumentView));
+const RevisionsPage = lazyPage(() => import('./pages/revisions/RevisionsPage').then((m) => m.RevisionsPage));
+const AccountPage = lazyPage(() => import('./pages/account/AccountPage').then((m) => m.AccountPage));
+const UsersPage = lazyPage(() => import('./pages/users/UsersPage').then((m) => m.UsersPage));
+const InboxPage = lazyPage(() => import('./pages/inbox/InboxPage').then((m) => m.InboxPage));
+const WebhooksPage = lazyPage(() => import('./pages/webhooks/WebhooksPage').then((m) => m.WebhooksPage));
+const GlossaryPage = lazyPage(() => import('./glossary/GlossaryPage').then((m) => m.GlossaryPage));
+const XliffPage = lazyPage(() => import('./pages/xliff/XliffPage').then((m) => m.XliffPage));
 
 type Session =
   | { status: 'checking' }
