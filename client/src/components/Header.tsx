@@ -1,5 +1,5 @@
 import { isLanguageCode } from '@lockstep/shared';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeUiLanguage, UI_LANGUAGES } from '../i18n';
 import { languageInfo } from '../languages';
@@ -94,8 +94,16 @@ function UiLanguageSwitcher({ user, onUserChanged }: { user?: User; onUserChange
   const { t, i18n } = useTranslation();
   const id = useId();
   const current = i18n.resolvedLanguage ?? i18n.language;
+  // A language's messages are fetched when it is chosen: offline, say so rather than do nothing.
+  const [unavailable, setUnavailable] = useState(false);
   const choose = async (lng: string) => {
-    await changeUiLanguage(lng);
+    setUnavailable(false);
+    try {
+      await changeUiLanguage(lng);
+    } catch {
+      setUnavailable(true);
+      return;
+    }
     if (!user || user.uiLanguage === lng || !isLanguageCode(lng)) return;
     // Not kept on the server (offline, session just ended): this browser still remembers it.
     const saved = await saveOwnAccount({ uiLanguage: lng }).catch(() => undefined);
@@ -113,6 +121,11 @@ function UiLanguageSwitcher({ user, onUserChanged }: { user?: User; onUserChange
           </option>
         ))}
       </select>
+      {unavailable && (
+        <p role="alert" className="ui-language__error">
+          {t('uiLanguage.unavailable')}
+        </p>
+      )}
     </div>
   );
 }
