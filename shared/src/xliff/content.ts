@@ -50,7 +50,9 @@ const CANONICAL = /^[1-9][0-9]{0,8}$/;
  * unchanged); any other id gets the next number after the largest, in order of first use in
  * the source, then in the target.
  */
-export function numberCodes(source: readonly Token[], target: readonly Token[] | null): Map<string, number> {
+export function numberCodes(source: readonly Token[], target: readonly Token[] | null): ReadonlyMap<string, number> {
+  // Most units have no codes: no Map or Set for them.
+  if (!hasCodes(source) && (target === null || !hasCodes(target))) return NO_NUMBERS;
   const numbers = new Map<string, number>();
   const others = new Set<string>();
   let max = 0;
@@ -68,7 +70,15 @@ export function numberCodes(source: readonly Token[], target: readonly Token[] |
   return numbers;
 }
 
+const NO_NUMBERS: ReadonlyMap<string, number> = new Map();
+
+function hasCodes(tokens: readonly Token[]): boolean {
+  for (const token of tokens) if (token.t !== 'text') return true;
+  return false;
+}
+
 export function idsOf(tokens: readonly Token[]): string[] {
+  if (!hasCodes(tokens)) return [];
   const ids = new Set<string>();
   for (const token of tokens) if (token.t !== 'text') ids.add(token.xid);
   return [...ids];
@@ -113,6 +123,7 @@ export function checkCodes(source: string, target: string | null, sourceRuns: re
  * the reading time. Only when this says no are the texts parsed, for the message.
  */
 function wellFormed(runs: readonly SourceRun[], source: readonly SourceRun[] | null): boolean {
+  if (runs.length === 1 && runs[0].type === 'text') return true; // text only: nothing to allocate below
   const shapes = source && new Map<number, string>();
   if (source) for (const r of source) if (r.type !== 'text' && r.type !== 'close') shapes!.set(r.id, r.type);
   const seen = new Set<number>();

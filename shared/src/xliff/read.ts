@@ -11,7 +11,6 @@ import { RULES_12, rules20, type Rule } from './schema.js';
 
 const LOCKSTEP_ATTRS = new Set(['document', 'revision', 'sourceHash']);
 const NO_EXT: Readonly<Record<string, string>> = Object.freeze({});
-const NO_COUNTS: number[] = [];
 
 const SLICE = 64 * 1024;
 
@@ -22,9 +21,9 @@ type Mode = 'core' | 'native' | 'skip' | 'foreign';
 
 interface Frame {
   mode: Mode;
-  el?: El;
-  rule?: Rule;
-  /** Index of the child group reached so far, and children seen per group. */
+  el: El | undefined;
+  rule: Rule | undefined;
+  /** Index of the child group reached so far, and children seen per group (`element` content only). */
   group: number;
   counts: number[];
 }
@@ -49,7 +48,12 @@ class XliffReader implements ReadContext {
   readonly warnings: ReadWarning[] = [];
   version: XliffReadVersion = '2.0';
   private parser!: SaxesParser<SaxesOptions & { xmlns: true }>;
-  private readonly stack: Frame[] = [];
+  /**
+   * The open elements' frames, kept and reused by depth: one object per level for the whole
+   * file instead of a frame and a counts array per element.
+   */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
   private handler?: Handler;
   private rules: ReadonlyMap<string, Rule> = new Map();
   private core = '';
@@ -102,7 +106,7 @@ class XliffReader implements ReadContext {
     const message = raw.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
     if (this.closing) {
       if (/root element/.test(message)) this.fail(this.blank ? 'empty' : 'not_well_formed', this.blank ? 'The file has no XML content.' : `Not XML: ${message}`);
-      const open = this.stack.length ? ` inside <${this.stack[this.stack.length - 1].el?.name ?? 'an element'}>` : '';
+      const open = this.depth ? ` inside <${this.frames[this.depth - 1].el?.name ?? 'an element'}>` : '';
       this.fail('truncated', `The file ends${open} before its root element is closed: it is truncated or incomplete.`);
     }
     if (/undefined entity/.test(message)) {
@@ -112,19 +116,19 @@ class XliffReader implements ReadContext {
   }
 
   private open(tag: SaxesTagNS): void {
-    if (this.stack.length >= MAX_DEPTH) this.fail('too_deep', `Elements are nested more than ${MAX_DEPTH} deep.`);
-    const parent = this.stack[this.stack.length - 1];
+    if (this.depth >= MAX_DEPTH) this.fail('too_deep', `Elements are nested more than ${MAX_DEPTH} deep.`);
+    const parent = this.depth ? this.frames[this.depth - 1] : undefined;
     if (parent && parent.mode !== 'core') {
       if (parent.mode === 'foreign' && tag.uri === this.core && !this.rules.has(tag.local)) {
         this.fail('structure', `<${tag.name}> is not an XLIFF element (inside a module or extension element).`, this.here());
       }
-      this.stack.push({ mode: parent.mode === 'foreign' ? 'foreign' : 'skip', group: 0, counts: NO_COUNTS });
+      this.push(parent.mode === 'foreign' ? 'foreign' : 'skip', undefined, undefined);
       return;
     }
     if (!parent) this.root(tag);
     if (tag.uri !== this.core) {
       if (!parent?.rule?.foreign) this.fail('structure', `<${tag.name}> (namespace "${tag.uri}") is not allowed in <${parent?.el?.name ?? 'the document'}>.`, this.here());
-      this.stack.push({ mode: 'foreign', group: 0, counts: NO_COUNTS });
+      this.push('foreign', undefined, undefined);
       return;
     }
     const rule = this.rules.get(tag.local);
@@ -132,23 +136,41 @@ class XliffReader implements ReadContext {
     if (parent) this.checkChild(parent, tag.local);
     const el = this.element(tag, rule, parent?.el);
     const mode: Mode = rule.content === 'skip' ? 'skip' : rule.content === 'native' ? 'native' : 'core';
-    this.stack.push({ mode, el, rule, group: 0, counts: rule.content === 'element' ? rule.children.map(() => 0) : NO_COUNTS });
+    const frame = this.push(mode, el, rule);
+    if (rule.content === 'element') for (let i = 0; i < rule.children.length; i++) frame.counts[i] = 0;
     this.handler!.open(el);
   }
 
-  private close(tag: SaxesTagNS): void {
-    const frame = this.stack.pop();
-    if (!frame?.el || !frame.rule) return;
-    if (frame.rule.content === 'element') {
-      frame.rule.children.forEach((g, i) => {
-        if (frame.counts[i] < (g.min ?? 0)) this.fail('structure', `<${tag.local}> needs ${g.names.map((n) => `<${n}>`).join(' or ')}.`, frame.el);
-      });
+  private push(mode: Mode, el: El | undefined, rule: Rule | undefined): Frame {
+    const frame = this.frames[this.depth++];
+    if (frame === undefined) {
+      const added: Frame = { mode, el, rule, group: 0, counts: [] };
+      this.frames.push(added);
+      return added;
     }
-    this.handler!.close(frame.el);
+    frame.mode = mode;
+    frame.el = el;
+    frame.rule = rule;
+    frame.group = 0;
+    return frame;
+  }
+
+  private close(tag: SaxesTagNS): void {
+    if (this.depth === 0) return;
+    const frame = this.frames[--this.depth];
+    const { el, rule } = frame;
+    if (!el || !rule) return;
+    if (rule.content === 'element') {
+      for (let i = 0; i < rule.children.length; i++) {
+        const g = rule.children[i];
+        if (frame.counts[i] < (g.min ?? 0)) this.fail('structure', `<${tag.local}> needs ${g.names.map((n) => `<${n}>`).join(' or ')}.`, el);
+      }
+    }
+    this.handler!.close(el);
   }
 
   private text(text: string): void {
-    const top = this.stack[this.stack.length - 1];
+    const top = this.depth ? this.frames[this.depth - 1] : undefined;
     if (!top || top.mode === 'skip' || top.mode === 'foreign') return;
     const content = top.rule!.content;
     if (content === 'element' || content === 'empty') {
@@ -165,7 +187,7 @@ class XliffReader implements ReadContext {
 
   private checkChild(parent: Frame, name: string): void {
     const rule = parent.rule!;
-    const i = rule.children.findIndex((g) => g.names.includes(name));
+    const i = rule.groupOf.get(name) ?? -1;
     if (i < 0 || rule.content === 'text' || rule.content === 'empty') this.fail('structure', `<${name}> is not allowed in <${parent.el!.name}>.`, this.here());
     if (rule.content !== 'element') return;
     if (i < parent.group) {
@@ -183,7 +205,7 @@ class XliffReader implements ReadContext {
     let ext: Record<string, string> = NO_EXT;
     let lang: string | undefined;
     let space: string | undefined;
-    const { line, column } = this.here();
+    const { line, column } = this.parser;
     const all = tag.attributes;
     for (const key in all) {
       const a = all[key];

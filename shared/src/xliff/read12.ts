@@ -5,8 +5,7 @@ import { charOfHex } from './escape.js';
 import { CTYPE_CODE_POINT, kindOf12 } from './inline.js';
 import { sameLanguageTag } from './lang.js';
 import { revisionOf, type ReadFile, type XliffNote } from './model.js';
-import { intentOf12 } from './states.js';
-import { finishUnit } from './unit.js';
+import { finishUnit, type RawUnit } from './unit.js';
 import { EXTRADATA_PREFIX, LOCKSTEP_TOOL_ID } from './write12.js';
 
 interface UnitCtx {
@@ -18,8 +17,8 @@ interface UnitCtx {
   notes: XliffNote[];
   /** The mids of `<seg-source>`'s `<mrk mtype="seg">`s (Okapi, Trados segmentation); null without one. */
   segSource: string[] | null;
-  /** Per target `<mrk mtype="seg">` mid: whether it holds any text or code. */
-  targetSegs: Map<string, boolean>;
+  /** Per target `<mrk mtype="seg">` mid: whether it holds any text or code (made on the first). */
+  targetSegs: Map<string, boolean> | undefined;
 }
 
 /**
@@ -38,7 +37,8 @@ export class Reader12 implements Handler {
   private file?: { out: ReadFile; units: IdScope; groups: IdScope };
   private readonly translate: boolean[] = [];
   private unit?: UnitCtx;
-  private content?: { collector: Collector; el: El; openers: Map<string, string>; rids: Set<string> };
+  /** `openers` and `rids` are made on a unit's first paired code: most units have none. */
+  private content?: { collector: Collector; el: El; openers: Map<string, string> | undefined; rids: Set<string> | undefined };
   private native?: { el: El; hex?: string };
   private note?: XliffNote;
   private inSegSource = false;
@@ -77,7 +77,7 @@ export class Reader12 implements Handler {
         return;
       case 'trans-unit':
         this.file!.units.add(a.id, el);
-        this.unit = { el, translate: a.translate === undefined ? this.top() : a.translate !== 'no', source: null, target: null, notes: [], segSource: null, targetSegs: new Map() };
+        this.unit = { el, translate: a.translate === undefined ? this.top() : a.translate !== 'no', source: null, target: null, notes: [], segSource: null, targetSegs: undefined };
         return;
       case 'seg-source':
         this.unit!.segSource = [];
@@ -115,12 +115,13 @@ export class Reader12 implements Handler {
         this.ctx.warn(`<target xml:lang="${el.lang}"> differs from the file's target-language "${want}".`, unit.el.attrs.id);
       }
     }
-    this.content = { collector, el, openers: new Map(), rids: new Set() };
+    this.content = { collector, el, openers: undefined, rids: undefined };
   }
 
   private openInline(el: El): void {
     const a = el.attrs;
-    const { collector, openers, rids } = this.content!;
+    const content = this.content!;
+    const { collector } = content;
     const kind = kindOf12(a.ctype);
     const withKind = kind ? { kind } : {};
     // A code fills the segment it is in.
@@ -130,7 +131,7 @@ export class Reader12 implements Handler {
         return collector.enter(a.id, kind);
       case 'mrk':
         if (a.mtype === 'seg' && this.content!.el.name === 'target') {
-          this.targetSeg = { el, mid: a.mid ?? String(this.unit!.targetSegs.size), filled: false };
+          this.targetSeg = { el, mid: a.mid ?? String(this.unit!.targetSegs?.size ?? 0), filled: false };
         }
         return collector.enter(null);
       case 'x':
@@ -144,16 +145,16 @@ export class Reader12 implements Handler {
         if (el.name === 'bpt') this.native = { el };
         const key = a.rid ?? a.id;
         // The strict schema: a bpt rid is unique in its source/target.
-        if (a.rid !== undefined && el.name === 'bpt' && rids.has(a.rid)) this.ctx.fail('duplicate_id', `<bpt rid="${a.rid}"> is used twice.`, el, this.unit!.el.attrs.id);
-        if (a.rid !== undefined) rids.add(a.rid);
-        openers.set(key, a.id);
+        if (a.rid !== undefined && el.name === 'bpt' && content.rids?.has(a.rid)) this.ctx.fail('duplicate_id', `<bpt rid="${a.rid}"> is used twice.`, el, this.unit!.el.attrs.id);
+        if (a.rid !== undefined) (content.rids ??= new Set()).add(a.rid);
+        (content.openers ??= new Map()).set(key, a.id);
         return collector.push({ t: 'open', xid: a.id, ...withKind });
       }
       case 'ex':
       case 'ept': {
         if (el.name === 'ept') this.native = { el };
         const key = a.rid ?? a.id;
-        return collector.push({ t: 'close', xid: openers.get(key) ?? key });
+        return collector.push({ t: 'close', xid: content.openers?.get(key) ?? key });
       }
       case 'it':
         this.native = { el };
@@ -195,7 +196,7 @@ export class Reader12 implements Handler {
         return;
       case 'mrk':
         if (this.targetSeg?.el === el) {
-          this.unit!.targetSegs.set(this.targetSeg.mid, this.targetSeg.filled);
+          (this.unit!.targetSegs ??= new Map()).set(this.targetSeg.mid, this.targetSeg.filled);
           this.targetSeg = undefined;
         }
         this.content?.collector.leave();
@@ -229,22 +230,23 @@ export class Reader12 implements Handler {
       this.ctx.warn('The file has targets but no target-language.');
     }
     const partial = target ? partialTarget(unit.segSource, unit.targetSegs) : undefined;
+    const raw: RawUnit = {
+      id: a.id,
+      line: unit.el.line,
+      source: unit.source!.tokens,
+      target: target ? target.tokens : null,
+      fileState: state,
+      fileSubState: qualifier,
+      translate,
+      approved,
+      segments: unit.segSource?.length || 1,
+      notes: unit.notes,
+    };
+    if (partial) raw.partial = partial;
+    if (hash) raw.sourceHash = hash;
     this.file!.out.units.push(
       finishUnit(
-        {
-          id: a.id,
-          line: unit.el.line,
-          source: unit.source!.tokens,
-          target: target ? target.tokens : null,
-          ...(partial ? { partial } : {}),
-          fileState: state,
-          fileSubState: qualifier,
-          translate,
-          segments: unit.segSource?.length || 1,
-          notes: unit.notes,
-          ...(hash ? { sourceHash: hash } : {}),
-          intent: (text) => intentOf12(text, state, qualifier, approved, translate),
-        },
+        raw,
         this.ctx.warnings,
         this.binUnit === undefined
           ? undefined
@@ -271,8 +273,8 @@ export class Reader12 implements Handler {
  * segment, the untranslated ones empty) is translated only in part. Segments are matched by
  * mid against `<seg-source>`; a target whose mids are not all there is judged on its own mrks.
  */
-function partialTarget(segSource: readonly string[] | null, targetSegs: ReadonlyMap<string, boolean>): string | undefined {
-  if (targetSegs.size === 0) return undefined;
+function partialTarget(segSource: readonly string[] | null, targetSegs: ReadonlyMap<string, boolean> | undefined): string | undefined {
+  if (targetSegs === undefined || targetSegs.size === 0) return undefined;
   const byMid = segSource?.length && [...targetSegs.keys()].every((mid) => segSource.includes(mid));
   const wanted = byMid ? segSource : [...targetSegs.keys()];
   const missing = wanted.filter((mid) => !targetSegs.get(mid)).length;

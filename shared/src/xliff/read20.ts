@@ -5,8 +5,8 @@ import { charOfHex } from './escape.js';
 import { kindOf20 } from './inline.js';
 import { sameLanguageTag } from './lang.js';
 import { revisionOf, type ReadFile, type XliffNote } from './model.js';
-import { intentOf20, lowerState20, type State20 } from './states.js';
-import { finishUnit } from './unit.js';
+import { lowerState20, type State20 } from './states.js';
+import { finishUnit, type RawUnit } from './unit.js';
 
 interface UnitCtx {
   el: El;
@@ -24,8 +24,8 @@ interface UnitCtx {
   targetIds: IdScope;
   dataIds: IdScope;
   dataRefs: { ref: string; el: El }[];
-  /** Source `<sc>`s not yet ended, in document order (2.0: an `<ec>` comes after its `<sc>`). */
-  openSc: Set<string>;
+  /** Source `<sc>`s not yet ended, in document order (2.0: an `<ec>` comes after its `<sc>`); made on the first. */
+  openSc: Set<string> | undefined;
 }
 
 /**
@@ -76,8 +76,19 @@ export class Reader20 implements Handler {
         this.file!.ids.add(a.id, el);
         this.translate.push(a.translate === undefined ? this.translate[this.translate.length - 1] : a.translate !== 'no');
         if (el.name === 'unit') {
-          const scope = (what: string) => new IdScope(this.ctx, what, a.id);
-          this.unit = { el, translate: this.translate[this.translate.length - 1], parts: [], notes: [], ids: scope('segment'), sourceIds: scope('source inline'), targetIds: scope('target inline'), dataIds: scope('data'), dataRefs: [], openSc: new Set() };
+          const { ctx } = this;
+          this.unit = {
+            el,
+            translate: this.translate[this.translate.length - 1],
+            parts: [],
+            notes: [],
+            ids: new IdScope(ctx, 'segment', a.id),
+            sourceIds: new IdScope(ctx, 'source inline', a.id),
+            targetIds: new IdScope(ctx, 'target inline', a.id),
+            dataIds: new IdScope(ctx, 'data', a.id),
+            dataRefs: [],
+            openSc: undefined,
+          };
         }
         return;
       case 'notes':
@@ -127,7 +138,9 @@ export class Reader20 implements Handler {
     const unit = this.unit!;
     const { collector, name } = this.side!;
     const ids = name === 'source' ? unit.sourceIds : unit.targetIds;
-    for (const ref of [a.dataRef, a.dataRefStart, a.dataRefEnd]) if (ref !== undefined) unit.dataRefs.push({ ref, el });
+    if (a.dataRef !== undefined) unit.dataRefs.push({ ref: a.dataRef, el });
+    if (a.dataRefStart !== undefined) unit.dataRefs.push({ ref: a.dataRefStart, el });
+    if (a.dataRefEnd !== undefined) unit.dataRefs.push({ ref: a.dataRefEnd, el });
     // An <ec> names its <sc> with startRef; only an isolated one has an id of its own.
     if (a.id !== undefined && el.name !== 'cp' && (el.name !== 'ec' || a.isolated === 'yes')) ids.add(a.id, el);
     const kind = kindOf20(a.type, a.subType);
@@ -142,17 +155,17 @@ export class Reader20 implements Handler {
       case 'ph':
         return collector.push(kind ? { t: 'ph', xid: a.id, kind } : { t: 'ph', xid: a.id });
       case 'sc':
-        if (a.isolated !== 'yes' && name === 'source') unit.openSc.add(a.id);
+        if (a.isolated !== 'yes' && name === 'source') (unit.openSc ??= new Set()).add(a.id);
         // Only a paired <sc> must meet its <ec>; an isolated one's is in another unit.
         return collector.push({ t: 'open', xid: a.id, ...(kind ? { kind } : {}), ...(a.isolated !== 'yes' ? { sc: true } : {}) });
       case 'ec': {
-        const fail = (m: string) => this.ctx.fail('constraint', m, el, unit.el.attrs.id);
+        const fail = this.failInUnit;
         if (a.isolated === 'yes') {
-          if (a.id === undefined || a.startRef !== undefined) fail('An isolated <ec> needs an id and no startRef.');
+          if (a.id === undefined || a.startRef !== undefined) fail('An isolated <ec> needs an id and no startRef.', el);
           return collector.push({ t: 'close', xid: a.id });
         }
-        if (a.startRef === undefined) fail('<ec> needs a startRef unless isolated="yes".');
-        if (name === 'source' && !unit.openSc.delete(a.startRef)) fail(`<ec startRef="${a.startRef}"> comes before its <sc> (or has none).`);
+        if (a.startRef === undefined) fail('<ec> needs a startRef unless isolated="yes".', el);
+        if (name === 'source' && !unit.openSc?.delete(a.startRef)) fail(`<ec startRef="${a.startRef}"> comes before its <sc> (or has none).`, el);
         return collector.push({ t: 'close', xid: a.startRef, startRef: true });
       }
     }
@@ -196,43 +209,53 @@ export class Reader20 implements Handler {
     }
   }
 
+  /**
+   * A constraint broken in the current unit, at `at` (default: the unit's start tag). One
+   * function for the reader's life, not a closure per unit: under tsx (the bench, the dev
+   * server) each closure is also named through Object.defineProperty, which cost 15 ms of a
+   * 150 ms read of 10k units.
+   */
+  private readonly failInUnit = (message: string, at?: El): never => {
+    const unit = this.unit!;
+    return this.ctx.fail('constraint', message, at ?? unit.el, unit.el.attrs.id);
+  };
+
   private closeUnit(): void {
     const unit = this.unit!;
+    const { parts } = unit;
     const id = unit.el.attrs.id;
-    const fail = (m: string, at: El = unit.el) => this.ctx.fail('constraint', m, at, id);
-    const segments = unit.parts.filter((p) => p.kind === 'segment');
-    if (!segments.length) fail(`The unit "${id}" has no <segment>.`);
-    const [open] = unit.openSc;
-    if (open !== undefined) fail(`<sc id="${open}"> has no <ec> in the unit.`);
-    for (const { ref, el } of unit.dataRefs) if (!unit.dataIds.has(ref)) fail(`The dataRef "${ref}" names no <data> of the unit's <originalData>.`, el);
-    const joined = joinTargets(unit.parts, fail);
-    if (joined.target) checkJoinedCodes(joined.target, fail);
-    let state: State20 | null = segments[0].state;
-    let subState = segments[0].subState;
-    for (const s of segments.slice(1)) {
-      const lower = lowerState20(state, s.state);
-      if (lower !== state) [state, subState] = [lower, s.subState];
+    const fail = this.failInUnit;
+    // The least advanced segment's state (the earliest such segment's subState).
+    let segments = 0;
+    let state: State20 | null = null;
+    let subState: string | null = null;
+    for (const part of parts) {
+      if (part.kind !== 'segment') continue;
+      const lower: State20 | null = ++segments === 1 ? part.state : lowerState20(state, part.state);
+      if (segments === 1 || lower !== state) {
+        state = lower;
+        subState = part.subState;
+      }
     }
-    const translate = unit.translate;
-    this.file!.out.units.push(
-      finishUnit(
-        {
-          id,
-          line: unit.el.line,
-          source: unit.parts.flatMap((p) => p.source),
-          target: joined.target,
-          ...(joined.partial ? { partial: joined.partial } : {}),
-          fileState: state,
-          fileSubState: subState,
-          translate,
-          segments: segments.length,
-          notes: unit.notes,
-          ...(unit.el.ext.sourceHash ? { sourceHash: unit.el.ext.sourceHash } : {}),
-          intent: (target) => intentOf20(target, state, subState, translate),
-        },
-        this.ctx.warnings,
-      ),
-    );
+    if (!segments) fail(`The unit "${id}" has no <segment>.`);
+    if (unit.openSc?.size) fail(`<sc id="${unit.openSc.values().next().value}"> has no <ec> in the unit.`);
+    for (const { ref, el } of unit.dataRefs) if (!unit.dataIds.has(ref)) fail(`The dataRef "${ref}" names no <data> of the unit's <originalData>.`, el);
+    const joined = joinTargets(parts, fail);
+    if (joined.target) checkJoinedCodes(joined.target, fail);
+    const raw: RawUnit = {
+      id,
+      line: unit.el.line,
+      source: parts.length === 1 ? parts[0].source : parts.flatMap((p) => p.source),
+      target: joined.target,
+      fileState: state,
+      fileSubState: subState,
+      translate: unit.translate,
+      segments,
+      notes: unit.notes,
+    };
+    if (joined.partial) raw.partial = joined.partial;
+    if (unit.el.ext.sourceHash) raw.sourceHash = unit.el.ext.sourceHash;
+    this.file!.out.units.push(finishUnit(raw, this.ctx.warnings));
     this.unit = undefined;
   }
 

@@ -32,6 +32,8 @@ export interface Rule {
   xml: ReadonlySet<string>;
   /** Element children: ordered groups for `element`, one unordered group for `inline`. */
   children: readonly ChildGroup[];
+  /** The index in `children` of the first group naming each child element. */
+  groupOf: ReadonlyMap<string, number>;
   /** Foreign-namespace child elements accepted (anywhere among the children). */
   foreign: boolean;
   /** Value checks by attribute name (`xml:lang` for xml:*), filled in by `withChecks`. */
@@ -41,12 +43,16 @@ export interface Rule {
 const set = (s = '') => new Set(s.split(' ').filter(Boolean));
 
 function rule(content: Content, attrs = '', opts: { required?: string; xml?: string; children?: ChildGroup[]; foreign?: boolean } = {}): Rule {
+  const children = opts.children ?? [];
+  const groupOf = new Map<string, number>();
+  children.forEach((group, i) => group.names.forEach((name) => groupOf.has(name) || groupOf.set(name, i)));
   return {
     content,
     attrs: set(attrs),
     required: opts.required ? opts.required.split(' ') : [],
     xml: set(opts.xml),
-    children: opts.children ?? [],
+    children,
+    groupOf,
     foreign: opts.foreign ?? false,
     checks: new Map(),
   };

@@ -1,7 +1,7 @@
 import { checkCodes, idsOf, numberCodes, runsToText, toRuns, type Token } from './content.js';
 import { unescapeNoteText } from './escape.js';
 import type { ReadUnit, ReadWarning, UnitProblem, XliffNote } from './model.js';
-import type { IntentResult } from './states.js';
+import { intentOf12, intentOf20, type State20 } from './states.js';
 
 /** What a version's reader knows about a unit when it closes; `finishUnit` does the rest. */
 export interface RawUnit {
@@ -15,12 +15,15 @@ export interface RawUnit {
   fileState: string | null;
   fileSubState: string | null;
   translate: boolean;
+  /**
+   * 1.2 only, the unit's `approved`: its presence picks the 1.2 state mapping, its absence the
+   * 2.x one (data, not a closure per unit: see Reader20's failInUnit).
+   */
+  approved?: boolean;
   segments: number;
   /** Every note of the unit, Lockstep's own included, as written (escapes not yet resolved). */
   notes: readonly XliffNote[];
   sourceHash?: string;
-  /** The version's state mapping, given the target text. */
-  intent: (target: string | null) => IntentResult;
 }
 
 /** `problem`: a reason the reader already has to refuse the unit (it is still listed and counted). */
@@ -30,7 +33,10 @@ export function finishUnit(raw: RawUnit, warnings: ReadWarning[], problem?: Unit
   const source = runsToText(sourceRuns);
   const targetRuns = raw.target && !raw.partial ? toRuns(raw.target, numbers) : null;
   const target = targetRuns ? runsToText(targetRuns) : null;
-  const { intent, warning } = raw.intent(target);
+  const { intent, warning } =
+    raw.approved === undefined
+      ? intentOf20(target, raw.fileState as State20 | null, raw.fileSubState, raw.translate)
+      : intentOf12(target, raw.fileState, raw.fileSubState, raw.approved, raw.translate);
   if (warning) warnings.push({ unit: raw.id, message: warning });
   const unit: ReadUnit = {
     id: raw.id,
