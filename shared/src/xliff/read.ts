@@ -50,7 +50,8 @@ class XliffReader implements ReadContext {
   private parser!: SaxesParser<SaxesOptions & { xmlns: true }>;
   /**
    * The open elements' frames, kept and reused by depth: one object per level for the whole
-   * file instead of a frame and a counts array per element.
+   * file instead of a frame and a counts array per element (60k short-lived objects in the
+   * 10k-unit 2.0 bench file; timed only together with the rest of that change, not alone).
    */
   private readonly frames: Frame[] = [];
   private depth = 0;
