@@ -36,7 +36,7 @@ import { myWorkRoutes } from './routes/myWork.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { memoryIndexer, type MemoryIndexer } from './services/memoryIndexer.js';
-import { StatisticsKeeper } from './services/statistics.js';
+import { statisticsKeeper, type StatisticsKeeper } from './services/statistics.js';
 
 export interface AppDeps {
   db: Db;
@@ -134,8 +134,8 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   const memoryIndex = memoryIndexer(db);
   memoryIndex.start(logger);
   // Plans made while the installation was small are made again as it grows (no autovacuum on PGlite).
-  const statistics = new StatisticsKeeper(db, logger);
-  statistics.start();
+  const statistics = statisticsKeeper(db, logger);
+  statistics.start(logger);
 
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);

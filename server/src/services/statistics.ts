@@ -32,14 +32,18 @@ export const STATISTICS_EVERY_MS = 30_000;
 export class StatisticsKeeper {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<string[]> | undefined;
+  private users = 0;
 
   constructor(
     private readonly db: Db,
-    private readonly logger: Pick<Logger, 'debug' | 'warn'>,
+    private logger: Pick<Logger, 'debug' | 'warn'>,
     private readonly everyMs = STATISTICS_EVERY_MS,
   ) {}
 
-  start(): void {
+  /** An app of this process uses the keeper (several apps on one database share one timer). */
+  start(logger: Pick<Logger, 'debug' | 'warn'> = this.logger): void {
+    this.users++;
+    this.logger = logger;
     this.timer ??= setInterval(() => void this.look(), this.everyMs).unref();
   }
 
@@ -58,9 +62,22 @@ export class StatisticsKeeper {
     return this.running;
   }
 
+  /** An app closes: the timer stops when no app of this process uses the keeper; a running look finishes. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.users = Math.max(0, this.users - 1);
+    if (this.users === 0) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
     await this.running;
   }
+}
+
+const keepers = new WeakMap<Db, StatisticsKeeper>();
+
+/** The process's statistics keeper of one database handle. */
+export function statisticsKeeper(db: Db, logger: Pick<Logger, 'debug' | 'warn'>): StatisticsKeeper {
+  let keeper = keepers.get(db);
+  if (!keeper) keepers.set(db, (keeper = new StatisticsKeeper(db, logger)));
+  return keeper;
 }
