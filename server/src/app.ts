@@ -135,7 +135,7 @@ export function createApp({ db, config, logger, events }: AppDeps): LockstepApp 
   memoryIndex.start(logger);
   // Plans made while the installation was small are made again as it grows (no autovacuum on PGlite).
   const statistics = statisticsKeeper(db, logger);
-  statistics.start(logger);
+  statistics.start();
 
   app.use('/api', notFoundApi);
   serveClient(app, config.clientDir);

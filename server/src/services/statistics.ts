@@ -36,14 +36,13 @@ export class StatisticsKeeper {
 
   constructor(
     private readonly db: Db,
-    private logger: Pick<Logger, 'debug' | 'warn'>,
+    private readonly logger: Pick<Logger, 'debug' | 'warn'>,
     private readonly everyMs = STATISTICS_EVERY_MS,
   ) {}
 
   /** An app of this process uses the keeper (several apps on one database share one timer). */
-  start(logger: Pick<Logger, 'debug' | 'warn'> = this.logger): void {
+  start(): void {
     this.users++;
-    this.logger = logger;
     this.timer ??= setInterval(() => void this.look(), this.everyMs).unref();
   }
 
@@ -75,7 +74,7 @@ export class StatisticsKeeper {
 
 const keepers = new WeakMap<Db, StatisticsKeeper>();
 
-/** The process's statistics keeper of one database handle. */
+/** The process's statistics keeper of one database handle; it logs through the first caller's logger. */
 export function statisticsKeeper(db: Db, logger: Pick<Logger, 'debug' | 'warn'>): StatisticsKeeper {
   let keeper = keepers.get(db);
   if (!keeper) keepers.set(db, (keeper = new StatisticsKeeper(db, logger)));
