@@ -104,7 +104,8 @@ describe('lockstep login', () => {
     // value-taking option followed by a known option name is still "missing a value".
     const signIn = await lockstep(['login', '--email', 'ko@example.org'], { env: { LOCKSTEP_PASSWORD: PASSWORD } });
     const token = signIn.stdout.trim();
-    const dashed = `-${token.slice(1)}`;
+    // A wrong token that begins with a dash (prefixed, so never the real one, which may begin with one too).
+    const dashed = `-${token}`;
     const r = await lockstep(['status', '--token', dashed]);
     expect(r.stderr).not.toMatch(/ambiguous|Usage:/);
     expect(r.stderr).toMatch(/\(unauthenticated|invalid_token|HTTP 401/);
